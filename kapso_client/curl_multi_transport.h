@@ -1,0 +1,59 @@
+#ifndef KAPSO_CLIENT_CURL_MULTI_TRANSPORT_H_
+#define KAPSO_CLIENT_CURL_MULTI_TRANSPORT_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "kapso_client/http_transport.h"
+
+namespace kapso::client {
+
+struct CurlTransportOptions {
+  // Scheme and host of the Kapso API, e.g. "https://api.kapso.ai"; the
+  // transport appends "/platform/v1". Trailing slashes are ignored.
+  std::string base_url;
+  // Sent as X-API-Key unless a request names its own key. Never logged.
+  std::string api_key;
+  // Most connections kept open to Kapso; requests beyond it queue.
+  int max_connections = 32;
+  absl::Duration connect_timeout = absl::Seconds(5);
+  std::string user_agent = "kapso-ops/1";
+};
+
+struct TransportStats {
+  int64_t requests_started = 0;
+  int64_t connections_opened = 0;
+  int64_t in_flight = 0;
+};
+
+// The libcurl transport: one event-loop thread drives a curl multi handle, so
+// any number of requests in flight cost no threads; the multi handle's
+// connection cache keeps up to max_connections connections alive for reuse
+// (HTTP/2 multiplexed when Kapso offers it). Also the Scheduler for timers
+// (retry back-off) on the same loop.
+class CurlMultiTransport final : public HttpTransport, public Scheduler {
+ public:
+  static absl::StatusOr<std::unique_ptr<CurlMultiTransport>> Create(
+      CurlTransportOptions options);
+  // Stops the loop; requests still in flight finish with CANCELLED.
+  ~CurlMultiTransport() override;
+
+  void Send(HttpRequest request, CallOptions options, HttpCallback done) override;
+  absl::Time Now() override;
+  void RunAt(absl::Time when, absl::AnyInvocable<void() &&> work) override;
+
+  TransportStats stats() const;
+
+  class Impl;
+
+ private:
+  explicit CurlMultiTransport(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kapso::client
+
+#endif  // KAPSO_CLIENT_CURL_MULTI_TRANSPORT_H_

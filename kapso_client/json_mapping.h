@@ -1,0 +1,25 @@
+#ifndef KAPSO_CLIENT_JSON_MAPPING_H_
+#define KAPSO_CLIENT_JSON_MAPPING_H_
+
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "google/protobuf/message.h"
+
+namespace kapso::client {
+
+// Kapso JSON -> proto with protobuf's own JSON parser. Fields Kapso adds
+// later are ignored. A body that does not parse is INTERNAL with reason
+// KAPSO_BAD_RESPONSE; the body itself is not echoed (it may hold secrets).
+absl::Status ParseKapsoJson(absl::string_view json, google::protobuf::Message* out);
+
+// proto -> JSON with Kapso's (proto) field names; fields left at their
+// default are omitted unless `include_defaults`.
+absl::StatusOr<std::string> ToKapsoJson(const google::protobuf::Message& message,
+                                        bool include_defaults = false);
+
+}  // namespace kapso::client
+
+#endif  // KAPSO_CLIENT_JSON_MAPPING_H_

@@ -1,0 +1,62 @@
+#ifndef KAPSO_CLIENT_KAPSO_CLIENT_H_
+#define KAPSO_CLIENT_KAPSO_CLIENT_H_
+
+#include <string>
+#include <utility>
+
+#include "absl/functional/any_invocable.h"
+#include "absl/status/statusor.h"
+#include "kapso_client/http_transport.h"
+#include "kapso_client/json_mapping.h"
+
+namespace kapso::client {
+
+template <typename T>
+using Done = absl::AnyInvocable<void(absl::StatusOr<T>) &&>;
+
+// Who is calling: the deadline and cancellation of the gRPC call, the API
+// key to use (empty: the server's own) and the request id to forward.
+struct RequestContext {
+  CallOptions options;
+  std::string api_key;
+  std::string request_id;
+};
+
+// Typed, asynchronous calls of the Kapso Platform API. A call takes an
+// HttpRequest built by kapso_requests.h and answers with the parsed JSON, or
+// with the error of StatusFromHttpResponse / the transport. A write that
+// failed after it may have reached Kapso (transport error once the request
+// was sent, or a 5xx) has reason KAPSO_OUTCOME_UNKNOWN: the caller must check
+// before writing again. `done` runs on a transport thread.
+class KapsoClient {
+ public:
+  explicit KapsoClient(HttpTransport* transport) : transport_(transport) {}
+
+  // The raw 2xx response (for callers that need headers or cache age).
+  void Send(absl::StatusOr<HttpRequest> request, const RequestContext& context,
+            Done<HttpResponse> done);
+
+  // The 2xx response parsed as `Envelope` (an empty body leaves it default).
+  template <typename Envelope>
+  void Fetch(absl::StatusOr<HttpRequest> request, const RequestContext& context,
+             Done<Envelope> done) {
+    Send(std::move(request), context,
+         [done = std::move(done)](absl::StatusOr<HttpResponse> response) mutable {
+           if (!response.ok()) return std::move(done)(response.status());
+           Envelope envelope;
+           if (!response->body.empty()) {
+             if (absl::Status s = ParseKapsoJson(response->body, &envelope); !s.ok()) {
+               return std::move(done)(s);
+             }
+           }
+           std::move(done)(std::move(envelope));
+         });
+  }
+
+ private:
+  HttpTransport* transport_;
+};
+
+}  // namespace kapso::client
+
+#endif  // KAPSO_CLIENT_KAPSO_CLIENT_H_

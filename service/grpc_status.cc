@@ -1,0 +1,57 @@
+#include "service/grpc_status.h"
+
+#include <utility>
+
+#include "absl/strings/str_replace.h"
+#include "google/rpc/error_details.pb.h"
+#include "google/rpc/status.pb.h"
+#include "kapso_client/status_details.h"
+
+namespace kapso::service {
+
+SecretRedactor::SecretRedactor(std::vector<std::string> secrets) {
+  for (std::string& secret : secrets) {
+    // Short strings would redact innocent text and cannot be keys anyway.
+    if (secret.size() >= 6) secrets_.push_back(std::move(secret));
+  }
+}
+
+std::string SecretRedactor::Redact(absl::string_view text) const {
+  std::string out(text);
+  for (const std::string& secret : secrets_) {
+    absl::StrReplaceAll({{secret, "[redacted]"}}, &out);
+  }
+  return out;
+}
+
+google::rpc::Status ToRpcStatus(const absl::Status& status, const SecretRedactor& redactor) {
+  google::rpc::Status rpc_status;
+  rpc_status.set_code(static_cast<int>(status.code()));
+  if (status.ok()) return rpc_status;
+  rpc_status.set_message(redactor.Redact(status.message()));
+  bool has_error_info = false;
+  status.ForEachPayload([&](absl::string_view type_url, const absl::Cord& payload) {
+    auto* detail = rpc_status.add_details();
+    detail->set_type_url(std::string(type_url));
+    // Details are built by kapso-ops itself (reasons, paths, HTTP codes),
+    // never from secrets, so they pass through unredacted.
+    detail->set_value(std::string(payload));
+    has_error_info |= type_url == "type.googleapis.com/google.rpc.ErrorInfo";
+  });
+  if (!has_error_info) {
+    google::rpc::ErrorInfo info;
+    info.set_reason(absl::StatusCodeToString(status.code()));
+    info.set_domain(std::string(client::kErrorDomain));
+    rpc_status.add_details()->PackFrom(info);
+  }
+  return rpc_status;
+}
+
+grpc::Status ToGrpcStatus(const absl::Status& status, const SecretRedactor& redactor) {
+  if (status.ok()) return grpc::Status::OK;
+  google::rpc::Status rpc_status = ToRpcStatus(status, redactor);
+  return grpc::Status(static_cast<grpc::StatusCode>(status.code()), rpc_status.message(),
+                      rpc_status.SerializeAsString());
+}
+
+}  // namespace kapso::service

@@ -1,0 +1,77 @@
+#ifndef SERVICE_ITEM_COUNTER_H_
+#define SERVICE_ITEM_COUNTER_H_
+
+#include <algorithm>
+#include <functional>
+#include <memory>
+#include <string>
+#include <utility>
+
+#include "kapso/ops/v1/common.pb.h"
+#include "kapso_client/kapso_client.h"
+#include "kapso_client/kapso_requests.h"
+#include "service/grpc_status.h"
+
+namespace kapso::service {
+
+// Counts the items of a cursor-paged Kapso list by reading it page by page
+// (Kapso's cursor lists report no totals), stopping at `limit` items. The
+// Count is exact when the list ended first, a lower bound otherwise, and
+// carries the error if a page failed. Pages are read one after another
+// (each needs the previous cursor); several counters run concurrently.
+template <typename Envelope>
+class ItemCounter : public std::enable_shared_from_this<ItemCounter<Envelope>> {
+ public:
+  using Build = std::function<absl::StatusOr<client::HttpRequest>(const client::PageRequest&)>;
+
+  static void Count(client::KapsoClient* client, client::RequestContext context,
+                    const SecretRedactor* redactor, int64_t limit, Build build,
+                    absl::AnyInvocable<void(ops::v1::Count) &&> done) {
+    auto counter = std::shared_ptr<ItemCounter>(new ItemCounter(
+        client, std::move(context), redactor, limit, std::move(build), std::move(done)));
+    counter->ReadPage("");
+  }
+
+ private:
+  ItemCounter(client::KapsoClient* client, client::RequestContext context,
+              const SecretRedactor* redactor, int64_t limit, Build build,
+              absl::AnyInvocable<void(ops::v1::Count) &&> done)
+      : client_(client), context_(std::move(context)), redactor_(redactor), limit_(limit),
+        build_(std::move(build)), done_(std::move(done)) {}
+
+  void ReadPage(const std::string& cursor) {
+    client::PageRequest page;
+    page.page_size = 100;  // Kapso's largest page: fewest round trips
+    page.cursor = cursor;
+    client_->Fetch<Envelope>(build_(page), context_,
+                             [self = this->shared_from_this()](absl::StatusOr<Envelope> list) {
+                               self->OnPage(std::move(list));
+                             });
+  }
+
+  void OnPage(absl::StatusOr<Envelope> list) {
+    ops::v1::Count count;
+    if (!list.ok()) {
+      *count.mutable_error() = ToRpcStatus(list.status(), *redactor_);
+      return std::move(done_)(std::move(count));
+    }
+    counted_ += list->data_size();
+    const std::string& next = list->paging().next();
+    if (!next.empty() && counted_ < limit_) return ReadPage(next);
+    count.set_value(counted_);
+    count.set_exact(next.empty());
+    std::move(done_)(std::move(count));
+  }
+
+  client::KapsoClient* client_;
+  const client::RequestContext context_;
+  const SecretRedactor* redactor_;
+  const int64_t limit_;
+  const Build build_;
+  absl::AnyInvocable<void(ops::v1::Count) &&> done_;
+  int64_t counted_ = 0;  // touched by one page callback at a time
+};
+
+}  // namespace kapso::service
+
+#endif  // SERVICE_ITEM_COUNTER_H_

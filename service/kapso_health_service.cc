@@ -1,0 +1,108 @@
+#include "service/kapso_health_service.h"
+
+#include <memory>
+
+#include "google/protobuf/util/time_util.h"
+#include "kapso/internal/wire.pb.h"
+#include "kapso_client/json_mapping.h"
+#include "kapso_client/kapso_requests.h"
+#include "service/fan_out.h"
+#include "service/health_findings.h"
+#include "service/item_counter.h"
+#include "service/request_validation.h"
+#include "service/unary_call.h"
+
+namespace kapso::service {
+namespace {
+
+namespace wire = ::kapso::internal::wire;
+using client::PageRequest;
+
+// Starts counting one log list into `out`.
+template <typename Envelope, typename Request>
+void CountInto(UnaryCall* call, Request filters,
+               absl::StatusOr<client::HttpRequest> (*build)(const Request&, const PageRequest&),
+               v1::Count* out, std::shared_ptr<Join> join) {
+  const ServiceDeps& deps = call->deps();
+  ItemCounter<Envelope>::Count(
+      deps.client, call->request_context(), deps.redactor, deps.overview_count_limit,
+      [filters = std::move(filters), build](const PageRequest& page) {
+        return build(filters, page);
+      },
+      [out, join](v1::Count count) {
+        out->Swap(&count);
+        join->Arrive();
+      });
+}
+
+void FetchPhoneNumbers(UnaryCall* call, v1::ProjectOverview* response, std::shared_ptr<Join> join) {
+  PageRequest first_page;
+  first_page.page_size = 100;
+  const SecretRedactor* redactor = call->deps().redactor;
+  // The repeated field, the total and the error are written by this branch
+  // alone; the counters write their own Count messages.
+  call->deps().client->Fetch<wire::PhoneNumberList>(
+      client::BuildListPhoneNumbers(first_page), call->request_context(),
+      [response, join, redactor](absl::StatusOr<wire::PhoneNumberList> list) {
+        if (list.ok()) {
+          response->mutable_phone_numbers()->Swap(list->mutable_data());
+          response->set_phone_numbers_total(list->meta().total_count());
+        } else {
+          *response->mutable_phone_numbers_error() = ToRpcStatus(list.status(), *redactor);
+        }
+        join->Arrive();
+      });
+}
+
+}  // namespace
+
+grpc::ServerUnaryReactor* KapsoHealthService::GetProjectOverview(
+    grpc::CallbackServerContext* context, const v1::GetProjectOverviewRequest* request,
+    v1::ProjectOverview* response) {
+  UnaryCall* call = UnaryCall::Start(context, deps_);
+  if (!call->Check(Validate(*request))) return call;
+  response->set_period(request->period() == v1::PERIOD_UNSPECIFIED ? v1::PERIOD_24H
+                                                                   : request->period());
+  v1::ListApiLogsRequest api_calls;
+  api_calls.set_period(response->period());
+  v1::ListApiLogsRequest api_failures = api_calls;
+  api_failures.set_errors_only(true);
+  v1::ListWebhookDeliveriesRequest deliveries;
+  deliveries.set_period(response->period());
+  v1::ListWebhookDeliveriesRequest delivery_failures = deliveries;
+  delivery_failures.set_errors_only(true);
+  // Create every sub-message before the branches start so that no branch
+  // writes to the response's own fields while another is running.
+  v1::Count* counts[] = {response->mutable_api_calls_total(), response->mutable_api_calls_failed(),
+                         response->mutable_webhook_deliveries_total(),
+                         response->mutable_webhook_deliveries_failed()};
+  auto join = std::make_shared<Join>(5, [call] { call->Complete(absl::OkStatus()); });
+  FetchPhoneNumbers(call, response, join);
+  CountInto<wire::ApiLogList>(call, api_calls, &client::BuildListApiLogs, counts[0], join);
+  CountInto<wire::ApiLogList>(call, api_failures, &client::BuildListApiLogs, counts[1], join);
+  CountInto<wire::DeliveryList>(call, deliveries, &client::BuildListWebhookDeliveries, counts[2],
+                                join);
+  CountInto<wire::DeliveryList>(call, delivery_failures, &client::BuildListWebhookDeliveries,
+                                counts[3], join);
+  return call;
+}
+
+grpc::ServerUnaryReactor* KapsoHealthService::CheckPhoneNumberHealth(
+    grpc::CallbackServerContext* context, const v1::CheckPhoneNumberHealthRequest* request,
+    v1::PhoneNumberHealth* response) {
+  UnaryCall* call = UnaryCall::Start(context, deps_);
+  if (!call->Check(Validate(*request))) return call;
+  deps_.client->Send(
+      client::BuildPhoneNumberHealth(*request), call->request_context(),
+      call->Then<client::HttpResponse>([response](client::HttpResponse http) {
+        // Health is the one answer Kapso does not wrap in {"data": ...}.
+        if (absl::Status s = client::ParseKapsoJson(http.body, response); !s.ok()) return s;
+        AddHealthFindings(*response);
+        *response->mutable_cache_age() = google::protobuf::util::TimeUtil::NanosecondsToDuration(
+            absl::ToInt64Nanoseconds(http.age));
+        return absl::OkStatus();
+      }));
+  return call;
+}
+
+}  // namespace kapso::service

@@ -1,0 +1,50 @@
+#ifndef SERVICE_KAPSO_OPS_SERVER_H_
+#define SERVICE_KAPSO_OPS_SERVER_H_
+
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+
+namespace kapso::service {
+
+struct ServerOptions {
+  // host:port to listen on; port 0 picks a free one (see port()).
+  std::string listen = "0.0.0.0:50051";
+  // Scheme and host of the Kapso API (no /platform/v1).
+  std::string kapso_base_url;
+  // The Kapso API key. Never logged; removed from any error text.
+  std::string kapso_api_key;
+  // Most connections kept open to Kapso.
+  int max_upstream_connections = 32;
+  bool allow_caller_api_keys = false;
+  int overview_count_limit = 1000;
+  absl::Duration max_call_duration = absl::Seconds(30);
+};
+
+// The kapso-ops gRPC server: the four kapso.ops.v1 services, grpc.health.v1
+// and server reflection, on the gRPC callback API over the libcurl multi
+// transport. Used by the server binary and, in-process, by the tests.
+class KapsoOpsServer {
+ public:
+  static absl::StatusOr<std::unique_ptr<KapsoOpsServer>> Start(const ServerOptions& options);
+  ~KapsoOpsServer();
+
+  // The port actually bound.
+  int port() const;
+
+  // Graceful stop: health turns NOT_SERVING, new calls are refused, calls in
+  // flight get up to `grace` to finish, then are cancelled. Idempotent.
+  void Shutdown(absl::Duration grace);
+
+  class Impl;
+
+ private:
+  explicit KapsoOpsServer(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kapso::service
+
+#endif  // SERVICE_KAPSO_OPS_SERVER_H_

@@ -1,0 +1,59 @@
+#include "service/message_debug_service.h"
+
+#include "kapso/internal/wire.pb.h"
+#include "kapso_client/kapso_requests.h"
+#include "service/delivery_timeline.h"
+#include "service/cursor_list.h"
+#include "service/request_validation.h"
+#include "service/unary_call.h"
+
+namespace kapso::service {
+
+namespace wire = ::kapso::internal::wire;
+
+grpc::ServerUnaryReactor* MessageDebugService::ListMessages(
+    grpc::CallbackServerContext* context, const v1::ListMessagesRequest* request,
+    v1::ListMessagesResponse* response) {
+  return ServeCursorList<wire::MessageList>(context, deps_, request, &client::BuildListMessages,
+                                            response->mutable_messages(),
+                                            response->mutable_next_page_token());
+}
+
+grpc::ServerUnaryReactor* MessageDebugService::GetMessage(grpc::CallbackServerContext* context,
+                                                          const v1::GetMessageRequest* request,
+                                                          v1::Message* response) {
+  UnaryCall* call = UnaryCall::Start(context, deps_);
+  if (!call->Check(Validate(*request))) return call;
+  deps_.client->Fetch<wire::MessageItem>(
+      client::BuildGetMessage(*request), call->request_context(),
+      call->Then<wire::MessageItem>([response](wire::MessageItem item) {
+        response->Swap(item.mutable_data());
+        AddDeliveryTimeline(*response);
+        return absl::OkStatus();
+      }));
+  return call;
+}
+
+grpc::ServerUnaryReactor* MessageDebugService::ListConversations(
+    grpc::CallbackServerContext* context, const v1::ListConversationsRequest* request,
+    v1::ListConversationsResponse* response) {
+  return ServeCursorList<wire::ConversationList>(
+      context, deps_, request, &client::BuildListConversations,
+      response->mutable_conversations(), response->mutable_next_page_token());
+}
+
+grpc::ServerUnaryReactor* MessageDebugService::GetConversation(
+    grpc::CallbackServerContext* context, const v1::GetConversationRequest* request,
+    v1::Conversation* response) {
+  UnaryCall* call = UnaryCall::Start(context, deps_);
+  if (!call->Check(Validate(*request))) return call;
+  deps_.client->Fetch<wire::ConversationItem>(
+      client::BuildGetConversation(*request), call->request_context(),
+      call->Then<wire::ConversationItem>([response](wire::ConversationItem item) {
+        response->Swap(item.mutable_data());
+        return absl::OkStatus();
+      }));
+  return call;
+}
+
+}  // namespace kapso::service

@@ -1,0 +1,30 @@
+#ifndef SERVICE_PAGE_TOKEN_H_
+#define SERVICE_PAGE_TOKEN_H_
+
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "google/protobuf/message.h"
+#include "kapso_client/kapso_requests.h"
+
+namespace kapso::service {
+
+// Opaque page tokens (AIP-158). A token carries Kapso's cursor or page
+// number and a fingerprint of the request's filters (every field but
+// page_token and page_size); replaying it with other filters is
+// INVALID_ARGUMENT (reason INVALID_PAGE_TOKEN). The fingerprint is a stable
+// hash, so any replica accepts another's tokens.
+
+// Where to read, given a list request whose fields `page_token` and
+// `page_size` follow AIP-158. A page size of 0 means 20.
+absl::StatusOr<client::PageRequest> DecodePageToken(const google::protobuf::Message& request,
+                                                    absl::string_view token, int page_size);
+
+// The token of the page at `cursor` (cursor lists) or `page` (page lists).
+std::string EncodePageToken(const google::protobuf::Message& request, absl::string_view cursor,
+                            int page);
+
+}  // namespace kapso::service
+
+#endif  // SERVICE_PAGE_TOKEN_H_

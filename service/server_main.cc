@@ -1,0 +1,107 @@
+// kapso_ops_server: the kapso-ops gRPC service.
+//
+// Configuration comes from flags with environment fallbacks using the
+// original toolkit's names: KAPSO_API_BASE_URL and KAPSO_API_KEY (or a
+// mounted key file). SIGTERM or SIGINT stops it gracefully.
+
+#include <signal.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
+#include "service/kapso_ops_server.h"
+
+ABSL_FLAG(std::string, listen, "0.0.0.0:50051", "host:port to serve gRPC on (port 0: any)");
+ABSL_FLAG(std::string, kapso_api_base_url, "",
+          "Kapso API host, e.g. https://api.kapso.ai (default: $KAPSO_API_BASE_URL)");
+ABSL_FLAG(std::string, kapso_api_key_file, "",
+          "file holding the Kapso API key (default: $KAPSO_API_KEY)");
+ABSL_FLAG(int, max_upstream_connections, 32, "most connections kept open to Kapso");
+ABSL_FLAG(bool, allow_caller_api_keys, false,
+          "accept a per-call Kapso key in the x-kapso-api-key metadata");
+ABSL_FLAG(int, overview_count_limit, 1000,
+          "most items GetProjectOverview counts per figure before reporting a lower bound");
+ABSL_FLAG(absl::Duration, max_call_duration, absl::Seconds(30),
+          "deadline applied to calls that set none (or a longer one)");
+ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(10),
+          "how long calls in flight may run after SIGTERM");
+ABSL_FLAG(std::string, port_file, "", "write the bound port to this file once serving");
+
+namespace {
+
+std::string FromEnv(const char* name) {
+  const char* value = std::getenv(name);
+  return value == nullptr ? "" : value;
+}
+
+absl::StatusOr<std::string> ApiKey() {
+  std::string path = absl::GetFlag(FLAGS_kapso_api_key_file);
+  if (path.empty()) return FromEnv("KAPSO_API_KEY");
+  std::ifstream file(path);
+  if (!file) return absl::NotFoundError(absl::StrCat("cannot read --kapso_api_key_file ", path));
+  std::stringstream contents;
+  contents << file.rdbuf();
+  return std::string(absl::StripAsciiWhitespace(contents.str()));
+}
+
+void WritePortFile(int port) {
+  std::string path = absl::GetFlag(FLAGS_port_file);
+  if (path.empty()) return;
+  std::string tmp = path + ".tmp";
+  std::ofstream(tmp) << port << "\n";
+  std::rename(tmp.c_str(), path.c_str());  // readers never see a partial file
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  absl::SetProgramUsageMessage("kapso-ops gRPC server: typed RPCs over the Kapso Platform API");
+  absl::ParseCommandLine(argc, argv);
+  // Block the stop signals in every thread (gRPC's and curl's inherit this
+  // mask) and wait for them below.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  kapso::service::ServerOptions options;
+  options.listen = absl::GetFlag(FLAGS_listen);
+  options.kapso_base_url = absl::GetFlag(FLAGS_kapso_api_base_url);
+  if (options.kapso_base_url.empty()) options.kapso_base_url = FromEnv("KAPSO_API_BASE_URL");
+  absl::StatusOr<std::string> key = ApiKey();
+  if (!key.ok() || key->empty() || options.kapso_base_url.empty()) {
+    std::cerr << "kapso-ops: set KAPSO_API_BASE_URL and KAPSO_API_KEY (or the flags): "
+              << (key.ok() ? "missing value" : key.status().message()) << "\n";
+    return 2;
+  }
+  options.kapso_api_key = *key;
+  options.max_upstream_connections = absl::GetFlag(FLAGS_max_upstream_connections);
+  options.allow_caller_api_keys = absl::GetFlag(FLAGS_allow_caller_api_keys);
+  options.overview_count_limit = absl::GetFlag(FLAGS_overview_count_limit);
+  options.max_call_duration = absl::GetFlag(FLAGS_max_call_duration);
+
+  auto server = kapso::service::KapsoOpsServer::Start(options);
+  if (!server.ok()) {
+    std::cerr << "kapso-ops: " << server.status().message() << "\n";
+    return 1;
+  }
+  std::string host = options.listen.substr(0, options.listen.rfind(':'));
+  std::cout << "kapso-ops listening on " << host << ":" << (*server)->port() << std::endl;
+  WritePortFile((*server)->port());
+
+  int signal_number = 0;
+  sigwait(&stop_signals, &signal_number);
+  std::cout << "kapso-ops: signal " << signal_number << ", draining" << std::endl;
+  (*server)->Shutdown(absl::GetFlag(FLAGS_shutdown_grace));
+  return 0;
+}

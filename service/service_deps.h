@@ -1,0 +1,27 @@
+#ifndef SERVICE_SERVICE_DEPS_H_
+#define SERVICE_SERVICE_DEPS_H_
+
+#include "absl/time/time.h"
+#include "kapso_client/kapso_client.h"
+#include "service/grpc_status.h"
+
+namespace kapso::service {
+
+// What every service handler needs, owned by the server.
+struct ServiceDeps {
+  client::KapsoClient* client = nullptr;
+  const SecretRedactor* redactor = nullptr;
+  // Accept a per-call Kapso key in the `x-kapso-api-key` metadata (a shared
+  // deployment serving several projects); off by default.
+  bool allow_caller_api_keys = false;
+  // Most items GetProjectOverview counts per figure before it reports a
+  // lower bound.
+  int overview_count_limit = 1000;
+  // Upper bound on any call's upstream work, for callers that set no
+  // deadline.
+  absl::Duration max_call_duration = absl::Seconds(30);
+};
+
+}  // namespace kapso::service
+
+#endif  // SERVICE_SERVICE_DEPS_H_

@@ -1,0 +1,30 @@
+#ifndef SERVICE_TRIAGE_SERVICE_H_
+#define SERVICE_TRIAGE_SERVICE_H_
+
+#include "kapso/ops/v1/triage.grpc.pb.h"
+#include "service/service_deps.h"
+
+namespace kapso::service {
+
+// kapso.ops.v1.Triage over Kapso's messages, api_logs and webhook_deliveries.
+class TriageService final : public ops::v1::Triage::CallbackService {
+ public:
+  explicit TriageService(const ServiceDeps& deps) : deps_(deps) {}
+
+  grpc::ServerUnaryReactor* ListMessageErrors(
+      grpc::CallbackServerContext* context, const ops::v1::ListMessageErrorsRequest* request,
+      ops::v1::ListMessageErrorsResponse* response) override;
+  grpc::ServerUnaryReactor* ListApiLogs(grpc::CallbackServerContext* context,
+                                        const ops::v1::ListApiLogsRequest* request,
+                                        ops::v1::ListApiLogsResponse* response) override;
+  grpc::ServerUnaryReactor* ListWebhookDeliveries(
+      grpc::CallbackServerContext* context, const ops::v1::ListWebhookDeliveriesRequest* request,
+      ops::v1::ListWebhookDeliveriesResponse* response) override;
+
+ private:
+  const ServiceDeps& deps_;
+};
+
+}  // namespace kapso::service
+
+#endif  // SERVICE_TRIAGE_SERVICE_H_

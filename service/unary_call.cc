@@ -1,0 +1,62 @@
+#include "service/unary_call.h"
+
+#include <algorithm>
+
+#include "absl/random/random.h"
+#include "absl/strings/str_format.h"
+#include "absl/time/clock.h"
+
+namespace kapso::service {
+namespace {
+
+std::string Metadata(const grpc::CallbackServerContext& context, const char* key) {
+  const auto& metadata = context.client_metadata();
+  auto it = metadata.find(key);
+  return it == metadata.end() ? "" : std::string(it->second.data(), it->second.size());
+}
+
+std::string NewRequestId() {
+  static absl::Mutex mu(absl::kConstInit);
+  static absl::BitGen* const gen = new absl::BitGen();
+  absl::MutexLock lock(&mu);
+  return absl::StrFormat("%016x%016x", absl::Uniform<uint64_t>(*gen),
+                         absl::Uniform<uint64_t>(*gen));
+}
+
+}  // namespace
+
+UnaryCall* UnaryCall::Start(grpc::CallbackServerContext* context, const ServiceDeps& deps) {
+  return new UnaryCall(context, deps);
+}
+
+UnaryCall::UnaryCall(grpc::CallbackServerContext* context, const ServiceDeps& deps)
+    : deps_(deps), cancellation_(std::make_shared<client::Cancellation>()) {
+  request_context_.options.deadline =
+      std::min(absl::FromChrono(context->deadline()), absl::Now() + deps.max_call_duration);
+  request_context_.options.cancellation = cancellation_;
+  request_context_.request_id = Metadata(*context, "x-request-id");
+  if (request_context_.request_id.empty() || request_context_.request_id.size() > 128) {
+    request_context_.request_id = NewRequestId();
+  }
+  context->AddInitialMetadata("x-request-id", request_context_.request_id);
+  if (deps.allow_caller_api_keys) {
+    request_context_.api_key = Metadata(*context, "x-kapso-api-key");
+  }
+}
+
+UnaryCall* UnaryCall::Complete(const absl::Status& status) {
+  if (!finished_.exchange(true)) Finish(ToGrpcStatus(status, *deps_.redactor));
+  return this;
+}
+
+bool UnaryCall::Check(const absl::Status& status) {
+  if (status.ok()) return true;
+  Complete(status);
+  return false;
+}
+
+void UnaryCall::OnCancel() { cancellation_->Cancel(); }
+
+void UnaryCall::OnDone() { delete this; }
+
+}  // namespace kapso::service

@@ -1,0 +1,92 @@
+#include "service/webhooks_service.h"
+
+#include "kapso/internal/wire.pb.h"
+#include "kapso_client/kapso_requests.h"
+#include "service/page_token.h"
+#include "service/request_validation.h"
+#include "service/unary_call.h"
+
+namespace kapso::service {
+
+namespace wire = ::kapso::internal::wire;
+using client::HttpRequest;
+
+template <typename Request>
+grpc::ServerUnaryReactor* WebhooksService::FetchWebhook(
+    grpc::CallbackServerContext* context, const Request& request,
+    absl::StatusOr<HttpRequest> (*build)(const Request&), v1::Webhook* response) {
+  UnaryCall* call = UnaryCall::Start(context, deps_);
+  if (!call->Check(Validate(request))) return call;
+  deps_.client->Fetch<wire::WebhookItem>(
+      build(request), call->request_context(),
+      call->Then<wire::WebhookItem>([response](wire::WebhookItem item) {
+        response->Swap(item.mutable_data());
+        return absl::OkStatus();
+      }));
+  return call;
+}
+
+grpc::ServerUnaryReactor* WebhooksService::ListWebhooks(grpc::CallbackServerContext* context,
+                                                        const v1::ListWebhooksRequest* request,
+                                                        v1::ListWebhooksResponse* response) {
+  UnaryCall* call = UnaryCall::Start(context, deps_);
+  if (!call->Check(Validate(*request))) return call;
+  auto page = DecodePageToken(*request, request->page_token(), request->page_size());
+  if (!call->Check(page.status())) return call;
+  deps_.client->Fetch<wire::WebhookList>(
+      client::BuildListWebhooks(*request, *page), call->request_context(),
+      call->Then<wire::WebhookList>([request, response, page = *page](wire::WebhookList list) {
+        response->mutable_webhooks()->Swap(list.mutable_data());
+        response->set_total_size(list.meta().total_count());
+        if (page.page < list.meta().total_pages()) {
+          response->set_next_page_token(EncodePageToken(*request, "", page.page + 1));
+        }
+        return absl::OkStatus();
+      }));
+  return call;
+}
+
+grpc::ServerUnaryReactor* WebhooksService::GetWebhook(grpc::CallbackServerContext* context,
+                                                      const v1::GetWebhookRequest* request,
+                                                      v1::Webhook* response) {
+  return FetchWebhook(context, *request, &client::BuildGetWebhook, response);
+}
+
+grpc::ServerUnaryReactor* WebhooksService::CreateWebhook(grpc::CallbackServerContext* context,
+                                                         const v1::CreateWebhookRequest* request,
+                                                         v1::Webhook* response) {
+  return FetchWebhook(context, *request, &client::BuildCreateWebhook, response);
+}
+
+grpc::ServerUnaryReactor* WebhooksService::UpdateWebhook(grpc::CallbackServerContext* context,
+                                                         const v1::UpdateWebhookRequest* request,
+                                                         v1::Webhook* response) {
+  return FetchWebhook(context, *request, &client::BuildUpdateWebhook, response);
+}
+
+grpc::ServerUnaryReactor* WebhooksService::DeleteWebhook(grpc::CallbackServerContext* context,
+                                                         const v1::DeleteWebhookRequest* request,
+                                                         google::protobuf::Empty* response) {
+  UnaryCall* call = UnaryCall::Start(context, deps_);
+  if (!call->Check(Validate(*request))) return call;
+  deps_.client->Fetch<google::protobuf::Empty>(
+      client::BuildDeleteWebhook(*request), call->request_context(),
+      call->Then<google::protobuf::Empty>([](google::protobuf::Empty) { return absl::OkStatus(); }));
+  return call;
+}
+
+grpc::ServerUnaryReactor* WebhooksService::TestWebhook(grpc::CallbackServerContext* context,
+                                                       const v1::TestWebhookRequest* request,
+                                                       v1::TestWebhookResponse* response) {
+  UnaryCall* call = UnaryCall::Start(context, deps_);
+  if (!call->Check(Validate(*request))) return call;
+  deps_.client->Fetch<wire::TestResultItem>(
+      client::BuildTestWebhook(*request), call->request_context(),
+      call->Then<wire::TestResultItem>([response](wire::TestResultItem item) {
+        response->Swap(item.mutable_data());
+        return absl::OkStatus();
+      }));
+  return call;
+}
+
+}  // namespace kapso::service
