@@ -1,0 +1,19 @@
+// `kapso-ops completion bash`: prints a bash completion script generated
+// from the command table, so it can never disagree with the parser.
+#ifndef KAPSO_OPS_CLI_COMPLETION_COMMAND_H_
+#define KAPSO_OPS_CLI_COMPLETION_COMMAND_H_
+
+#include <string>
+#include <vector>
+
+#include "cli/command.h"
+
+namespace kapso::cli {
+
+std::string BashCompletionScript(const std::vector<Command>& commands);
+
+Command CompletionCommand();
+
+}  // namespace kapso::cli
+
+#endif  // KAPSO_OPS_CLI_COMPLETION_COMMAND_H_

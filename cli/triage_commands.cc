@@ -1,0 +1,100 @@
+#include "cli/triage_commands.h"
+
+#include "cli/common_flags.h"
+#include "cli/rpc_call.h"
+#include "kapso/ops/v1/triage.grpc.pb.h"
+
+namespace kapso::cli {
+namespace {
+
+namespace v1 = kapso::ops::v1;
+
+absl::Status RunErrors(const ParsedFlags& flags, CommandEnv& env) {
+  auto stub = NewStub<v1::Triage>(env);
+  if (!stub.ok()) return stub.status();
+  v1::ListMessageErrorsRequest request;
+  request.set_period(PeriodOf(flags));
+  request.set_limit(static_cast<int32_t>(flags.GetInt("limit")));
+  request.set_phone_number(flags.GetString("phone-number"));
+  request.set_phone_number_id(flags.GetString("phone-number-id"));
+  return CallAndPrint<v1::ListMessageErrorsResponse>(
+      env, [&](auto* context, auto* response) {
+        return (*stub)->ListMessageErrors(context, request, response);
+      });
+}
+
+absl::Status RunApiLogs(const ParsedFlags& flags, CommandEnv& env) {
+  auto stub = NewStub<v1::Triage>(env);
+  if (!stub.ok()) return stub.status();
+  v1::ListApiLogsRequest request;
+  request.set_period(PeriodOf(flags));
+  request.set_endpoint(flags.GetString("endpoint"));
+  request.set_status_code(static_cast<int32_t>(flags.GetInt("status-code")));
+  request.set_errors_only(flags.GetBool("errors-only"));
+  request.set_page_size(static_cast<int32_t>(flags.GetInt("per-page")));
+  request.set_page_token(flags.GetString("page-token"));
+  v1::ListApiLogsResponse response;
+  absl::Status s = FetchPages(
+      request, flags.GetBool("all"),
+      [&](const v1::ListApiLogsRequest& r, v1::ListApiLogsResponse* page) {
+        return (*stub)->ListApiLogs(env.NewContext().get(), r, page);
+      },
+      &response);
+  if (s.ok()) env.printer().Data(response);
+  return s;
+}
+
+absl::Status RunDeliveries(const ParsedFlags& flags, CommandEnv& env) {
+  auto stub = NewStub<v1::Triage>(env);
+  if (!stub.ok()) return stub.status();
+  v1::ListWebhookDeliveriesRequest request;
+  request.set_period(PeriodOf(flags));
+  request.set_status(flags.GetString("status"));
+  request.set_event(flags.GetString("event"));
+  request.set_webhook_id(flags.GetString("webhook-id"));
+  request.set_errors_only(flags.GetBool("errors-only"));
+  request.set_page_size(static_cast<int32_t>(flags.GetInt("per-page")));
+  request.set_page_token(flags.GetString("page-token"));
+  v1::ListWebhookDeliveriesResponse response;
+  absl::Status s = FetchPages(
+      request, flags.GetBool("all"),
+      [&](const v1::ListWebhookDeliveriesRequest& r,
+          v1::ListWebhookDeliveriesResponse* page) {
+        return (*stub)->ListWebhookDeliveries(env.NewContext().get(), r, page);
+      },
+      &response);
+  if (s.ok()) env.printer().Data(response);
+  return s;
+}
+
+FlagSpec ErrorsOnlyFlag(const char* what) {
+  return BoolFlag("errors-only", what);
+}
+
+}  // namespace
+
+std::vector<Command> TriageCommands() {
+  return {
+      {"", "errors", "Failed messages, API errors and failed webhook deliveries",
+       {PeriodFlag(), IntFlag("limit", 1, 100, "most items per source, 1-100"),
+        StringFlag("phone-number", "P", "only failed messages to this customer"),
+        StringFlag("phone-number-id", "ID", "only failed messages through this number")},
+       RunErrors},
+      {"", "api-logs", "Calls made to Kapso's API with the project's keys",
+       {PeriodFlag(), StringFlag("endpoint", "E", "only endpoints containing E"),
+        IntFlag("status-code", 100, 599, "only this HTTP status"),
+        ErrorsOnlyFlag("only HTTP statuses >= 400"), PerPageFlag(), PageTokenFlag(),
+        AllFlag()},
+       RunApiLogs},
+      {"", "webhook-deliveries", "Kapso's deliveries to the project's webhooks",
+       {PeriodFlag(),
+        EnumFlag("status", {"pending", "delivered", "failed"}, "only this status"),
+        StringFlag("event", "E", "only this event name"),
+        StringFlag("webhook-id", "ID", "only deliveries to this webhook"),
+        ErrorsOnlyFlag("only failed deliveries and HTTP errors"), PerPageFlag(),
+        PageTokenFlag(), AllFlag()},
+       RunDeliveries},
+  };
+}
+
+}  // namespace kapso::cli
