@@ -8,7 +8,10 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "absl/status/status.h"
 #include "cli/json_text.h"
+#include "google/rpc/error_details.pb.h"
+#include "google/rpc/status.pb.h"
 
 namespace kapso::cli {
 namespace {
@@ -46,7 +49,22 @@ bool IsWellKnown(const google::protobuf::Descriptor* d) {
   return absl::StartsWith(d->full_name(), "google.protobuf.");
 }
 
+// A per-source google.rpc.Status reads as "UNAVAILABLE: message [REASON]".
+std::string RpcStatusText(const Message& m) {
+  google::rpc::Status status;
+  status.CopyFrom(m);
+  std::string text = absl::StrCat(
+      absl::StatusCodeToString(static_cast<absl::StatusCode>(status.code())),
+      ": ", status.message());
+  for (const auto& any : status.details()) {
+    google::rpc::ErrorInfo info;
+    if (any.UnpackTo(&info)) absl::StrAppend(&text, " [", info.reason(), "]");
+  }
+  return text;
+}
+
 std::string MessageText(const Message& m) {
+  if (m.GetDescriptor()->full_name() == "google.rpc.Status") return RpcStatusText(m);
   if (m.GetDescriptor()->full_name() == "kapso.ops.v1.MetaError") {
     return FieldText(m, "code");  // Error codes are what people search for.
   }
@@ -136,8 +154,8 @@ std::string RenderList(const Message& m, const FieldDescriptor* f,
 // A Count reads as "60", "100+" (a lower bound) or its error.
 std::string CountText(const Message& count) {
   const std::string value = FieldText(count, "value");
-  if (!FieldText(count, "error").empty()) {
-    return absl::StrCat("error: ", FieldText(count, "error.message"));
+  if (std::string error = FieldText(count, "error"); !error.empty()) {
+    return absl::StrCat("error: ", error);
   }
   return FieldText(count, "exact") == "true" ? (value.empty() ? "0" : value)
                                              : absl::StrCat(value, "+");
@@ -156,7 +174,8 @@ void RenderFields(const Message& m, const std::string& indent, std::string* out)
       absl::StrAppend(out, indent, f->name(), ": ",
                       CountText(m.GetReflection()->GetMessage(m, f)), "\n");
     } else if (is_message && !f->is_repeated() &&
-               !IsWellKnown(f->message_type())) {
+               !IsWellKnown(f->message_type()) &&
+               f->message_type()->full_name() != "google.rpc.Status") {
       absl::StrAppend(out, indent, f->name(), ":\n");
       RenderFields(m.GetReflection()->GetMessage(m, f), indent + "  ", out);
     } else {

@@ -55,11 +55,16 @@ TEST(RenderTableTest, CountsReadAsNumbers) {
   o.mutable_api_calls_total()->set_value(100);
   o.mutable_api_calls_failed()->set_value(12);
   o.mutable_api_calls_failed()->set_exact(true);
+  o.mutable_webhook_deliveries_total()->mutable_error()->set_code(14);
   o.mutable_webhook_deliveries_total()->mutable_error()->set_message("down");
+  o.mutable_phone_numbers_error()->set_code(5);
+  o.mutable_phone_numbers_error()->set_message("gone");
   std::string text = RenderTable(o);
   EXPECT_NE(text.find("api_calls_total: 100+\n"), std::string::npos) << text;
   EXPECT_NE(text.find("api_calls_failed: 12\n"), std::string::npos) << text;
-  EXPECT_NE(text.find("webhook_deliveries_total: error: down\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("webhook_deliveries_total: error: UNAVAILABLE: down\n"),
+            std::string::npos) << text;
+  EXPECT_NE(text.find("phone_numbers_error: NOT_FOUND: gone\n"), std::string::npos) << text;
 }
 
 }  // namespace
