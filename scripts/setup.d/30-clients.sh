@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Client toolchains, pinned, from their registries: the Python venv (.venv, from
+# clients/python/requirements.txt), Go protoc plugins (.cache/gobin), npm packages of
+# clients/node (package-lock.json), and the Maven dependencies of clients/java.
+# Idempotent: each part is skipped when its stamp matches its pin file.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$ROOT"
+STAMPS="$ROOT/.cache/setup-stamps"
+mkdir -p "$STAMPS"
+
+PROTOC_GEN_GO_VERSION=v1.36.12        # google.golang.org/protobuf
+PROTOC_GEN_GO_GRPC_VERSION=v1.6.2     # google.golang.org/grpc/cmd/protoc-gen-go-grpc
+
+# fresh NAME FILE...: true when the stamp NAME is missing or older than its inputs.
+fresh() {
+  local name="$1"; shift
+  local sum; sum="$(cat "$@" | sha256sum | cut -d' ' -f1)"
+  [ "$(cat "$STAMPS/$name" 2>/dev/null)" != "$sum" ] && { echo "$sum" > "$STAMPS/$name.new"; return 0; }
+  return 1
+}
+done_() { mv "$STAMPS/$1.new" "$STAMPS/$1"; }
+
+# Python: venv + pinned requirements + the client itself (editable, no deps).
+if [ ! -x .venv/bin/python ] || fresh python clients/python/requirements.txt clients/python/pyproject.toml; then
+  [ -x .venv/bin/python ] || python3 -m venv .venv
+  .venv/bin/pip install -q --disable-pip-version-check -r clients/python/requirements.txt
+  .venv/bin/pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e clients/python
+  [ -f "$STAMPS/python.new" ] || fresh python clients/python/requirements.txt clients/python/pyproject.toml || true
+  done_ python
+fi
+
+# Go: protoc plugins into a repo-local GOBIN; module deps into the module cache.
+export GOBIN="$ROOT/.cache/gobin"
+printf '%s %s\n' "$PROTOC_GEN_GO_VERSION" "$PROTOC_GEN_GO_GRPC_VERSION" > "$STAMPS/go-pins"
+if [ ! -x "$GOBIN/protoc-gen-go" ] || [ ! -x "$GOBIN/protoc-gen-go-grpc" ] || fresh go "$STAMPS/go-pins" clients/go/go.sum; then
+  go install "google.golang.org/protobuf/cmd/protoc-gen-go@$PROTOC_GEN_GO_VERSION"
+  go install "google.golang.org/grpc/cmd/protoc-gen-go-grpc@$PROTOC_GEN_GO_GRPC_VERSION"
+  (cd clients/go && go mod download)
+  [ -f "$STAMPS/go.new" ] || fresh go "$STAMPS/go-pins" clients/go/go.sum || true
+  done_ go
+fi
+
+# Node: exactly package-lock.json.
+if [ ! -d clients/node/node_modules ] || fresh node clients/node/package-lock.json; then
+  (cd clients/node && npm ci --no-audit --no-fund --loglevel=error)
+  [ -f "$STAMPS/node.new" ] || fresh node clients/node/package-lock.json || true
+  done_ node
+fi
+
+# Java: every plugin and dependency of a full `mvn test`, so later runs can be offline (-o).
+if fresh java clients/java/pom.xml; then
+  (cd clients/java && mvn -q -B dependency:resolve-plugins dependency:go-offline >/dev/null \
+     && mvn -q -B test -Dtest=OfflineTest >/dev/null)
+  done_ java
+fi
+echo "setup: clients ready"
