@@ -5,7 +5,11 @@ import ai.kapso.ops.client.KapsoOpsException;
 import ai.kapso.ops.v1.GetProjectOverviewRequest;
 import ai.kapso.ops.v1.Period;
 import ai.kapso.ops.v1.ProjectOverview;
+import com.google.protobuf.TypeRegistry;
 import com.google.protobuf.util.JsonFormat;
+import com.google.rpc.BadRequest;
+import com.google.rpc.ErrorInfo;
+import com.google.rpc.RetryInfo;
 import io.grpc.StatusRuntimeException;
 
 /**
@@ -21,7 +25,15 @@ public final class GetProjectOverviewExample {
           ops.health()
               .getProjectOverview(
                   GetProjectOverviewRequest.newBuilder().setPeriod(Period.PERIOD_24H).build());
-      System.out.println(JsonFormat.printer().preservingProtoFieldNames().print(ov));
+      // Per-source errors are google.rpc.Status whose Any details need their types to print.
+      TypeRegistry details =
+          TypeRegistry.newBuilder()
+              .add(ErrorInfo.getDescriptor())
+              .add(RetryInfo.getDescriptor())
+              .add(BadRequest.getDescriptor())
+              .build();
+      System.out.println(
+          JsonFormat.printer().usingTypeRegistry(details).preservingProtoFieldNames().print(ov));
     } catch (StatusRuntimeException e) {
       KapsoOpsException err = KapsoOpsException.from(e);
       System.err.println("GetProjectOverview failed: " + err.getMessage() + " metadata=" + err.metadata());
