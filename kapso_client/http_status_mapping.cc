@@ -65,10 +65,15 @@ std::optional<absl::Duration> ParseRetryAfter(const HttpResponse& response, absl
   if (absl::SimpleAtoi(*value, &seconds)) {
     return seconds < 0 ? absl::ZeroDuration() : absl::Seconds(seconds);
   }
-  absl::Time when;
-  std::string error;
-  if (absl::ParseTime(absl::RFC1123_full, *value, &when, &error)) {
-    return when > now ? when - now : absl::ZeroDuration();
+  // An HTTP-date is IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT"), whose
+  // literal "GMT" RFC1123_full's %z does not accept; the numeric offset form
+  // is kept for lenient servers.
+  for (const char* format : {"%a, %d %b %E4Y %H:%M:%S GMT", absl::RFC1123_full}) {
+    absl::Time when;
+    std::string error;
+    if (absl::ParseTime(format, *value, &when, &error)) {
+      return when > now ? when - now : absl::ZeroDuration();
+    }
   }
   return std::nullopt;
 }
