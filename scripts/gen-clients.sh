@@ -83,7 +83,7 @@ gen_node() {
 
 gen_java() {
   # Java stubs are build output (target/generated-sources), produced by protobuf-maven-plugin.
-  (cd clients/java && mvn -q -B -o generate-sources)
+  (cd clients/java && mvn -q -B -Dstyle.color=never -o generate-sources)
   echo "gen-clients: java -> clients/java/target/generated-sources/protobuf"
 }
 

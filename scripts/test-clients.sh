@@ -78,8 +78,9 @@ run_java() {
   local offline=() rc t=0 fl=0 er=0 sk=0 x
   [ -f .cache/setup-stamps/java ] && offline=(-o)
   rm -rf clients/java/target/surefire-reports
-  (cd clients/java && mvn -q -B "${offline[@]}" test 2>&1 | grep -vE '^\[ERROR\] *($|To see|Re-run|For more|\[Help|See |-> \[Help)|^\x1b\[0m' )
-  rc=${PIPESTATUS[0]}
+  (cd clients/java && mvn -q -B -Dstyle.color=never "${offline[@]}" test >"$LOG/java" 2>&1)
+  rc=$?
+  sed 's/\x1b\[[0-9;]*m//g' "$LOG/java" | grep -vE '^\[ERROR\] *($|To see|Re-run|For more|\[Help|See |-> \[Help)|^$'
   for x in clients/java/target/surefire-reports/TEST-*.xml; do
     [ -f "$x" ] || continue
     read -r a b c d < <(python3 - "$x" <<'PY'

@@ -50,8 +50,8 @@ fi
 
 # Java: every plugin and dependency of a full `mvn test`, so later runs can be offline (-o).
 if fresh java clients/java/pom.xml; then
-  (cd clients/java && mvn -q -B dependency:resolve-plugins dependency:go-offline >/dev/null \
-     && mvn -q -B test -Dtest=OfflineTest >/dev/null)
+  (cd clients/java && mvn -q -B -Dstyle.color=never dependency:resolve-plugins dependency:go-offline >/dev/null \
+     && mvn -q -B -Dstyle.color=never test -Dtest=OfflineTest >/dev/null)
   done_ java
 fi
 echo "setup: clients ready"
