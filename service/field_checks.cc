@@ -112,8 +112,12 @@ void Violations::Range(absl::string_view field, int value, int min, int max) {
 
 void Violations::HttpsUrl(absl::string_view field, absl::string_view value) {
   absl::string_view rest = value;
-  if (!absl::ConsumePrefix(&rest, "https://") || rest.empty() || rest[0] == '/' ||
-      value.size() > 2048 || !AllOf(value, IsVisible)) {
+  const bool https = absl::ConsumePrefix(&rest, "https://");
+  // The host: the authority (up to '/', '?' or '#') without user info and port.
+  absl::string_view host = rest.substr(0, rest.find_first_of("/?#"));
+  if (size_t at = host.rfind('@'); at != absl::string_view::npos) host.remove_prefix(at + 1);
+  host = host.substr(0, host.find(':'));
+  if (!https || host.empty() || value.size() > 2048 || !AllOf(value, IsVisible)) {
     Add(field, "must be an https:// URL");
   }
 }
