@@ -228,8 +228,10 @@ void CurlMultiTransport::Impl::ReapFinished() {
     long connects = 0;
     curl_easy_getinfo(transfer->easy, CURLINFO_NUM_CONNECTS, &connects);
     connections_opened_.fetch_add(connects);
-    absl::Status status =
-        internal::TransferStatus(*transfer, code, absl::Now() >= transfer->options.deadline);
+    // curl's timer is set in whole milliseconds, rounded down from the
+    // deadline, so it may fire a moment before the deadline itself.
+    bool deadline_passed = absl::Now() + absl::Milliseconds(20) >= transfer->options.deadline;
+    absl::Status status = internal::TransferStatus(*transfer, code, deadline_passed);
     if (!status.ok()) {
       Finish(std::move(transfer), status);
       continue;
