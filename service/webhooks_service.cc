@@ -5,6 +5,7 @@
 #include "service/page_token.h"
 #include "service/request_validation.h"
 #include "service/unary_call.h"
+#include "service/webhook_secret.h"
 
 namespace kapso::service {
 
@@ -55,7 +56,13 @@ grpc::ServerUnaryReactor* WebhooksService::GetWebhook(grpc::CallbackServerContex
 grpc::ServerUnaryReactor* WebhooksService::CreateWebhook(grpc::CallbackServerContext* context,
                                                          const v1::CreateWebhookRequest* request,
                                                          v1::Webhook* response) {
-  return FetchWebhook(context, *request, &client::BuildCreateWebhook, response);
+  if (!request->webhook().secret_key().empty()) {
+    return FetchWebhook(context, *request, &client::BuildCreateWebhook, response);
+  }
+  v1::CreateWebhookRequest with_secret = *request;  // read synchronously below
+  absl::StatusOr<std::string> secret = GenerateWebhookSecret();
+  if (secret.ok()) with_secret.mutable_webhook()->set_secret_key(*secret);
+  return FetchWebhook(context, with_secret, &client::BuildCreateWebhook, response);
 }
 
 grpc::ServerUnaryReactor* WebhooksService::UpdateWebhook(grpc::CallbackServerContext* context,

@@ -14,7 +14,7 @@ def _proto_path(src):
     # "kapso/ops/v1/common.proto"      -> same
     return src.split(":")[-1] if ":" in src else src
 
-def cc_proto_gen(name, srcs, proto_root, import_srcs = [], import_roots = [], deps = [], grpc = False, visibility = None):
+def cc_proto_gen(name, srcs, proto_root, import_srcs = [], import_roots = [], deps = [], grpc = False, visibility = None, testonly = False):
     """Generates and compiles C++ for `srcs`.
 
     Args:
@@ -26,6 +26,7 @@ def cc_proto_gen(name, srcs, proto_root, import_srcs = [], import_roots = [], de
       deps: cc libraries with the generated code of imported protos.
       grpc: also generate gRPC service stubs.
       visibility: as usual.
+      testonly: as usual.
     """
     paths = [_proto_path(s) for s in srcs]
     suffixes = [".pb.h", ".pb.cc"] + ([".grpc.pb.h", ".grpc.pb.cc"] if grpc else [])
@@ -45,6 +46,7 @@ def cc_proto_gen(name, srcs, proto_root, import_srcs = [], import_roots = [], de
         outs = outs,
         cmd = " ".join(cmd),
         visibility = ["//visibility:private"],
+        testonly = testonly,
     )
     native.cc_library(
         name = name,
@@ -53,4 +55,5 @@ def cc_proto_gen(name, srcs, proto_root, import_srcs = [], import_roots = [], de
         includes = ["."],
         deps = deps + ["@system_libs//:protobuf"] + (["@system_libs//:grpcpp"] if grpc else []),
         visibility = visibility,
+        testonly = testonly,
     )

@@ -1,0 +1,73 @@
+#include "tests/integration/test_env.h"
+
+#include "absl/strings/str_cat.h"
+
+namespace kapso::testing {
+
+ErrorDetails DetailsOf(const grpc::Status& status) {
+  ErrorDetails details;
+  google::rpc::Status rpc_status;
+  if (!rpc_status.ParseFromString(status.error_details())) return details;
+  for (const auto& any : rpc_status.details()) {
+    google::rpc::ErrorInfo info;
+    google::rpc::RetryInfo retry;
+    google::rpc::BadRequest bad_request;
+    if (any.UnpackTo(&info)) {
+      ++details.error_infos;
+      details.reason = info.reason();
+      details.metadata.insert(info.metadata().begin(), info.metadata().end());
+    } else if (any.UnpackTo(&retry)) {
+      details.has_retry_info = true;
+      details.retry_seconds = retry.retry_delay().seconds();
+    } else if (any.UnpackTo(&bad_request)) {
+      for (const auto& violation : bad_request.field_violations()) {
+        details.bad_fields.push_back(violation.field());
+      }
+    }
+  }
+  return details;
+}
+
+void KapsoOpsTest::SetUp() {
+  sandbox::SandboxOptions sandbox_options;
+  sandbox_options.api_key = kSandboxKey;
+  sandbox_options.threads = 64;
+  auto sandbox = sandbox::SandboxServer::Start(sandbox_options);
+  ASSERT_TRUE(sandbox.ok()) << sandbox.status();
+  sandbox_ = *std::move(sandbox);
+  RestartServer(DefaultOptions());
+}
+
+void KapsoOpsTest::TearDown() {
+  server_.reset();
+  sandbox_.reset();
+}
+
+service::ServerOptions KapsoOpsTest::DefaultOptions() const {
+  service::ServerOptions options;
+  options.listen = "127.0.0.1:0";
+  options.kapso_base_url = sandbox_->base_url();
+  options.kapso_api_key = kSandboxKey;
+  return options;
+}
+
+void KapsoOpsTest::RestartServer(const service::ServerOptions& options) {
+  server_.reset();
+  auto server = service::KapsoOpsServer::Start(options);
+  ASSERT_TRUE(server.ok()) << server.status();
+  server_ = *std::move(server);
+  channel_ = grpc::CreateChannel(absl::StrCat("127.0.0.1:", server_->port()),
+                                 grpc::InsecureChannelCredentials());
+  webhooks_ = v1::Webhooks::NewStub(channel_);
+  messages_ = v1::MessageDebug::NewStub(channel_);
+  triage_ = v1::Triage::NewStub(channel_);
+  health_ = v1::Health::NewStub(channel_);
+}
+
+std::unique_ptr<grpc::ClientContext> KapsoOpsTest::Context(std::chrono::milliseconds timeout) {
+  auto context = std::make_unique<grpc::ClientContext>();
+  context->set_deadline(std::chrono::system_clock::now() + timeout);
+  return context;
+}
+
+}  // namespace kapso::testing
