@@ -1,0 +1,166 @@
+// The test-facing surface: faults, stats, reset (as C++ methods and over
+// /__sandbox), and the rate limits.
+#include <chrono>
+#include <future>
+#include <string>
+
+#include "sandbox/sandbox_test_fixture.h"
+
+namespace kapso::sandbox {
+namespace {
+
+using nlohmann::json;
+
+constexpr char kMessages[] = "/platform/v1/whatsapp/messages";
+
+class SandboxAdminTest : public SandboxTest {
+ protected:
+  int StatusOf(const std::string& path) {
+    httplib::Result res = client_->Get(path.c_str());
+    return res ? res->status : -1;
+  }
+};
+
+TEST_F(SandboxAdminTest, StatusFaultWithRetryAfterAppliesTimes) {
+  Fault fault;
+  fault.method = "GET";
+  fault.path_prefix = kMessages;
+  fault.status = 503;
+  fault.headers["Retry-After"] = "1";
+  fault.times = 2;
+  sandbox_->AddFault(fault);
+  for (int i = 0; i < 2; ++i) {
+    httplib::Result res = client_->Get(kMessages);
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 503);
+    EXPECT_EQ(res->get_header_value("Retry-After"), "1");
+    EXPECT_TRUE(json::parse(res->body)["error"].is_string());
+  }
+  EXPECT_EQ(StatusOf(kMessages), 200);
+  EXPECT_EQ(StatusOf("/platform/v1/whatsapp/phone_numbers"), 200);
+}
+
+TEST_F(SandboxAdminTest, MalformedBodyAndMethodMatching) {
+  Fault fault;
+  fault.method = "POST";
+  fault.path_prefix = "/platform/v1/whatsapp/";
+  fault.status = 201;
+  fault.body = "{\"data\": {";
+  sandbox_->AddFault(fault);
+  EXPECT_EQ(StatusOf(kMessages), 200);  // GET does not match
+  httplib::Result res = client_->Post("/platform/v1/whatsapp/webhooks", "{}",
+                                      "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 201);
+  EXPECT_EQ(res->body, "{\"data\": {");
+}
+
+TEST_F(SandboxAdminTest, DelayDoesNotBlockOtherRequests) {
+  Fault fault;
+  fault.path_prefix = kMessages;
+  fault.delay_ms = 400;  // status 0: the real answer, late
+  sandbox_->AddFault(fault);
+  auto start = std::chrono::steady_clock::now();
+  std::future<int> slow = std::async(std::launch::async, [this] {
+    auto client = NewClient();
+    httplib::Result res = client->Get(kMessages);
+    return res ? res->status : -1;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_EQ(StatusOf("/platform/v1/whatsapp/phone_numbers"), 200);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(300));
+  EXPECT_EQ(slow.get(), 200);
+  EXPECT_GE(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(400));
+}
+
+TEST_F(SandboxAdminTest, FaultsOverHttpUntilCleared) {
+  json fault = {{"method", "GET"}, {"path_prefix", "/platform/v1/api_logs"},
+                {"status", 500}, {"times", -1}};
+  httplib::Result added = client_->Post("/__sandbox/faults", fault.dump(),
+                                        "application/json");
+  ASSERT_TRUE(added);
+  EXPECT_EQ(added->status, 200);
+  EXPECT_EQ(json::parse(added->body)["id"], 1);
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(StatusOf("/platform/v1/api_logs"), 500);
+  ASSERT_TRUE(client_->Delete("/__sandbox/faults"));
+  EXPECT_EQ(StatusOf("/platform/v1/api_logs"), 200);
+  httplib::Result bad = client_->Post("/__sandbox/faults", "{\"times\": 0}",
+                                      "application/json");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+}
+
+TEST_F(SandboxAdminTest, StatsCountRequestsAndConnections) {
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(StatusOf(kMessages), 200);
+  EXPECT_EQ(StatusOf("/platform/v1/whatsapp/messages/wamid.SANDBOX0001"), 200);
+  EXPECT_EQ(sandbox_->RequestCount("GET", kMessages), 4);
+  EXPECT_EQ(sandbox_->RequestCount("POST", kMessages), 0);
+  EXPECT_EQ(sandbox_->TotalRequests(), 4);
+  EXPECT_EQ(sandbox_->ConnectionsOpened(), 1);  // keep-alive
+  auto other = NewClient();
+  ASSERT_TRUE(other->Get(kMessages));
+  EXPECT_EQ(sandbox_->ConnectionsOpened(), 2);
+  json stats = json::parse(client_->Get("/__sandbox/stats")->body);
+  EXPECT_EQ(stats["total_requests"], 5);
+  EXPECT_EQ(stats["connections_opened"], 2);
+  EXPECT_EQ(stats["requests"][0],
+            json({{"method", "GET"}, {"path", kMessages}, {"count", 4}}));
+}
+
+TEST_F(SandboxAdminTest, ResetRestoresSeedAndClearsEverything) {
+  std::string hook = "/platform/v1/whatsapp/webhooks/0a000000-0000-4000-8000-000000000001";
+  ASSERT_EQ(client_->Delete(hook.c_str())->status, 204);
+  EXPECT_EQ(StatusOf(hook), 404);
+  Fault fault;
+  fault.status = 500;
+  fault.times = -1;
+  fault.path_prefix = "/platform/v1/api_logs";
+  sandbox_->AddFault(fault);
+  sandbox_->Reset();
+  EXPECT_EQ(sandbox_->TotalRequests(), 0);
+  EXPECT_EQ(StatusOf(hook), 200);
+  EXPECT_EQ(StatusOf("/platform/v1/api_logs"), 200);
+  ASSERT_EQ(client_->Delete(hook.c_str())->status, 204);
+  ASSERT_EQ(client_->Post("/__sandbox/reset", "", "application/json")->status, 200);
+  EXPECT_EQ(StatusOf(hook), 200);
+}
+
+TEST_F(SandboxAdminTest, RateLimitAnswers429WithRetryAfter) {
+  options_.rate_limit_per_minute = 3;
+  StartSandbox();
+  for (int i = 0; i < 3; ++i) {
+    httplib::Result res = client_->Get(kMessages);
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 200);
+    EXPECT_EQ(res->get_header_value("X-RateLimit-Limit"), "3");
+  }
+  httplib::Result limited = client_->Get(kMessages);
+  ASSERT_TRUE(limited);
+  // A minute boundary between the calls would reset the window.
+  if (limited->status == 200) GTEST_SKIP() << "window rolled over";
+  EXPECT_EQ(limited->status, 429);
+  EXPECT_EQ(limited->get_header_value("Retry-After"), "60");
+  EXPECT_EQ(limited->get_header_value("X-RateLimit-Remaining"), "0");
+  EXPECT_TRUE(json::parse(limited->body)["error"].is_string());
+}
+
+TEST_F(SandboxAdminTest, HealthRateLimitWhenEnabled) {
+  options_.health_rate_limit = true;
+  StartSandbox();
+  std::string health = std::string("/platform/v1/whatsapp/phone_numbers/") +
+                       kSupport + "/health";
+  int limited = 0;
+  for (int i = 0; i < 11; ++i) {  // spans at most one 1-second boundary
+    httplib::Result res = client_->Get(health.c_str());
+    ASSERT_TRUE(res);
+    EXPECT_FALSE(res->get_header_value("X-Health-RateLimit-Second-Remaining").empty());
+    if (res->status != 429) continue;
+    ++limited;
+    EXPECT_FALSE(res->get_header_value("Retry-After").empty());
+    EXPECT_TRUE(json::parse(res->body)["message"].is_string());
+  }
+  EXPECT_GE(limited, 1);
+}
+
+}  // namespace
+}  // namespace kapso::sandbox

@@ -1,0 +1,56 @@
+// The sandbox's state: the read-only seed collections, the mutable webhooks
+// and the health-check cache. Reset() restores the seed.
+#ifndef KAPSO_SANDBOX_SANDBOX_STORE_H_
+#define KAPSO_SANDBOX_SANDBOX_STORE_H_
+
+#include <memory>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
+#include "sandbox/seed_data.h"
+#include "sandbox/webhook_registry.h"
+
+namespace kapso::sandbox {
+
+class SandboxStore {
+ public:
+  // Kapso caches a number's health check this long.
+  static constexpr absl::Duration kHealthCacheTtl = absl::Minutes(3);
+
+  explicit SandboxStore(absl::Time now) { Reset(now); }
+
+  // Re-seeds everything with times relative to `now`.
+  void Reset(absl::Time now);
+
+  // The immutable collections. Handlers keep the pointer for one request, so
+  // a concurrent Reset never changes data under them.
+  std::shared_ptr<const SeedData> seed() const;
+
+  WebhookRegistry& webhooks() { return webhooks_; }
+
+  bool HasPhoneNumber(absl::string_view id) const;
+
+  // The number's health payload as of its last check: a check "runs" when
+  // the cached one is older than kHealthCacheTtl. Numbers whose access check
+  // fails carry `retry_after` (Kapso's 5-minute access-error backoff).
+  absl::StatusOr<nlohmann::json> Health(absl::string_view phone_number_id,
+                                        absl::Time now);
+
+ private:
+  mutable absl::Mutex mu_;
+  std::shared_ptr<const SeedData> seed_ ABSL_GUARDED_BY(mu_);
+  absl::flat_hash_map<std::string, absl::Time> health_checked_at_
+      ABSL_GUARDED_BY(mu_);
+  WebhookRegistry webhooks_;
+};
+
+}  // namespace kapso::sandbox
+
+#endif  // KAPSO_SANDBOX_SANDBOX_STORE_H_

@@ -1,0 +1,26 @@
+#include "sandbox/time_format.h"
+
+namespace kapso::sandbox {
+
+std::string FormatUtc(absl::Time t) {
+  return absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", t, absl::UTCTimeZone());
+}
+
+std::string FormatUtcMicros(absl::Time t) {
+  return absl::FormatTime("%Y-%m-%dT%H:%M:%E6SZ", t, absl::UTCTimeZone());
+}
+
+std::string UnixSeconds(absl::Time t) {
+  return std::to_string(absl::ToUnixSeconds(t));
+}
+
+absl::optional<absl::Time> ParseTime(absl::string_view text) {
+  absl::Time t;
+  std::string error;
+  if (!absl::ParseTime(absl::RFC3339_full, text, &t, &error)) {
+    return absl::nullopt;
+  }
+  return t;
+}
+
+}  // namespace kapso::sandbox
