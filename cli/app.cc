@@ -54,6 +54,22 @@ absl::Status ParseWord(const std::string& word, Invocation* inv) {
   return absl::OkStatus();
 }
 
+// A bare boolean flag followed by a stray word ("--has-media yes") is a bad
+// value for that flag, and the error should say so.
+absl::Status StrayWordError(const std::vector<std::string>& args, size_t i,
+                            const Invocation& inv) {
+  if (i > 0 && inv.command != nullptr && absl::StartsWith(args[i - 1], "--") &&
+      !absl::StrContains(args[i - 1], '=')) {
+    const std::string name = args[i - 1].substr(2);
+    const FlagSpec* spec = FindFlag(inv.command->flags, name);
+    if (spec == nullptr) spec = FindFlag(GlobalFlagSpecs(), name);
+    if (spec != nullptr && spec->kind == FlagKind::kBool) {
+      return AsUsageError(ValidateFlagValue(*spec, args[i]));
+    }
+  }
+  return UsageError(absl::StrCat("unexpected argument \"", args[i], "\""));
+}
+
 absl::Status Parse(const std::vector<std::string>& args, Invocation* inv) {
   for (size_t i = 0; i < args.size();) {
     const std::string& arg = args[i];
@@ -62,6 +78,8 @@ absl::Status Parse(const std::vector<std::string>& args, Invocation* inv) {
       ++i;
     } else if (absl::StartsWith(arg, "--")) {
       if (absl::Status s = ParseFlagArg(args, &i, inv); !s.ok()) return s;
+    } else if (inv->command != nullptr) {
+      return StrayWordError(args, i, *inv);
     } else {
       if (absl::Status s = ParseWord(arg, inv); !s.ok()) return s;
       ++i;

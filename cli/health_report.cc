@@ -32,7 +32,7 @@ std::string Detail(const HealthCheck& check) {
 
 std::string Findings(const PhoneNumberHealth& health) {
   if (health.findings().empty()) return "Findings: none\n";
-  std::string out = "Findings (most important first):\n";
+  std::string out = "Findings (triage order):\n";
   int n = 0;
   for (const auto& f : health.findings()) {
     std::string severity = kapso::ops::v1::Severity_Name(f.severity());

@@ -2,6 +2,7 @@
 
 #include "cli/common_flags.h"
 #include "cli/rpc_call.h"
+#include "cli/signature_verifier.h"
 #include "cli/webhook_requests.h"
 #include "kapso/ops/v1/webhooks.grpc.pb.h"
 
@@ -64,6 +65,12 @@ absl::Status RunCreate(const ParsedFlags& flags, CommandEnv& env) {
   }
   absl::StatusOr<v1::CreateWebhookRequest> request = BuildCreateWebhook(flags);
   if (!request.ok()) return request.status();
+  if (!flags.Has("secret-key")) {
+    // Kapso requires a signing secret; the response shows the one generated.
+    absl::StatusOr<std::string> secret = NewWebhookSecret();
+    if (!secret.ok()) return secret.status();
+    request->mutable_webhook()->set_secret_key(*secret);
+  }
   auto stub = NewStub<v1::Webhooks>(env);
   if (!stub.ok()) return stub.status();
   return CallAndPrint<v1::Webhook>(env, [&](auto* context, auto* response) {
@@ -118,7 +125,9 @@ std::vector<Command> WebhookCommands() {
        RunList},
       {"webhooks", "get", "Show one webhook", WithIds(true, {ScopeFlag()}), RunGet},
       {"webhooks", "create", "Create a webhook", WithIds(false, create_flags),
-       RunCreate, "--events is required unless --kind meta."},
+       RunCreate,
+       "--events is required unless --kind meta. Without --secret-key a random\n"
+       "secret is generated; the response shows it."},
       {"webhooks", "update", "Change the given fields of a webhook (and only those)",
        WithIds(true, WebhookFieldFlags()), RunUpdate},
       {"webhooks", "delete", "Delete a webhook", WithIds(true, {ScopeFlag()}), RunDelete},

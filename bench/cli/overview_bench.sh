@@ -43,7 +43,7 @@ if command -v hyperfine >/dev/null; then
   read -r cli_ms node_ms < <(python3 -c '
 import json, sys
 r = json.load(open(sys.argv[1]))["results"]
-print(" ".join(f"{x[\"mean\"] * 1000:.2f}" for x in r))' "$json")
+print(" ".join("%.2f" % (x["mean"] * 1000) for x in r))' "$json")
   rm -f "$json"
 else
   cli_ms="$(mean_ms_loop "$cli_cmd")"
