@@ -41,7 +41,8 @@ class ItemCounter : public std::enable_shared_from_this<ItemCounter<Envelope>> {
 
   void ReadPage(const std::string& cursor) {
     client::PageRequest page;
-    page.page_size = 100;  // Kapso's largest page: fewest round trips
+    // Kapso's largest page (fewest round trips), but no more than the bound.
+    page.page_size = static_cast<int32_t>(std::clamp<int64_t>(limit_ - counted_, 1, 100));
     page.cursor = cursor;
     client_->Fetch<Envelope>(build_(page), context_,
                              [self = this->shared_from_this()](absl::StatusOr<Envelope> list) {
