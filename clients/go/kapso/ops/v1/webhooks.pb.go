@@ -34,7 +34,9 @@ const (
 	WebhookScope_WEBHOOK_SCOPE_UNSPECIFIED WebhookScope = 0
 	// A phone number's webhooks (use these for whatsapp.message.* events).
 	WebhookScope_WEBHOOK_SCOPE_CONFIG WebhookScope = 1
-	// Project-level webhooks (phone number lifecycle, workflows, project events).
+	// The project's collection: project-level webhooks (phone number
+	// lifecycle, workflows, project events). Listing it returns every webhook
+	// of the project, number-level ones included.
 	WebhookScope_WEBHOOK_SCOPE_PROJECT WebhookScope = 2
 )
 
@@ -96,8 +98,9 @@ type Webhook struct {
 	Events []string `protobuf:"bytes,4,rep,name=events,proto3" json:"events,omitempty"`
 	// Whether deliveries are active (false pauses them without deleting).
 	Active *bool `protobuf:"varint,5,opt,name=active,proto3,oneof" json:"active,omitempty"`
-	// The HMAC-SHA256 signing secret. Write-only in spirit: kapso-ops never
-	// logs it; Kapso returns it to the key's owner.
+	// The HMAC-SHA256 signing secret. Kapso requires one on create and never
+	// makes one: when CreateWebhook gets none, kapso-ops generates 32 random
+	// bytes (64 hex digits) and returns them here. Never logged.
 	SecretKey string `protobuf:"bytes,6,opt,name=secret_key,json=secretKey,proto3" json:"secret_key,omitempty"`
 	// Extra HTTP headers Kapso sends with each delivery.
 	Headers map[string]string `protobuf:"bytes,7,rep,name=headers,proto3" json:"headers,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`

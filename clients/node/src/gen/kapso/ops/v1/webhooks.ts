@@ -32,7 +32,11 @@ export enum WebhookScope {
   WEBHOOK_SCOPE_UNSPECIFIED = 0,
   /** WEBHOOK_SCOPE_CONFIG - A phone number's webhooks (use these for whatsapp.message.* events). */
   WEBHOOK_SCOPE_CONFIG = 1,
-  /** WEBHOOK_SCOPE_PROJECT - Project-level webhooks (phone number lifecycle, workflows, project events). */
+  /**
+   * WEBHOOK_SCOPE_PROJECT - The project's collection: project-level webhooks (phone number
+   * lifecycle, workflows, project events). Listing it returns every webhook
+   * of the project, number-level ones included.
+   */
   WEBHOOK_SCOPE_PROJECT = 2,
   UNRECOGNIZED = -1,
 }
@@ -94,8 +98,9 @@ export interface Webhook {
     | boolean
     | undefined;
   /**
-   * The HMAC-SHA256 signing secret. Write-only in spirit: kapso-ops never
-   * logs it; Kapso returns it to the key's owner.
+   * The HMAC-SHA256 signing secret. Kapso requires one on create and never
+   * makes one: when CreateWebhook gets none, kapso-ops generates 32 random
+   * bytes (64 hex digits) and returns them here. Never logged.
    */
   secretKey: string;
   /** Extra HTTP headers Kapso sends with each delivery. */

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Runs every kapso-ops test suite and ends with one line `N passed, N failed`:
+#   1. setup (idempotent; installs what a fresh Debian 12 machine lacks)
+#   2. Bazel: unit and integration tests of the C++ code (gtest cases counted)
+#   3. API hygiene: generated clients up to date, buf lint + breaking
+#   4. against a local stack (sandbox + server binaries): the server binary's
+#      end-to-end tests and the CLI's (pytest), the Python, Go, Node and Java
+#      client smoke tests (their own runners)
+set -uo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+[ "${KAPSO_OPS_SKIP_SETUP:-}" = 1 ] || scripts/setup.sh || { echo "0 passed, 1 failed"; exit 1; }
+
+LOG="$(mktemp -d)"
+STACK="$LOG/stack"
+cleanup() { scripts/stack.sh stop "$STACK" >/dev/null 2>&1; rm -rf "$LOG"; }
+trap cleanup EXIT
+
+passed=0; failed=0
+tally() { passed=$((passed + $1)); failed=$((failed + $2)); echo "-- $3: $1 passed, $2 failed"; }
+check() {  # NAME COMMAND...: one pass/fail
+  if "${@:2}"; then tally 1 0 "$1"; else tally 0 1 "$1"; fi
+}
+
+echo "== bazel test //..."
+bazel test //... 2>&1 | tail -n 40
+bazel_rc=${PIPESTATUS[0]}
+read -r p f < <(.venv/bin/python scripts/count_junit.py bazel-testlogs)
+((bazel_rc != 0 && f == 0)) && f=1
+tally "$p" "$f" "bazel (gtest cases)"
+
+echo "== API hygiene"
+check "generated clients up to date" scripts/gen-clients.sh --check
+check "buf lint + breaking" scripts/check-proto.sh
+
+echo "== end-to-end against a local stack"
+if scripts/stack.sh start "$STACK" >"$LOG/stack.out" 2>&1; then
+  set -a; . "$STACK/env"; set +a
+  .venv/bin/python -m pytest -q -p no:cacheprovider --junitxml="$LOG/pytest.xml" \
+    tests/e2e tests/cli 2>&1 | tail -n 15
+  read -r p f < <(.venv/bin/python scripts/count_junit.py "$LOG/pytest.xml")
+  tally "$p" "$f" "pytest (server binary, CLI)"
+  scripts/test-clients.sh 2>&1 | tee "$LOG/clients.out" | grep -E "^(==|clients:)|FAIL|Error" | head -n 40
+  line="$(grep -E '^clients: [0-9]+ passed, [0-9]+ failed' "$LOG/clients.out" | tail -1)"
+  if [ -n "$line" ]; then
+    read -r p f < <(sed -E 's/clients: ([0-9]+) passed, ([0-9]+) failed/\1 \2/' <<<"$line")
+  else
+    p=0; f=1
+  fi
+  tally "$p" "$f" "clients (pytest, go test, node --test, mvn test)"
+else
+  cat "$LOG/stack.out" "$STACK"/*.log 2>/dev/null
+  tally 0 1 "stack start"
+fi
+
+echo "${passed} passed, ${failed} failed"
+((failed == 0))
