@@ -1,5 +1,6 @@
 #include "service/kapso_ops_server.h"
 
+#include <atomic>
 #include <chrono>
 #include <utility>
 
@@ -7,7 +8,7 @@
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/grpcpp.h"
 #include "grpcpp/health_check_service_interface.h"
-#include "kapso_client/curl_multi_transport.h"
+#include "kapso_client/transport_stack.h"
 #include "kapso_client/kapso_client.h"
 #include "service/grpc_status.h"
 #include "service/kapso_health_service.h"
@@ -25,9 +26,16 @@ class KapsoOpsServer::Impl {
   absl::Status Init(const ServerOptions& options);
   int port() const { return port_; }
   void Shutdown(absl::Duration grace);
+  client::StackStats upstream_stats() { return transport_->stats(); }
 
  private:
-  std::unique_ptr<client::CurlMultiTransport> transport_;
+  // The kapso.ops.v1 services' health follows the upstream's usability; the
+  // server's overall status ("") stays SERVING so that orchestrators do not
+  // restart or unroute every replica because Kapso is down: calls then get a
+  // typed UNAVAILABLE (KAPSO_CIRCUIT_OPEN) instead.
+  void SetUpstreamUsable(bool usable);
+
+  std::unique_ptr<client::TransportStack> transport_;
   std::unique_ptr<client::KapsoClient> client_;
   std::unique_ptr<SecretRedactor> redactor_;
   ServiceDeps deps_;
@@ -38,17 +46,34 @@ class KapsoOpsServer::Impl {
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
   bool shut_down_ = false;
+  std::atomic<grpc::Server*> live_server_{nullptr};
 };
 
+void KapsoOpsServer::Impl::SetUpstreamUsable(bool usable) {
+  grpc::Server* server = live_server_.load();
+  if (server == nullptr) return;
+  for (const char* name : {"kapso.ops.v1.Webhooks", "kapso.ops.v1.MessageDebug",
+                           "kapso.ops.v1.Triage", "kapso.ops.v1.Health"}) {
+    server->GetHealthCheckService()->SetServingStatus(name, usable);
+  }
+}
+
 absl::Status KapsoOpsServer::Impl::Init(const ServerOptions& options) {
-  client::CurlTransportOptions transport_options;
-  transport_options.base_url = options.kapso_base_url;
-  transport_options.api_key = options.kapso_api_key;
-  transport_options.max_connections = options.max_upstream_connections;
-  auto transport = client::CurlMultiTransport::Create(std::move(transport_options));
+  client::TransportStackOptions transport_options;
+  transport_options.curl.base_url = options.kapso_base_url;
+  transport_options.curl.api_key = options.kapso_api_key;
+  transport_options.curl.max_connections = options.max_upstream_connections;
+  transport_options.retry.max_attempts = options.retry_max_attempts;
+  transport_options.retry.initial_backoff = options.retry_initial_backoff;
+  transport_options.retry.max_backoff = options.retry_max_backoff;
+  transport_options.breaker.failure_threshold = options.breaker_failure_threshold;
+  transport_options.breaker.cool_down = options.breaker_cool_down;
+  transport_options.health_cache_ttl = options.health_cache_ttl;
+  transport_options.on_upstream_change = [this](bool usable) { SetUpstreamUsable(usable); };
+  auto transport = client::TransportStack::Create(std::move(transport_options));
   if (!transport.ok()) return transport.status();
   transport_ = *std::move(transport);
-  client_ = std::make_unique<client::KapsoClient>(transport_.get());
+  client_ = std::make_unique<client::KapsoClient>(transport_->transport());
   redactor_ = std::make_unique<SecretRedactor>(std::vector<std::string>{options.kapso_api_key});
   deps_.client = client_.get();
   deps_.redactor = redactor_.get();
@@ -75,12 +100,15 @@ absl::Status KapsoOpsServer::Impl::Init(const ServerOptions& options) {
     return absl::UnavailableError(absl::StrCat("cannot listen on ", options.listen));
   }
   server_->GetHealthCheckService()->SetServingStatus(true);
+  live_server_.store(server_.get());
+  SetUpstreamUsable(!transport_->stats().circuit_open);
   return absl::OkStatus();
 }
 
 void KapsoOpsServer::Impl::Shutdown(absl::Duration grace) {
   if (shut_down_) return;
   shut_down_ = true;
+  live_server_.store(nullptr);
   server_->GetHealthCheckService()->SetServingStatus(false);
   server_->Shutdown(std::chrono::system_clock::now() + absl::ToChronoMilliseconds(grace));
 }
@@ -97,6 +125,8 @@ KapsoOpsServer::KapsoOpsServer(std::unique_ptr<Impl> impl) : impl_(std::move(imp
 KapsoOpsServer::~KapsoOpsServer() { Shutdown(absl::ZeroDuration()); }
 
 int KapsoOpsServer::port() const { return impl_->port(); }
+
+client::StackStats KapsoOpsServer::upstream_stats() { return impl_->upstream_stats(); }
 
 void KapsoOpsServer::Shutdown(absl::Duration grace) { impl_->Shutdown(grace); }
 

@@ -6,6 +6,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "kapso_client/transport_stack.h"
 
 namespace kapso::service {
 
@@ -21,6 +22,13 @@ struct ServerOptions {
   bool allow_caller_api_keys = false;
   int overview_count_limit = 1000;
   absl::Duration max_call_duration = absl::Seconds(30);
+  // Resilience (kapso_client/transport_stack.h).
+  int retry_max_attempts = 4;
+  absl::Duration retry_initial_backoff = absl::Milliseconds(100);
+  absl::Duration retry_max_backoff = absl::Seconds(5);
+  int breaker_failure_threshold = 5;
+  absl::Duration breaker_cool_down = absl::Seconds(10);
+  absl::Duration health_cache_ttl = absl::Seconds(60);
 };
 
 // The kapso-ops gRPC server: the four kapso.ops.v1 services, grpc.health.v1
@@ -33,6 +41,9 @@ class KapsoOpsServer {
 
   // The port actually bound.
   int port() const;
+
+  // Counters of the upstream transport (retries, coalesced calls, ...).
+  client::StackStats upstream_stats();
 
   // Graceful stop: health turns NOT_SERVING, new calls are refused, calls in
   // flight get up to `grace` to finish, then are cancelled. Idempotent.

@@ -34,6 +34,16 @@ ABSL_FLAG(absl::Duration, max_call_duration, absl::Seconds(30),
           "deadline applied to calls that set none (or a longer one)");
 ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(10),
           "how long calls in flight may run after SIGTERM");
+ABSL_FLAG(int, retry_max_attempts, 4, "tries of an idempotent upstream call, the first included");
+ABSL_FLAG(absl::Duration, retry_initial_backoff, absl::Milliseconds(100),
+          "back-off ceiling before the first retry (doubles each retry, full jitter)");
+ABSL_FLAG(absl::Duration, retry_max_backoff, absl::Seconds(5), "largest back-off ceiling");
+ABSL_FLAG(int, breaker_failure_threshold, 5,
+          "consecutive upstream failures that open the circuit");
+ABSL_FLAG(absl::Duration, breaker_cool_down, absl::Seconds(10),
+          "how long an open circuit fails fast before probing Kapso again");
+ABSL_FLAG(absl::Duration, health_cache_ttl, absl::Seconds(60),
+          "how long a phone number health result is reused (0: never)");
 ABSL_FLAG(std::string, port_file, "", "write the bound port to this file once serving");
 
 namespace {
@@ -89,6 +99,12 @@ int main(int argc, char** argv) {
   options.allow_caller_api_keys = absl::GetFlag(FLAGS_allow_caller_api_keys);
   options.overview_count_limit = absl::GetFlag(FLAGS_overview_count_limit);
   options.max_call_duration = absl::GetFlag(FLAGS_max_call_duration);
+  options.retry_max_attempts = absl::GetFlag(FLAGS_retry_max_attempts);
+  options.retry_initial_backoff = absl::GetFlag(FLAGS_retry_initial_backoff);
+  options.retry_max_backoff = absl::GetFlag(FLAGS_retry_max_backoff);
+  options.breaker_failure_threshold = absl::GetFlag(FLAGS_breaker_failure_threshold);
+  options.breaker_cool_down = absl::GetFlag(FLAGS_breaker_cool_down);
+  options.health_cache_ttl = absl::GetFlag(FLAGS_health_cache_ttl);
 
   auto server = kapso::service::KapsoOpsServer::Start(options);
   if (!server.ok()) {

@@ -28,11 +28,14 @@ ErrorDetails DetailsOf(const grpc::Status& status) {
   return details;
 }
 
-void KapsoOpsTest::SetUp() {
-  sandbox::SandboxOptions sandbox_options;
-  sandbox_options.api_key = kSandboxKey;
-  sandbox_options.threads = 64;
-  auto sandbox = sandbox::SandboxServer::Start(sandbox_options);
+void KapsoOpsTest::SetUp() { RestartSandbox(sandbox::SandboxOptions()); }
+
+void KapsoOpsTest::RestartSandbox(sandbox::SandboxOptions options) {
+  server_.reset();
+  sandbox_.reset();
+  options.api_key = kSandboxKey;
+  options.threads = 128;
+  auto sandbox = sandbox::SandboxServer::Start(options);
   ASSERT_TRUE(sandbox.ok()) << sandbox.status();
   sandbox_ = *std::move(sandbox);
   RestartServer(DefaultOptions());

@@ -46,6 +46,9 @@ class KapsoOpsTest : public ::testing::Test {
 
   // Restarts the server with changed options (the sandbox keeps running).
   void RestartServer(const service::ServerOptions& options);
+  // Restarts the sandbox with `options` and the server (default options) in
+  // front of it.
+  void RestartSandbox(sandbox::SandboxOptions options);
   service::ServerOptions DefaultOptions() const;
 
   // A client context with a deadline `timeout` from now.

@@ -10,9 +10,11 @@ namespace {
 
 class UpstreamErrorsTest : public KapsoOpsTest {
  protected:
-  void FailNext(const std::string& method, int status, const std::string& body,
-                std::map<std::string, std::string> headers = {}) {
+  // Every matching request fails (retries included).
+  void FailAll(const std::string& method, int status, const std::string& body,
+               std::map<std::string, std::string> headers = {}) {
     sandbox::Fault fault;
+    fault.times = -1;
     fault.method = method;
     fault.path_prefix = "/platform/v1/";
     fault.status = status;
@@ -40,15 +42,16 @@ TEST_F(UpstreamErrorsTest, WrongKeyIsUnauthenticatedAndTheKeyNeverLeaks) {
 }
 
 TEST_F(UpstreamErrorsTest, EchoedKeyIsRedactedFromKapsoMessages) {
-  FailNext("GET", 400, std::string(R"({"error": "bad key )") + kSandboxKey + R"( used"})");
+  FailAll("GET", 400, std::string(R"({"error": "bad key )") + kSandboxKey + R"( used"})");
   grpc::Status status = GetMessage();
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(status.error_message(), "bad key [redacted] used");
 }
 
 TEST_F(UpstreamErrorsTest, RateLimitCarriesRetryInfo) {
-  FailNext("GET", 429, R"({"error": "Rate limit exceeded"})", {{"Retry-After", "7"}});
-  grpc::Status status = GetMessage();
+  // Kapso's 7 s is longer than the caller's 2 s: no retry, advice passed on.
+  FailAll("GET", 429, R"({"error": "Rate limit exceeded"})", {{"Retry-After", "7"}});
+  grpc::Status status = GetMessage(std::chrono::seconds(2));
   EXPECT_EQ(status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
   ErrorDetails details = DetailsOf(status);
   EXPECT_EQ(details.reason, "KAPSO_RATE_LIMITED");
@@ -58,7 +61,7 @@ TEST_F(UpstreamErrorsTest, RateLimitCarriesRetryInfo) {
 }
 
 TEST_F(UpstreamErrorsTest, ServerErrorsAreUnavailable) {
-  FailNext("GET", 502, "<html>bad gateway</html>");
+  FailAll("GET", 502, "<html>bad gateway</html>");
   grpc::Status status = GetMessage();
   EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAVAILABLE);
   ErrorDetails details = DetailsOf(status);
@@ -68,7 +71,7 @@ TEST_F(UpstreamErrorsTest, ServerErrorsAreUnavailable) {
 }
 
 TEST_F(UpstreamErrorsTest, MalformedJsonIsABadResponse) {
-  FailNext("GET", 200, R"({"data": {"id": )");
+  FailAll("GET", 200, R"({"data": {"id": )");
   grpc::Status status = GetMessage();
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INTERNAL);
   EXPECT_EQ(DetailsOf(status).reason, "KAPSO_BAD_RESPONSE");
@@ -94,7 +97,7 @@ TEST_F(UpstreamErrorsTest, UnreachableKapsoIsUnavailable) {
 }
 
 TEST_F(UpstreamErrorsTest, FailedCreateIsSentOnceAndSaysTheOutcomeIsUnknown) {
-  FailNext("POST", 503, R"({"error": "temporarily unavailable"})");
+  FailAll("POST", 503, R"({"error": "temporarily unavailable"})");
   v1::CreateWebhookRequest create;
   create.set_phone_number_id(kNumber2);
   create.mutable_webhook()->set_url("https://hooks.example.com/once");

@@ -1,0 +1,91 @@
+#include "kapso_client/rate_limit_gate.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/hash/hash.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "kapso_client/caching_transport.h"
+#include "kapso_client/http_status_mapping.h"
+#include "kapso_client/status_details.h"
+
+namespace kapso::client {
+absl::Duration RateLimitGate::Take(Budget& budget, absl::Time now, absl::Duration window) {
+  if (budget.blocked_until > now) return budget.blocked_until - now;
+  if (budget.remaining == 0) {
+    budget.blocked_until = now + window;
+    return window;
+  }
+  if (budget.remaining > 0) --budget.remaining;  // our estimate until Kapso's next word
+  return absl::ZeroDuration();
+}
+
+void RateLimitGate::Update(Budget& budget, const HttpResponse& response, const char* header,
+                           absl::Time now, absl::Duration window) {
+  const std::string* value = response.Header(header);
+  int64_t parsed = 0;
+  if (value == nullptr || !absl::SimpleAtoi(*value, &parsed)) return;
+  budget.remaining = parsed;
+  if (parsed == 0) budget.blocked_until = std::max(budget.blocked_until, now + window);
+}
+
+RateLimitGate::RateLimitGate(HttpTransport* inner, Scheduler* clock)
+    : inner_(inner), clock_(clock) {}
+
+void RateLimitGate::Send(HttpRequest request, CallOptions options, HttpCallback done) {
+  const bool health = CachingTransport::IsCacheable(request);
+  std::string key = absl::StrCat(absl::HashOf(request.api_key));
+  absl::Time now = clock_->Now();
+  absl::Duration wait;
+  {
+    absl::MutexLock lock(&mu_);
+    KeyBudgets& b = budgets_[key];
+    wait = Take(b.general, now, absl::Minutes(1));
+    if (health && wait == absl::ZeroDuration()) {
+      wait = std::max(Take(b.health_second, now, absl::Seconds(1)),
+                      Take(b.health_minute, now, absl::Minutes(1)));
+    }
+  }
+  if (wait > absl::ZeroDuration()) {
+    refused_.fetch_add(1, std::memory_order_relaxed);
+    absl::Status status = MakeError(
+        absl::StatusCode::kResourceExhausted,
+        absl::StrCat("Kapso's rate limit for this key is spent; retry in ",
+                     absl::FormatDuration(absl::Ceil(wait, absl::Seconds(1)))),
+        "KAPSO_BUDGET_EXHAUSTED",
+        {{"kapso_method", std::string(HttpMethodName(request.method))},
+         {"kapso_path", request.path}});
+    SetRetryDelay(status, absl::Ceil(wait, absl::Seconds(1)));
+    return std::move(done)(std::move(status));
+  }
+  inner_->Send(std::move(request), std::move(options),
+               [this, key = std::move(key), health, done = std::move(done)](
+                   absl::StatusOr<HttpResponse> outcome) mutable {
+                 Learn(key, health, outcome);
+                 std::move(done)(std::move(outcome));
+               });
+}
+
+void RateLimitGate::Learn(const std::string& key, bool health,
+                          const absl::StatusOr<HttpResponse>& outcome) {
+  if (!outcome.ok()) return;
+  absl::Time now = clock_->Now();
+  absl::MutexLock lock(&mu_);
+  KeyBudgets& b = budgets_[key];
+  if (health) {
+    Update(b.health_second, *outcome, "x-health-ratelimit-second-remaining", now,
+           absl::Seconds(1));
+    Update(b.health_minute, *outcome, "x-health-ratelimit-minute-remaining", now,
+           absl::Minutes(1));
+  }
+  Update(b.general, *outcome, "x-ratelimit-remaining", now, absl::Minutes(1));
+  if (outcome->status == 429) {
+    // Kapso said exactly when: block that budget (health or general) until then.
+    absl::Duration after = ParseRetryAfter(*outcome, now).value_or(absl::Minutes(1));
+    Budget& budget = health ? b.health_minute : b.general;
+    budget.blocked_until = std::max(budget.blocked_until, now + after);
+  }
+}
+
+}  // namespace kapso::client

@@ -1,0 +1,60 @@
+#ifndef KAPSO_CLIENT_RATE_LIMIT_GATE_H_
+#define KAPSO_CLIENT_RATE_LIMIT_GATE_H_
+
+#include <atomic>
+#include <string>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
+#include "kapso_client/http_transport.h"
+
+namespace kapso::client {
+
+// Remembers Kapso's rate-limit budget and refuses, without calling Kapso,
+// requests Kapso would refuse anyway. Budgets are kept per API key (a key
+// belongs to one project): the general budget from X-RateLimit-Remaining,
+// the health budget from X-Health-RateLimit-{Second,Minute}-Remaining, and a
+// block after a 429 for its Retry-After. A refused request gets
+// RESOURCE_EXHAUSTED, reason KAPSO_BUDGET_EXHAUSTED, with a RetryInfo
+// saying when the budget comes back. Kapso's windows are fixed minutes (and
+// seconds for health) whose edges it does not announce, so a spent budget
+// is assumed back one window after it was seen spent.
+class RateLimitGate final : public HttpTransport {
+ public:
+  RateLimitGate(HttpTransport* inner, Scheduler* clock);
+
+  void Send(HttpRequest request, CallOptions options, HttpCallback done) override;
+
+  int64_t refused() const { return refused_.load(std::memory_order_relaxed); }
+
+ private:
+  // One budget: how many requests Kapso still allows, and until when none.
+  struct Budget {
+    int64_t remaining = -1;  // unknown until Kapso says
+    absl::Time blocked_until = absl::InfinitePast();
+  };
+  struct KeyBudgets {
+    Budget general;
+    Budget health_second;
+    Budget health_minute;
+  };
+
+  // Takes one request from `budget`: how long until it may be sent (zero:
+  // now). A budget seen spent blocks for one `window`.
+  static absl::Duration Take(Budget& budget, absl::Time now, absl::Duration window);
+  // Reads Kapso's remaining count from `header` of `response`.
+  static void Update(Budget& budget, const HttpResponse& response, const char* header,
+                     absl::Time now, absl::Duration window);
+  void Learn(const std::string& key, bool health, const absl::StatusOr<HttpResponse>& outcome);
+
+  HttpTransport* const inner_;
+  Scheduler* const clock_;
+  std::atomic<int64_t> refused_{0};
+  absl::Mutex mu_;
+  absl::flat_hash_map<std::string, KeyBudgets> budgets_ ABSL_GUARDED_BY(mu_);
+};
+
+}  // namespace kapso::client
+
+#endif  // KAPSO_CLIENT_RATE_LIMIT_GATE_H_
