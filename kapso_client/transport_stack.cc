@@ -13,7 +13,9 @@ absl::StatusOr<std::unique_ptr<TransportStack>> TransportStack::Create(
   std::unique_ptr<TransportStack> stack(new TransportStack());
   stack->curl_ = *std::move(curl);
   Scheduler* clock = stack->curl_.get();
-  stack->gate_ = std::make_unique<RateLimitGate>(stack->curl_.get(), clock);
+  stack->observed_ = std::make_unique<ObservedTransport>(stack->curl_.get(), clock,
+                                                        std::move(options.observer));
+  stack->gate_ = std::make_unique<RateLimitGate>(stack->observed_.get(), clock);
   stack->breaker_ = std::make_unique<CircuitBreaker>(stack->gate_.get(), clock, options.breaker,
                                                      std::move(options.on_upstream_change));
   auto gen = std::make_shared<absl::BitGen>();

@@ -9,6 +9,7 @@
 #include "kapso_client/circuit_breaker.h"
 #include "kapso_client/coalescing_transport.h"
 #include "kapso_client/curl_multi_transport.h"
+#include "kapso_client/observed_transport.h"
 #include "kapso_client/rate_limit_gate.h"
 #include "kapso_client/retrying_transport.h"
 
@@ -22,6 +23,8 @@ struct TransportStackOptions {
   absl::Duration health_cache_ttl = absl::Seconds(60);
   // Hears whether Kapso is usable (see CircuitBreaker).
   std::function<void(bool usable)> on_upstream_change;
+  // Hears every request sent to Kapso (see ObservedTransport).
+  UpstreamObserver observer;
 };
 
 struct StackStats {
@@ -35,7 +38,8 @@ struct StackStats {
 };
 
 // The transport kapso-ops uses, outermost first:
-//   health cache -> coalescing -> retry -> circuit breaker -> rate-limit gate -> curl
+//   health cache -> coalescing -> retry -> circuit breaker -> rate-limit gate
+//   -> observer -> curl
 // A cached or shared answer costs Kapso nothing; each retry attempt passes
 // the breaker and the budget, so retries never hammer a failing or
 // throttling Kapso.
@@ -50,6 +54,7 @@ class TransportStack {
   TransportStack() = default;
 
   std::unique_ptr<CurlMultiTransport> curl_;
+  std::unique_ptr<ObservedTransport> observed_;
   std::unique_ptr<RateLimitGate> gate_;
   std::unique_ptr<CircuitBreaker> breaker_;
   std::unique_ptr<RetryingTransport> retry_;

@@ -13,6 +13,8 @@
 #include "service/grpc_status.h"
 #include "service/kapso_health_service.h"
 #include "service/message_debug_service.h"
+#include "service/observability_interceptor.h"
+#include "service/server_metrics.h"
 #include "service/service_deps.h"
 #include "service/triage_service.h"
 #include "service/webhooks_service.h"
@@ -24,9 +26,11 @@ namespace kapso::service {
 class KapsoOpsServer::Impl {
  public:
   absl::Status Init(const ServerOptions& options);
+  ~Impl();
   int port() const { return port_; }
   void Shutdown(absl::Duration grace);
   client::StackStats upstream_stats() { return transport_->stats(); }
+  ServerMetrics& metrics() { return *metrics_; }
 
  private:
   // The kapso.ops.v1 services' health follows the upstream's usability; the
@@ -35,6 +39,7 @@ class KapsoOpsServer::Impl {
   // typed UNAVAILABLE (KAPSO_CIRCUIT_OPEN) instead.
   void SetUpstreamUsable(bool usable);
 
+  std::unique_ptr<ServerMetrics> metrics_;  // declared first: the transport reports to it
   std::unique_ptr<client::TransportStack> transport_;
   std::unique_ptr<client::KapsoClient> client_;
   std::unique_ptr<SecretRedactor> redactor_;
@@ -58,7 +63,17 @@ void KapsoOpsServer::Impl::SetUpstreamUsable(bool usable) {
   }
 }
 
+KapsoOpsServer::Impl::~Impl() {
+  server_.reset();  // no RPC runs past here
+  if (metrics_ != nullptr) metrics_->StopServing();  // no scrape reads the transport
+}
+
 absl::Status KapsoOpsServer::Impl::Init(const ServerOptions& options) {
+  auto metrics = ServerMetrics::Create(options.metrics_listen, [this] {
+    return transport_ != nullptr ? transport_->stats() : client::StackStats();
+  });
+  if (!metrics.ok()) return metrics.status();
+  metrics_ = *std::move(metrics);
   client::TransportStackOptions transport_options;
   transport_options.curl.base_url = options.kapso_base_url;
   transport_options.curl.api_key = options.kapso_api_key;
@@ -70,6 +85,10 @@ absl::Status KapsoOpsServer::Impl::Init(const ServerOptions& options) {
   transport_options.breaker.cool_down = options.breaker_cool_down;
   transport_options.health_cache_ttl = options.health_cache_ttl;
   transport_options.on_upstream_change = [this](bool usable) { SetUpstreamUsable(usable); };
+  transport_options.observer = [metrics = metrics_.get()](const client::HttpRequest& request,
+                                                          const auto& outcome, absl::Duration took) {
+    metrics->RecordUpstream(request, outcome, took);
+  };
   auto transport = client::TransportStack::Create(std::move(transport_options));
   if (!transport.ok()) return transport.status();
   transport_ = *std::move(transport);
@@ -95,6 +114,10 @@ absl::Status KapsoOpsServer::Impl::Init(const ServerOptions& options) {
   builder.RegisterService(message_debug_.get());
   builder.RegisterService(triage_.get());
   builder.RegisterService(health_.get());
+  std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> factories;
+  factories.push_back(
+      std::make_unique<ObservabilityInterceptorFactory>(metrics_.get(), options.access_log));
+  builder.experimental().SetInterceptorCreators(std::move(factories));
   server_ = builder.BuildAndStart();
   if (server_ == nullptr || port_ == 0) {
     return absl::UnavailableError(absl::StrCat("cannot listen on ", options.listen));
@@ -127,6 +150,10 @@ KapsoOpsServer::~KapsoOpsServer() { Shutdown(absl::ZeroDuration()); }
 int KapsoOpsServer::port() const { return impl_->port(); }
 
 client::StackStats KapsoOpsServer::upstream_stats() { return impl_->upstream_stats(); }
+
+int KapsoOpsServer::metrics_port() const { return impl_->metrics().port(); }
+
+std::string KapsoOpsServer::ScrapeMetrics() { return impl_->metrics().Scrape(); }
 
 void KapsoOpsServer::Shutdown(absl::Duration grace) { impl_->Shutdown(grace); }
 

@@ -29,6 +29,10 @@ struct ServerOptions {
   int breaker_failure_threshold = 5;
   absl::Duration breaker_cool_down = absl::Seconds(10);
   absl::Duration health_cache_ttl = absl::Seconds(60);
+  // host:port of the Prometheus /metrics endpoint; empty: none.
+  std::string metrics_listen;
+  // One JSON line per RPC on stderr.
+  bool access_log = false;
 };
 
 // The kapso-ops gRPC server: the four kapso.ops.v1 services, grpc.health.v1
@@ -44,6 +48,10 @@ class KapsoOpsServer {
 
   // Counters of the upstream transport (retries, coalesced calls, ...).
   client::StackStats upstream_stats();
+
+  // The /metrics port (0 without one) and the metrics in text format.
+  int metrics_port() const;
+  std::string ScrapeMetrics();
 
   // Graceful stop: health turns NOT_SERVING, new calls are refused, calls in
   // flight get up to `grace` to finish, then are cancelled. Idempotent.

@@ -47,7 +47,7 @@ def start_server(sandbox_url, *flags, key=SANDBOX_KEY):
     env.pop("KAPSO_API_KEY", None)
     if key is not None:
         env["KAPSO_API_KEY"] = key
-    return Process([SERVER, "--listen=127.0.0.1:0", *flags], env=env)
+    return Process([SERVER, "--listen=127.0.0.1:0", "--metrics_listen=127.0.0.1:0", *flags], env=env)
 
 
 def add_fault(sandbox_url, **fault):

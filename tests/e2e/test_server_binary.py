@@ -78,3 +78,21 @@ def test_key_from_a_mounted_file(sandbox, tmp_path):
         assert message.kapso.status
     finally:
         server.stop()
+
+
+def test_access_log_is_json_with_request_id_and_no_secret(server):
+    import json
+    with grpc.insecure_channel(server.addr) as channel:
+        stub = message_debug_pb2_grpc.MessageDebugStub(channel)
+        stub.GetMessage(message_debug_pb2.GetMessageRequest(message_id="wamid.SANDBOX0001"),
+                        metadata=[("x-request-id", "e2e-request-1")], timeout=5)
+        with pytest.raises(grpc.RpcError):
+            stub.GetMessage(message_debug_pb2.GetMessageRequest(message_id="wamid.NOPE"), timeout=5)
+    _, _, err = server.stop()
+    entries = [json.loads(line) for line in err.splitlines() if line.startswith("{")]
+    ok = [e for e in entries if e.get("request_id") == "e2e-request-1"]
+    assert ok and ok[0]["method"] == "/kapso.ops.v1.MessageDebug/GetMessage"
+    assert ok[0]["code"] == "OK" and ok[0]["duration_ms"] >= 0
+    assert any(e["code"] == "NOT_FOUND" and e.get("error") for e in entries)
+    assert all(e["request_id"] for e in entries)  # generated when the caller sent none
+    assert SANDBOX_KEY not in err

@@ -1,0 +1,166 @@
+#include "service/server_metrics.h"
+
+#include <exception>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "kapso_client/observed_transport.h"
+#include "kapso_client/status_details.h"
+#include "prometheus/collectable.h"
+#include "prometheus/counter.h"
+#include "prometheus/exposer.h"
+#include "prometheus/histogram.h"
+#include "prometheus/registry.h"
+#include "prometheus/text_serializer.h"
+
+namespace kapso::service {
+namespace {
+
+const prometheus::Histogram::BucketBoundaries& LatencyBuckets() {
+  static const auto* const kBuckets = new prometheus::Histogram::BucketBoundaries{
+      0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30};
+  return *kBuckets;
+}
+
+// "2xx", "429", "5xx"... for an answer; the reason ("unreachable",
+// "timeout", "budget_exhausted"...) for a failure without one.
+std::string Outcome(const absl::StatusOr<client::HttpResponse>& outcome) {
+  if (outcome.ok()) {
+    if (outcome->status == 429) return "429";
+    return absl::StrCat(outcome->status / 100, "xx");
+  }
+  std::string reason = client::ErrorReason(outcome.status());
+  return reason.empty() ? "error" : absl::AsciiStrToLower(reason);
+}
+
+// Counters and gauges of the upstream stack, read when Prometheus scrapes.
+class UpstreamCollectable final : public prometheus::Collectable {
+ public:
+  explicit UpstreamCollectable(std::function<client::StackStats()> stats)
+      : stats_(std::move(stats)) {}
+
+  std::vector<prometheus::MetricFamily> Collect() const override {
+    client::StackStats s = stats_();
+    std::vector<prometheus::MetricFamily> families;
+    auto add = [&](const char* name, const char* help, prometheus::MetricType type,
+                   double value) {
+      prometheus::MetricFamily family{name, help, type, {}};
+      prometheus::ClientMetric metric;
+      if (type == prometheus::MetricType::Counter) metric.counter.value = value;
+      else metric.gauge.value = value;
+      family.metric.push_back(metric);
+      families.push_back(std::move(family));
+    };
+    using T = prometheus::MetricType;
+    add("kapso_ops_upstream_retries_total", "Retries of idempotent Kapso calls", T::Counter,
+        s.retries);
+    add("kapso_ops_upstream_coalesced_total", "Calls answered by an identical call in flight",
+        T::Counter, s.coalesced);
+    add("kapso_ops_upstream_health_cache_hits_total", "Health checks served from the cache",
+        T::Counter, s.cache_hits);
+    add("kapso_ops_upstream_budget_refusals_total",
+        "Calls refused because Kapso's rate limit was spent", T::Counter, s.budget_refusals);
+    add("kapso_ops_upstream_circuit_refusals_total", "Calls refused while the circuit was open",
+        T::Counter, s.circuit_refusals);
+    add("kapso_ops_upstream_connections_opened_total", "Connections opened to Kapso",
+        T::Counter, s.curl.connections_opened);
+    add("kapso_ops_upstream_in_flight", "Kapso calls in flight", T::Gauge, s.curl.in_flight);
+    add("kapso_ops_upstream_circuit_open", "1 while the circuit to Kapso is open", T::Gauge,
+        s.circuit_open ? 1 : 0);
+    return families;
+  }
+
+ private:
+  std::function<client::StackStats()> stats_;
+};
+
+}  // namespace
+
+class ServerMetrics::Families {
+ public:
+  explicit Families(prometheus::Registry& registry)
+      : rpc_requests(prometheus::BuildCounter()
+                         .Name("kapso_ops_rpc_requests_total")
+                         .Help("RPCs served, by method and gRPC code")
+                         .Register(registry)),
+        rpc_duration(prometheus::BuildHistogram()
+                         .Name("kapso_ops_rpc_duration_seconds")
+                         .Help("RPC latency as the server sees it")
+                         .Register(registry)),
+        upstream_requests(prometheus::BuildCounter()
+                              .Name("kapso_ops_upstream_requests_total")
+                              .Help("Requests sent to Kapso, by endpoint and outcome")
+                              .Register(registry)),
+        upstream_duration(prometheus::BuildHistogram()
+                              .Name("kapso_ops_upstream_duration_seconds")
+                              .Help("Kapso request latency")
+                              .Register(registry)) {}
+
+  prometheus::Family<prometheus::Counter>& rpc_requests;
+  prometheus::Family<prometheus::Histogram>& rpc_duration;
+  prometheus::Family<prometheus::Counter>& upstream_requests;
+  prometheus::Family<prometheus::Histogram>& upstream_duration;
+};
+
+ServerMetrics::ServerMetrics()
+    : registry_(std::make_shared<prometheus::Registry>()),
+      families_(std::make_unique<Families>(*registry_)) {}
+
+ServerMetrics::~ServerMetrics() = default;
+
+absl::StatusOr<std::unique_ptr<ServerMetrics>> ServerMetrics::Create(
+    const std::string& listen, std::function<client::StackStats()> upstream_stats) {
+  std::unique_ptr<ServerMetrics> metrics(new ServerMetrics());
+  metrics->upstream_collectable_ = std::make_shared<UpstreamCollectable>(std::move(upstream_stats));
+  if (listen.empty()) return metrics;
+  try {  // prometheus-cpp reports a port it cannot bind by throwing
+    metrics->exposer_ = std::make_unique<prometheus::Exposer>(listen, 1);
+  } catch (const std::exception& e) {
+    return absl::UnavailableError(absl::StrCat("metrics: cannot listen on ", listen, ": ", e.what()));
+  }
+  metrics->exposer_->RegisterCollectable(metrics->registry_);
+  metrics->exposer_->RegisterCollectable(metrics->upstream_collectable_);
+  return metrics;
+}
+
+int ServerMetrics::port() const {
+  if (exposer_ == nullptr) return 0;
+  auto ports = exposer_->GetListeningPorts();
+  return ports.empty() ? 0 : ports.front();
+}
+
+void ServerMetrics::RecordRpc(absl::string_view method, grpc::StatusCode code,
+                              absl::Duration elapsed) {
+  std::string method_label(method);
+  families_->rpc_requests
+      .Add({{"method", method_label},
+            {"code", absl::StatusCodeToString(static_cast<absl::StatusCode>(code))}})
+      .Increment();
+  families_->rpc_duration.Add({{"method", method_label}}, LatencyBuckets())
+      .Observe(absl::ToDoubleSeconds(elapsed));
+}
+
+void ServerMetrics::RecordUpstream(const client::HttpRequest& request,
+                                   const absl::StatusOr<client::HttpResponse>& outcome,
+                                   absl::Duration elapsed) {
+  std::string method(client::HttpMethodName(request.method));
+  std::string endpoint = client::EndpointTemplate(request.path);
+  families_->upstream_requests
+      .Add({{"http_method", method}, {"endpoint", endpoint}, {"outcome", Outcome(outcome)}})
+      .Increment();
+  families_->upstream_duration.Add({{"http_method", method}, {"endpoint", endpoint}},
+                                   LatencyBuckets())
+      .Observe(absl::ToDoubleSeconds(elapsed));
+}
+
+void ServerMetrics::StopServing() { exposer_.reset(); }
+
+std::string ServerMetrics::Scrape() {
+  std::vector<prometheus::MetricFamily> families = registry_->Collect();
+  for (auto& family : upstream_collectable_->Collect()) families.push_back(std::move(family));
+  return prometheus::TextSerializer().Serialize(families);
+}
+
+}  // namespace kapso::service
