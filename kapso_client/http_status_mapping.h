@@ -12,8 +12,8 @@ namespace kapso::client {
 // The one mapping from a Kapso HTTP answer to a status. 2xx is OK; every
 // other answer becomes an error whose message is Kapso's own ("error", else
 // "message" of the JSON body), with an ErrorInfo (reason KAPSO_*, metadata
-// http_status, kapso_method, kapso_path, kapso_request_id) and, for 429 and
-// 503 with Retry-After, a RetryInfo:
+// http_status, kapso_method, kapso_path, kapso_request_id) and, whenever
+// Kapso sent Retry-After (429, 503...), a RetryInfo:
 //   400, 422  INVALID_ARGUMENT    KAPSO_INVALID_ARGUMENT
 //   401       UNAUTHENTICATED     KAPSO_UNAUTHENTICATED
 //   402       FAILED_PRECONDITION KAPSO_PAYMENT_REQUIRED (plan-gated feature)

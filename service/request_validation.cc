@@ -28,8 +28,10 @@ void CheckPeriod(Violations& v, v1::Period period) {
 }
 
 // The writable webhook fields; `creating` adds create-only rules.
-void CheckWebhook(Violations& v, const v1::Webhook& w, bool creating) {
-  if (creating || !w.url().empty()) v.HttpsUrl("webhook.url", w.url());
+// `url_required`: on create, or when an update's mask names the url (an
+// empty url would clear it).
+void CheckWebhook(Violations& v, const v1::Webhook& w, bool creating, bool url_required) {
+  if (url_required || !w.url().empty()) v.HttpsUrl("webhook.url", w.url());
   v.OneOf("webhook.kind", w.kind(), kKinds);
   const bool meta = w.kind() == "meta";
   if (creating && !meta && w.events().empty()) {
@@ -80,7 +82,7 @@ absl::Status Validate(const v1::CreateWebhookRequest& r) {
   if (!r.has_webhook()) {
     v.Add("webhook", "is required");
   } else {
-    CheckWebhook(v, r.webhook(), /*creating=*/true);
+    CheckWebhook(v, r.webhook(), /*creating=*/true, /*url_required=*/true);
   }
   return v.Result();
 }
@@ -99,7 +101,9 @@ absl::Status Validate(const v1::UpdateWebhookRequest& r) {
   if (r.update_mask().paths().empty() && !r.webhook().kind().empty()) {
     v.Add("webhook.kind", "kind cannot be changed after creation");
   }
-  CheckWebhook(v, r.webhook(), /*creating=*/false);
+  bool url_masked = false;
+  for (const std::string& path : r.update_mask().paths()) url_masked |= path == "url";
+  CheckWebhook(v, r.webhook(), /*creating=*/false, url_masked);
   return v.Result();
 }
 

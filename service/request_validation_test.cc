@@ -286,6 +286,15 @@ TEST(ValidateUpdateWebhook, Table) {
           {"missing webhook id", [](R& r) { r.clear_webhook_id(); }, {"webhook_id"}},
           {"http url", [](R& r) { r.mutable_webhook()->set_url("http://example.com/new"); },
            {"webhook.url"}},
+          {"masked url left empty would clear it",
+           [](R& r) { r.mutable_webhook()->clear_url(); }, {"webhook.url"}},
+          {"unmasked empty url is fine",
+           [](R& r) {
+             r.mutable_webhook()->clear_url();
+             r.mutable_update_mask()->clear_paths();
+             r.mutable_update_mask()->add_paths("active");
+           },
+           {}},
           {"unknown event", [](R& r) { r.mutable_webhook()->add_events("nope"); },
            {"webhook.events[0]"}},
           {"header with CRLF",
