@@ -3,7 +3,6 @@
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
-#include <openssl/rand.h>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
@@ -33,15 +32,6 @@ absl::StatusOr<bool> VerifyWebhookSignature(absl::string_view secret,
   // The length of a SHA-256 MAC is public; only the bytes need hiding.
   if (given.size() != expected->size()) return false;
   return CRYPTO_memcmp(given.data(), expected->data(), given.size()) == 0;
-}
-
-absl::StatusOr<std::string> NewWebhookSecret() {
-  unsigned char bytes[32];
-  if (RAND_bytes(bytes, sizeof(bytes)) != 1) {
-    return absl::InternalError("cannot generate a random secret key");
-  }
-  return absl::BytesToHexString(
-      absl::string_view(reinterpret_cast<const char*>(bytes), sizeof(bytes)));
 }
 
 }  // namespace kapso::cli

@@ -21,9 +21,6 @@ absl::StatusOr<bool> VerifyWebhookSignature(absl::string_view secret,
                                             absl::string_view body,
                                             absl::string_view signature);
 
-// A fresh random signing secret: 32 bytes from OpenSSL's CSPRNG, as hex.
-absl::StatusOr<std::string> NewWebhookSecret();
-
 }  // namespace kapso::cli
 
 #endif  // KAPSO_OPS_CLI_SIGNATURE_VERIFIER_H_

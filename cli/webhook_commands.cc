@@ -65,12 +65,8 @@ absl::Status RunCreate(const ParsedFlags& flags, CommandEnv& env) {
   }
   absl::StatusOr<v1::CreateWebhookRequest> request = BuildCreateWebhook(flags);
   if (!request.ok()) return request.status();
-  if (!flags.Has("secret-key")) {
-    // Kapso requires a signing secret; the response shows the one generated.
-    absl::StatusOr<std::string> secret = NewWebhookSecret();
-    if (!secret.ok()) return secret.status();
-    request->mutable_webhook()->set_secret_key(*secret);
-  }
+  // Without --secret-key the server generates the signing secret Kapso
+  // requires; the response shows it.
   auto stub = NewStub<v1::Webhooks>(env);
   if (!stub.ok()) return stub.status();
   return CallAndPrint<v1::Webhook>(env, [&](auto* context, auto* response) {
