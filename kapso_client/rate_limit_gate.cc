@@ -14,6 +14,8 @@ namespace kapso::client {
 absl::Duration RateLimitGate::Take(Budget& budget, absl::Time now, absl::Duration window) {
   if (budget.blocked_until > now) return budget.blocked_until - now;
   if (budget.remaining == 0) {
+    // Spent by our own count: back one window from now, count unknown again.
+    budget.remaining = -1;
     budget.blocked_until = now + window;
     return window;
   }
@@ -27,7 +29,12 @@ void RateLimitGate::Update(Budget& budget, const HttpResponse& response, const c
   int64_t parsed = 0;
   if (value == nullptr || !absl::SimpleAtoi(*value, &parsed)) return;
   budget.remaining = parsed;
-  if (parsed == 0) budget.blocked_until = std::max(budget.blocked_until, now + window);
+  if (parsed == 0) {
+    // Spent: the block says so until the window turns; then the count is
+    // unknown again (remaining 0 would re-block forever).
+    budget.remaining = -1;
+    budget.blocked_until = std::max(budget.blocked_until, now + window);
+  }
 }
 
 RateLimitGate::RateLimitGate(HttpTransport* inner, Scheduler* clock)

@@ -31,7 +31,7 @@ class RateLimitGate final : public HttpTransport {
  private:
   // One budget: how many requests Kapso still allows, and until when none.
   struct Budget {
-    int64_t remaining = -1;  // unknown until Kapso says
+    int64_t remaining = -1;  // unknown until Kapso says, and after a block
     absl::Time blocked_until = absl::InfinitePast();
   };
   struct KeyBudgets {
