@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "kapso_client/http_status_mapping.h"
+#include "kapso_client/status_details.h"
 
 namespace kapso::client {
 
@@ -57,7 +58,14 @@ void RetryingTransport::OnOutcome(std::shared_ptr<Call> call,
   // A pause that ends past the deadline could only produce a late answer.
   if (now + delay >= call->options.deadline) return std::move(call->done)(std::move(outcome));
   retries_.fetch_add(1, std::memory_order_relaxed);
-  scheduler_->RunAt(now + delay, [this, call]() mutable { Attempt(std::move(call)); });
+  scheduler_->RunAt(now + delay, [this, call]() mutable {
+    // A caller who cancelled during the pause gets no further attempt.
+    if (call->options.cancellation != nullptr && call->options.cancellation->cancelled()) {
+      return std::move(call->done)(
+          MakeError(absl::StatusCode::kCancelled, "the caller cancelled the call", "CANCELLED"));
+    }
+    Attempt(std::move(call));
+  });
 }
 
 }  // namespace kapso::client
