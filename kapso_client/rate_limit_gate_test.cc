@@ -143,7 +143,7 @@ TEST_F(RateLimitGateTest, KapsosCountReplacesTheEstimate) {
   for (int i = 0; i < 10; ++i) EXPECT_FALSE(SendHeld(kMessages).answered());
 }
 
-TEST_F(RateLimitGateTest, TransportErrorsTeachNothing) {
+TEST_F(RateLimitGateTest, TransportErrorsKeepTheEstimate) {
   SendAnswered(kMessages, Reply(200, {{"x-ratelimit-remaining", "1"}}));
   Answer failed;
   gate_.Send(Get(kMessages), {}, failed.Callback());
