@@ -4,6 +4,7 @@
 #include "kapso_client/kapso_requests.h"
 #include "service/delivery_timeline.h"
 #include "service/cursor_list.h"
+#include "service/serve_item.h"
 #include "service/request_validation.h"
 #include "service/unary_call.h"
 
@@ -22,16 +23,8 @@ grpc::ServerUnaryReactor* MessageDebugService::ListMessages(
 grpc::ServerUnaryReactor* MessageDebugService::GetMessage(grpc::CallbackServerContext* context,
                                                           const v1::GetMessageRequest* request,
                                                           v1::Message* response) {
-  UnaryCall* call = UnaryCall::Start(context, deps_);
-  if (!call->Check(Validate(*request))) return call;
-  deps_.client->Fetch<wire::MessageItem>(
-      client::BuildGetMessage(*request), call->request_context(),
-      call->Then<wire::MessageItem>([response](wire::MessageItem item) {
-        response->Swap(item.mutable_data());
-        AddDeliveryTimeline(*response);
-        return absl::OkStatus();
-      }));
-  return call;
+  return ServeItem<wire::MessageItem>(context, deps_, *request, &client::BuildGetMessage,
+                                      response, &AddDeliveryTimeline);
 }
 
 grpc::ServerUnaryReactor* MessageDebugService::ListConversations(
@@ -45,15 +38,8 @@ grpc::ServerUnaryReactor* MessageDebugService::ListConversations(
 grpc::ServerUnaryReactor* MessageDebugService::GetConversation(
     grpc::CallbackServerContext* context, const v1::GetConversationRequest* request,
     v1::Conversation* response) {
-  UnaryCall* call = UnaryCall::Start(context, deps_);
-  if (!call->Check(Validate(*request))) return call;
-  deps_.client->Fetch<wire::ConversationItem>(
-      client::BuildGetConversation(*request), call->request_context(),
-      call->Then<wire::ConversationItem>([response](wire::ConversationItem item) {
-        response->Swap(item.mutable_data());
-        return absl::OkStatus();
-      }));
-  return call;
+  return ServeItem<wire::ConversationItem>(context, deps_, *request,
+                                           &client::BuildGetConversation, response);
 }
 
 }  // namespace kapso::service

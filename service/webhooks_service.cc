@@ -4,6 +4,7 @@
 #include "kapso_client/kapso_requests.h"
 #include "service/page_token.h"
 #include "service/request_validation.h"
+#include "service/serve_item.h"
 #include "service/unary_call.h"
 #include "service/webhook_secret.h"
 
@@ -11,21 +12,6 @@ namespace kapso::service {
 
 namespace wire = ::kapso::internal::wire;
 using client::HttpRequest;
-
-template <typename Request>
-grpc::ServerUnaryReactor* WebhooksService::FetchWebhook(
-    grpc::CallbackServerContext* context, const Request& request,
-    absl::StatusOr<HttpRequest> (*build)(const Request&), v1::Webhook* response) {
-  UnaryCall* call = UnaryCall::Start(context, deps_);
-  if (!call->Check(Validate(request))) return call;
-  deps_.client->Fetch<wire::WebhookItem>(
-      build(request), call->request_context(),
-      call->Then<wire::WebhookItem>([response](wire::WebhookItem item) {
-        response->Swap(item.mutable_data());
-        return absl::OkStatus();
-      }));
-  return call;
-}
 
 grpc::ServerUnaryReactor* WebhooksService::ListWebhooks(grpc::CallbackServerContext* context,
                                                         const v1::ListWebhooksRequest* request,
@@ -50,25 +36,29 @@ grpc::ServerUnaryReactor* WebhooksService::ListWebhooks(grpc::CallbackServerCont
 grpc::ServerUnaryReactor* WebhooksService::GetWebhook(grpc::CallbackServerContext* context,
                                                       const v1::GetWebhookRequest* request,
                                                       v1::Webhook* response) {
-  return FetchWebhook(context, *request, &client::BuildGetWebhook, response);
+  return ServeItem<wire::WebhookItem>(context, deps_, *request, &client::BuildGetWebhook,
+                                     response);
 }
 
 grpc::ServerUnaryReactor* WebhooksService::CreateWebhook(grpc::CallbackServerContext* context,
                                                          const v1::CreateWebhookRequest* request,
                                                          v1::Webhook* response) {
   if (!request->webhook().secret_key().empty()) {
-    return FetchWebhook(context, *request, &client::BuildCreateWebhook, response);
+    return ServeItem<wire::WebhookItem>(context, deps_, *request, &client::BuildCreateWebhook,
+                                       response);
   }
   v1::CreateWebhookRequest with_secret = *request;  // read synchronously below
   absl::StatusOr<std::string> secret = GenerateWebhookSecret();
   if (secret.ok()) with_secret.mutable_webhook()->set_secret_key(*secret);
-  return FetchWebhook(context, with_secret, &client::BuildCreateWebhook, response);
+  return ServeItem<wire::WebhookItem>(context, deps_, with_secret, &client::BuildCreateWebhook,
+                                     response);
 }
 
 grpc::ServerUnaryReactor* WebhooksService::UpdateWebhook(grpc::CallbackServerContext* context,
                                                          const v1::UpdateWebhookRequest* request,
                                                          v1::Webhook* response) {
-  return FetchWebhook(context, *request, &client::BuildUpdateWebhook, response);
+  return ServeItem<wire::WebhookItem>(context, deps_, *request, &client::BuildUpdateWebhook,
+                                     response);
 }
 
 grpc::ServerUnaryReactor* WebhooksService::DeleteWebhook(grpc::CallbackServerContext* context,
@@ -85,15 +75,8 @@ grpc::ServerUnaryReactor* WebhooksService::DeleteWebhook(grpc::CallbackServerCon
 grpc::ServerUnaryReactor* WebhooksService::TestWebhook(grpc::CallbackServerContext* context,
                                                        const v1::TestWebhookRequest* request,
                                                        v1::TestWebhookResponse* response) {
-  UnaryCall* call = UnaryCall::Start(context, deps_);
-  if (!call->Check(Validate(*request))) return call;
-  deps_.client->Fetch<wire::TestResultItem>(
-      client::BuildTestWebhook(*request), call->request_context(),
-      call->Then<wire::TestResultItem>([response](wire::TestResultItem item) {
-        response->Swap(item.mutable_data());
-        return absl::OkStatus();
-      }));
-  return call;
+  return ServeItem<wire::TestResultItem>(context, deps_, *request, &client::BuildTestWebhook,
+                                         response);
 }
 
 }  // namespace kapso::service

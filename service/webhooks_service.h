@@ -31,13 +31,6 @@ class WebhooksService final : public ops::v1::Webhooks::CallbackService {
                                         ops::v1::TestWebhookResponse* response) override;
 
  private:
-  // Fetches one webhook-shaped answer ({"data": Webhook}) into `response`.
-  template <typename Request>
-  grpc::ServerUnaryReactor* FetchWebhook(grpc::CallbackServerContext* context,
-                                         const Request& request,
-                                         absl::StatusOr<client::HttpRequest> (*build)(const Request&),
-                                         ops::v1::Webhook* response);
-
   const ServiceDeps& deps_;
 };
 

@@ -7,19 +7,25 @@
 namespace kapso::testing {
 namespace {
 
-using ServerLifecycleTest = KapsoOpsTest;
+class ServerLifecycleTest : public KapsoOpsTest {
+ protected:
+  // Starts a GetMessage on another thread; its status lands in `status`.
+  std::thread CallInBackground(grpc::Status* status) {
+    return std::thread([this, status] {
+      v1::GetMessageRequest request;
+      request.set_message_id("wamid.SANDBOX0001");
+      v1::Message message;
+      *status = messages_->GetMessage(Context().get(), request, &message);
+    });
+  }
+};
 
 TEST_F(ServerLifecycleTest, ShutdownLetsCallsInFlightFinish) {
   sandbox::Fault slow;
   slow.delay_ms = 500;
   sandbox().AddFault(slow);
   grpc::Status in_flight;
-  std::thread caller([&] {
-    v1::GetMessageRequest request;
-    request.set_message_id("wamid.SANDBOX0001");
-    v1::Message message;
-    in_flight = messages_->GetMessage(Context().get(), request, &message);
-  });
+  std::thread caller = CallInBackground(&in_flight);
   absl::SleepFor(absl::Milliseconds(150));  // the call is now waiting on Kapso
   server().Shutdown(absl::Seconds(5));
   caller.join();
@@ -38,12 +44,7 @@ TEST_F(ServerLifecycleTest, GraceEndsWithCallsCancelled) {
   slow.delay_ms = 3000;
   sandbox().AddFault(slow);
   grpc::Status in_flight;
-  std::thread caller([&] {
-    v1::GetMessageRequest request;
-    request.set_message_id("wamid.SANDBOX0001");
-    v1::Message message;
-    in_flight = messages_->GetMessage(Context().get(), request, &message);
-  });
+  std::thread caller = CallInBackground(&in_flight);
   absl::SleepFor(absl::Milliseconds(150));
   absl::Time start = absl::Now();
   server().Shutdown(absl::Milliseconds(200));
