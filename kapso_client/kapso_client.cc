@@ -37,6 +37,17 @@ absl::Status MarkOutcomeUnknown(absl::Status status) {
 
 void KapsoClient::Send(absl::StatusOr<HttpRequest> request, const RequestContext& context,
                        Done<HttpResponse> done) {
+  SendOnTransportThread(
+      std::move(request), context,
+      [this, done = std::move(done)](absl::StatusOr<HttpResponse> response) mutable {
+        OffTransportThread([response = std::move(response), done = std::move(done)]() mutable {
+          std::move(done)(std::move(response));
+        });
+      });
+}
+
+void KapsoClient::SendOnTransportThread(absl::StatusOr<HttpRequest> request,
+                                        const RequestContext& context, Done<HttpResponse> done) {
   if (!request.ok()) return std::move(done)(request.status());
   request->api_key = context.api_key;
   request->request_id = context.request_id;

@@ -8,6 +8,7 @@
 #include "absl/status/statusor.h"
 #include "kapso_client/http_transport.h"
 #include "kapso_client/json_mapping.h"
+#include "kapso_client/worker_pool.h"
 
 namespace kapso::client {
 
@@ -30,7 +31,10 @@ struct RequestContext {
 // before writing again. `done` runs on a transport thread.
 class KapsoClient {
  public:
-  explicit KapsoClient(HttpTransport* transport) : transport_(transport) {}
+  // With a `parser_pool`, answers are parsed there instead of on the
+  // transport thread that received them.
+  explicit KapsoClient(HttpTransport* transport, WorkerPool* parser_pool = nullptr)
+      : transport_(transport), parser_pool_(parser_pool) {}
 
   // The raw 2xx response (for callers that need headers or cache age).
   void Send(absl::StatusOr<HttpRequest> request, const RequestContext& context,
@@ -40,21 +44,34 @@ class KapsoClient {
   template <typename Envelope>
   void Fetch(absl::StatusOr<HttpRequest> request, const RequestContext& context,
              Done<Envelope> done) {
-    Send(std::move(request), context,
-         [done = std::move(done)](absl::StatusOr<HttpResponse> response) mutable {
-           if (!response.ok()) return std::move(done)(response.status());
-           Envelope envelope;
-           if (!response->body.empty()) {
-             if (absl::Status s = ParseKapsoJson(response->body, &envelope); !s.ok()) {
-               return std::move(done)(s);
+    SendOnTransportThread(
+        std::move(request), context,
+        [this, done = std::move(done)](absl::StatusOr<HttpResponse> response) mutable {
+           OffTransportThread([response = std::move(response), done = std::move(done)]() mutable {
+             if (!response.ok()) return std::move(done)(response.status());
+             Envelope envelope;
+             if (!response->body.empty()) {
+               if (absl::Status s = ParseKapsoJson(response->body, &envelope); !s.ok()) {
+                 return std::move(done)(s);
+               }
              }
-           }
-           std::move(done)(std::move(envelope));
+             std::move(done)(std::move(envelope));
+           });
          });
   }
 
  private:
+  // Send, with `done` run on the transport thread.
+  void SendOnTransportThread(absl::StatusOr<HttpRequest> request, const RequestContext& context,
+                             Done<HttpResponse> done);
+
+  void OffTransportThread(absl::AnyInvocable<void() &&> work) {
+    if (parser_pool_ == nullptr) return std::move(work)();
+    parser_pool_->Run(std::move(work));
+  }
+
   HttpTransport* transport_;
+  WorkerPool* parser_pool_;
 };
 
 }  // namespace kapso::client

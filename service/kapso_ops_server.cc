@@ -1,6 +1,8 @@
 #include "service/kapso_ops_server.h"
 
+#include <algorithm>
 #include <atomic>
+#include <thread>
 #include <chrono>
 #include <utility>
 
@@ -40,6 +42,9 @@ class KapsoOpsServer::Impl {
   void SetUpstreamUsable(bool usable);
 
   std::unique_ptr<ServerMetrics> metrics_;  // declared first: the transport reports to it
+  // Parses Kapso's answers off the transport thread; declared before the
+  // transport, which may still hand it work while shutting down.
+  std::unique_ptr<client::WorkerPool> parser_pool_;
   std::unique_ptr<client::TransportStack> transport_;
   std::unique_ptr<client::KapsoClient> client_;
   std::unique_ptr<SecretRedactor> redactor_;
@@ -92,7 +97,9 @@ absl::Status KapsoOpsServer::Impl::Init(const ServerOptions& options) {
   auto transport = client::TransportStack::Create(std::move(transport_options));
   if (!transport.ok()) return transport.status();
   transport_ = *std::move(transport);
-  client_ = std::make_unique<client::KapsoClient>(transport_->transport());
+  parser_pool_ = std::make_unique<client::WorkerPool>(
+      std::max(2, static_cast<int>(std::thread::hardware_concurrency())));
+  client_ = std::make_unique<client::KapsoClient>(transport_->transport(), parser_pool_.get());
   redactor_ = std::make_unique<SecretRedactor>(std::vector<std::string>{options.kapso_api_key});
   deps_.client = client_.get();
   deps_.redactor = redactor_.get();

@@ -18,6 +18,7 @@
 #include "absl/flags/usage.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "service/kapso_ops_server.h"
 
@@ -80,6 +81,9 @@ void WritePortFile(int port) {
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage("kapso-ops gRPC server: typed RPCs over the Kapso Platform API");
   absl::ParseCommandLine(argc, argv);
+  // Debian's Abseil checks every mutex for lock-order cycles; a release
+  // server pays for that on each lock and never acts on it.
+  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
   // Block the stop signals in every thread (gRPC's and curl's inherit this
   // mask) and wait for them below.
   sigset_t stop_signals;
