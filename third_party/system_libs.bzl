@@ -33,7 +33,8 @@ _LIBS = {
 }
 
 def _pkg_config(ctx, flag, packages):
-    result = ctx.execute(["pkg-config", flag] + packages)
+    flags = flag if type(flag) == "list" else [flag]
+    result = ctx.execute(["pkg-config"] + flags + packages)
     if result.return_code != 0:
         fail("pkg-config %s %s failed (run scripts/setup.sh): %s" %
              (flag, " ".join(packages), result.stderr))
@@ -51,6 +52,17 @@ def _system_libs_impl(ctx):
         lines.append(")")
         lines.append("")
     lines.append("cc_library(name = \"nlohmann_json\")  # header-only, /usr/include")
+    lines.append("")
+
+    # Everything a gRPC client needs, linked statically (-static makes every
+    # -l above resolve to its .a too): a short-lived CLI then starts without
+    # resolving ~17k symbols across ~70 shared libraries.
+    static_libs = _pkg_config(ctx, ["--static", "--libs"],
+                              ["grpc++", "protobuf", "libcrypto"] + _LIBS["absl"][0][:-1])
+    lines.append("cc_library(")
+    lines.append("    name = \"static_client_runtime\",")
+    lines.append("    linkopts = %r," % (["-static"] + [f for f in static_libs if f]))
+    lines.append(")")
     ctx.file("WORKSPACE", 'workspace(name = "%s")\n' % ctx.name)
     ctx.file("BUILD.bazel", "\n".join(lines) + "\n")
 
