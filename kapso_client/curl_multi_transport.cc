@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "kapso_client/curl_transfer.h"
+#include "kapso_client/json_mapping.h"
 #include "kapso_client/status_details.h"
 #include "kapso_client/url_encoding.h"
 
@@ -239,6 +240,7 @@ void CurlMultiTransport::Impl::ReapFinished() {
     long http_status = 0;
     curl_easy_getinfo(transfer->easy, CURLINFO_RESPONSE_CODE, &http_status);
     transfer->response.status = static_cast<int>(http_status);
+    transfer->response.parsed = std::make_shared<ParsedBody>();
     HttpResponse response = std::move(transfer->response);
     Finish(std::move(transfer), std::move(response));
   }

@@ -36,6 +36,8 @@ struct HttpRequest {
   std::string request_id;
 };
 
+class ParsedBody;  // json_mapping.h
+
 struct HttpResponse {
   int status = 0;
   std::string body;
@@ -43,6 +45,9 @@ struct HttpResponse {
   absl::flat_hash_map<std::string, std::string> headers;
   // How long ago this answer came from Kapso, when served from a cache.
   absl::Duration age = absl::ZeroDuration();
+  // The body parsed once for every copy of this answer (the callers of a
+  // coalesced request, hits of a cache); set by the transport that made it.
+  std::shared_ptr<ParsedBody> parsed;
 
   const std::string* Header(absl::string_view lower_name) const;
 };

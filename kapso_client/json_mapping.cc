@@ -18,6 +18,22 @@ absl::Status ParseKapsoJson(absl::string_view json, google::protobuf::Message* o
                    "KAPSO_BAD_RESPONSE");
 }
 
+absl::Status ParsedBody::CopyTo(absl::string_view body, google::protobuf::Message* out) {
+  absl::MutexLock lock(&mu_);
+  if (parsed_ == nullptr || parsed_->GetDescriptor() != out->GetDescriptor()) {
+    parsed_.reset(out->New());
+    status_ = ParseKapsoJson(body, parsed_.get());
+  }
+  if (status_.ok()) out->CopyFrom(*parsed_);
+  return status_;
+}
+
+absl::Status ParseResponse(const HttpResponse& response, google::protobuf::Message* out) {
+  if (response.body.empty()) return absl::OkStatus();
+  if (response.parsed == nullptr) return ParseKapsoJson(response.body, out);
+  return response.parsed->CopyTo(response.body, out);
+}
+
 absl::StatusOr<std::string> ToKapsoJson(const google::protobuf::Message& message,
                                         bool include_defaults) {
   google::protobuf::util::JsonPrintOptions options;

@@ -50,11 +50,8 @@ class KapsoClient {
            OffTransportThread([response = std::move(response), done = std::move(done)]() mutable {
              if (!response.ok()) return std::move(done)(response.status());
              Envelope envelope;
-             if (!response->body.empty()) {
-               if (absl::Status s = ParseKapsoJson(response->body, &envelope); !s.ok()) {
-                 return std::move(done)(s);
-               }
-             }
+             absl::Status parsed = ParseResponse(*response, &envelope);
+             if (!parsed.ok()) return std::move(done)(parsed);
              std::move(done)(std::move(envelope));
            });
          });

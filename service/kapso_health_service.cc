@@ -96,7 +96,7 @@ grpc::ServerUnaryReactor* KapsoHealthService::CheckPhoneNumberHealth(
       client::BuildPhoneNumberHealth(*request), call->request_context(),
       call->Then<client::HttpResponse>([response](client::HttpResponse http) {
         // Health is the one answer Kapso does not wrap in {"data": ...}.
-        if (absl::Status s = client::ParseKapsoJson(http.body, response); !s.ok()) return s;
+        if (absl::Status s = client::ParseResponse(http, response); !s.ok()) return s;
         AddHealthFindings(*response);
         *response->mutable_cache_age() = google::protobuf::util::TimeUtil::NanosecondsToDuration(
             absl::ToInt64Nanoseconds(http.age));

@@ -5,6 +5,7 @@
 
 #include "absl/status/status.h"
 #include "absl/time/clock.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 
@@ -58,7 +59,8 @@ class ObservabilityInterceptor final : public grpc::experimental::Interceptor {
   void Record(const grpc::Status& status) {
     absl::Duration elapsed = absl::Now() - start_;
     if (metrics_ != nullptr) metrics_->RecordRpc(method_, status.error_code(), elapsed);
-    if (!access_log_) return;
+    // Probes call health several times a minute per replica: metrics only.
+    if (!access_log_ || absl::StartsWith(method_, "/grpc.health.v1.")) return;
     std::string line = absl::StrCat(
         R"({"ts":")", absl::FormatTime(absl::RFC3339_full, start_, absl::UTCTimeZone()),
         R"(","msg":"rpc","method":)", JsonQuote(method_), R"(,"code":")",
