@@ -12,8 +12,8 @@ namespace kapso::client {
 struct CoalescingTransport::Waiter {
   HttpCallback done;
   std::shared_ptr<Cancellation> cancellation;
-  int64_t cancel_handle = 0;
-  bool answered = false;  // guarded by the transport's mu_
+  int64_t cancel_handle = 0;  // guarded by the transport's mu_
+  bool answered = false;      // guarded by the transport's mu_
 };
 
 struct CoalescingTransport::Group {
@@ -56,10 +56,12 @@ void CoalescingTransport::Send(HttpRequest request, CallOptions options, HttpCal
   // A waiter leaves early when its own call is cancelled or its deadline
   // passes; the shared call goes on for the others.
   if (waiter->cancellation != nullptr) {
-    waiter->cancel_handle = waiter->cancellation->Register([this, key, group, waiter] {
+    int64_t handle = waiter->cancellation->Register([this, key, group, waiter] {
       Leave(key, group, waiter,
             MakeError(absl::StatusCode::kCancelled, "the caller cancelled the call", "CANCELLED"));
     });
+    absl::MutexLock lock(&mu_);  // Complete reads it on another thread
+    waiter->cancel_handle = handle;
   }
   if (!leader && options.deadline != absl::InfiniteFuture()) {
     scheduler_->RunAt(options.deadline, [this, key, group, waiter] {
@@ -95,7 +97,7 @@ void CoalescingTransport::Leave(const std::string& key, const GroupPtr& group,
 
 void CoalescingTransport::Complete(const std::string& key, const GroupPtr& group,
                                    absl::StatusOr<HttpResponse> outcome) {
-  std::vector<std::shared_ptr<Waiter>> to_answer;
+  std::vector<std::pair<std::shared_ptr<Waiter>, int64_t>> to_answer;
   {
     absl::MutexLock lock(&mu_);
     auto it = groups_.find(key);
@@ -103,14 +105,16 @@ void CoalescingTransport::Complete(const std::string& key, const GroupPtr& group
     for (auto& waiter : group->waiters) {
       if (!waiter->answered) {
         waiter->answered = true;
-        to_answer.push_back(waiter);
+        to_answer.emplace_back(waiter, waiter->cancel_handle);
       }
     }
     group->live = 0;
   }
-  for (auto& waiter : to_answer) {
-    if (waiter->cancellation != nullptr && waiter->cancel_handle != 0) {
-      waiter->cancellation->Unregister(waiter->cancel_handle);
+  for (auto& [waiter, cancel_handle] : to_answer) {
+    // A handle not stored yet stays registered until the call ends; its
+    // callback then finds the waiter answered and does nothing.
+    if (waiter->cancellation != nullptr && cancel_handle != 0) {
+      waiter->cancellation->Unregister(cancel_handle);
     }
     std::move(waiter->done)(outcome);  // each waiter gets its own copy
   }

@@ -13,7 +13,16 @@ struct RetryingTransport::Call {
   CallOptions options;
   HttpCallback done;
   int attempts = 0;
+  std::atomic<bool> answered{false};
+  // The cancellation callback registered while a back-off is waited out.
+  std::atomic<int64_t> cancel_handle{0};
 };
+
+void RetryingTransport::Answer(const std::shared_ptr<Call>& call,
+                               absl::StatusOr<HttpResponse> outcome) {
+  if (call->answered.exchange(true)) return;  // a cancel during the back-off came first
+  std::move(call->done)(std::move(outcome));
+}
 
 RetryingTransport::RetryingTransport(HttpTransport* inner, Scheduler* scheduler,
                                      RetryPolicy policy, std::function<double()> uniform01)
@@ -45,7 +54,7 @@ void RetryingTransport::OnOutcome(std::shared_ptr<Call> call,
   const bool cancelled =
       call->options.cancellation != nullptr && call->options.cancellation->cancelled();
   if (!IsRetryable(outcome) || cancelled || call->attempts >= policy_.max_attempts) {
-    return std::move(call->done)(std::move(outcome));
+    return Answer(call, std::move(outcome));
   }
   absl::Time now = scheduler_->Now();
   std::optional<absl::Duration> retry_after;
@@ -56,15 +65,21 @@ void RetryingTransport::OnOutcome(std::shared_ptr<Call> call,
     delay = BackoffDelay(policy_, call->attempts, retry_after, uniform01_);
   }
   // A pause that ends past the deadline could only produce a late answer.
-  if (now + delay >= call->options.deadline) return std::move(call->done)(std::move(outcome));
+  if (now + delay >= call->options.deadline) return Answer(call, std::move(outcome));
   retries_.fetch_add(1, std::memory_order_relaxed);
+  if (call->options.cancellation != nullptr) {
+    // A caller who cancels during the pause is answered at once and gets no
+    // further attempt.
+    call->cancel_handle = call->options.cancellation->Register([this, call] {
+      Answer(call,
+             MakeError(absl::StatusCode::kCancelled, "the caller cancelled the call", "CANCELLED"));
+    });
+  }
   scheduler_->RunAt(now + delay, [this, call]() mutable {
-    // A caller who cancelled during the pause gets no further attempt.
-    if (call->options.cancellation != nullptr && call->options.cancellation->cancelled()) {
-      return std::move(call->done)(
-          MakeError(absl::StatusCode::kCancelled, "the caller cancelled the call", "CANCELLED"));
+    if (call->options.cancellation != nullptr) {
+      call->options.cancellation->Unregister(call->cancel_handle.exchange(0));
     }
-    Attempt(std::move(call));
+    if (!call->answered.load()) Attempt(std::move(call));
   });
 }
 

@@ -32,6 +32,8 @@ class RetryingTransport final : public HttpTransport {
   struct Call;
   void Attempt(std::shared_ptr<Call> call);
   void OnOutcome(std::shared_ptr<Call> call, absl::StatusOr<HttpResponse> outcome);
+  // Runs the caller's callback unless it already ran.
+  static void Answer(const std::shared_ptr<Call>& call, absl::StatusOr<HttpResponse> outcome);
 
   HttpTransport* const inner_;
   Scheduler* const scheduler_;

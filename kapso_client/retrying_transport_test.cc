@@ -163,6 +163,7 @@ TEST_F(RetryingTransportTest, CancelDuringTheBackoffSendsNoRetry) {
   inner_.Script({Reply(503), Reply(200)});
   Answer answer = SendGet({absl::InfiniteFuture(), cancellation});
   cancellation->Cancel();
+  EXPECT_EQ(answer.times(), 1);  // at once, not when the pause would have ended
   scheduler_.Advance(absl::Minutes(1));
   EXPECT_EQ(inner_.requests(), 1);
   EXPECT_EQ(answer.times(), 1);
