@@ -1,5 +1,6 @@
-"""Prints "PASSED FAILED" summed over JUnit XML files (a file or a directory
-searched for test.xml), as gtest and pytest write them."""
+"""Prints "PASSED FAILED" summed over JUnit XML files, as gtest and pytest
+write them. Arguments are files; a missing file counts as one failure (its
+test never reported)."""
 import pathlib
 import sys
 import xml.etree.ElementTree as ET
@@ -20,14 +21,13 @@ def counts(path: pathlib.Path):
     return passed, failed
 
 
-def main(target: str):
-    path = pathlib.Path(target)
-    files = [path] if path.is_file() else sorted(path.rglob("test.xml"))
+def main(paths):
     passed = failed = 0
-    for f in files:
+    for name in paths:
+        path = pathlib.Path(name)
         try:
-            p, fl = counts(f)
-        except ET.ParseError:
+            p, fl = counts(path)
+        except (ET.ParseError, OSError):
             p, fl = 0, 1
         passed += p
         failed += fl
@@ -35,4 +35,4 @@ def main(target: str):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1:])

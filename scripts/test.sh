@@ -25,7 +25,10 @@ check() {  # NAME COMMAND...: one pass/fail
 echo "== bazel test //..."
 bazel test //... 2>&1 | tail -n 40
 bazel_rc=${PIPESTATUS[0]}
-read -r p f < <(.venv/bin/python scripts/count_junit.py bazel-testlogs)
+# Only the XML of today's test targets: bazel-testlogs keeps old ones too.
+mapfile -t xmls < <(bazel query 'tests(//...)' 2>/dev/null |
+  sed -E 's|^//([^:]*):(.*)$|bazel-testlogs/\1/\2/test.xml|')
+read -r p f < <(.venv/bin/python scripts/count_junit.py "${xmls[@]}")
 ((bazel_rc != 0 && f == 0)) && f=1
 tally "$p" "$f" "bazel (gtest cases)"
 
