@@ -1,0 +1,238 @@
+#include <algorithm>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "kapso_client/curl_event_loop.h"
+#include "kapso_client/json_mapping.h"
+#include "kapso_client/status_details.h"
+
+namespace kapso::client {
+
+absl::Status CurlMultiTransport::Impl::Init() {
+  static const CURLcode global_init = curl_global_init(CURL_GLOBAL_DEFAULT);
+  if (global_init != CURLE_OK) return internal::CurlError("curl_global_init", global_init);
+  multi_ = curl_multi_init();
+  if (multi_ == nullptr) return absl::InternalError("curl_multi_init failed");
+  long pool = std::max(1, options_.max_connections);
+  for (auto [option, value] : {std::pair{CURLMOPT_MAX_HOST_CONNECTIONS, pool},
+                               std::pair{CURLMOPT_MAX_TOTAL_CONNECTIONS, pool},
+                               std::pair{CURLMOPT_MAXCONNECTS, pool},
+                               std::pair{CURLMOPT_PIPELINING, long{CURLPIPE_MULTIPLEX}}}) {
+    CURLMcode code = curl_multi_setopt(multi_, option, value);
+    if (code != CURLM_OK) {
+      return absl::InternalError(absl::StrCat("curl_multi_setopt: ", curl_multi_strerror(code)));
+    }
+  }
+  loop_ = std::thread([this] { Loop(); });
+  return absl::OkStatus();
+}
+
+CurlMultiTransport::Impl::~Impl() {
+  {
+    absl::MutexLock lock(&mu_);
+    stopping_ = true;
+  }
+  if (multi_ != nullptr) curl_multi_wakeup(multi_);
+  if (loop_.joinable()) loop_.join();
+  for (CURL* easy : idle_handles_) curl_easy_cleanup(easy);
+  if (multi_ != nullptr) curl_multi_cleanup(multi_);
+}
+
+void CurlMultiTransport::Impl::Submit(std::unique_ptr<Transfer> transfer) {
+  {
+    absl::MutexLock lock(&mu_);
+    if (!stopping_) {
+      ++in_flight_;
+      submitted_.push_back(std::move(transfer));
+      transfer = nullptr;
+    }
+  }
+  if (transfer != nullptr) {
+    std::move(transfer->done)(absl::CancelledError("kapso-ops is shutting down"));
+    return;
+  }
+  curl_multi_wakeup(multi_);
+}
+
+void CurlMultiTransport::Impl::Cancel(int64_t id) {
+  {
+    absl::MutexLock lock(&mu_);
+    cancelled_.push_back(id);
+  }
+  curl_multi_wakeup(multi_);
+}
+
+void CurlMultiTransport::Impl::AddTimer(absl::Time when, absl::AnyInvocable<void() &&> work) {
+  {
+    absl::MutexLock lock(&mu_);
+    timers_.push(Timer{when, timer_seq_++, std::move(work)});
+  }
+  curl_multi_wakeup(multi_);
+}
+
+TransportStats CurlMultiTransport::Impl::stats() const {
+  absl::MutexLock lock(&mu_);
+  return TransportStats{requests_started_.load(), connections_opened_.load(), in_flight_};
+}
+
+void CurlMultiTransport::Impl::Loop() {
+  while (true) {
+    std::vector<std::unique_ptr<Transfer>> batch;
+    std::vector<int64_t> cancels;
+    {
+      absl::MutexLock lock(&mu_);
+      if (stopping_) break;
+      batch.swap(submitted_);
+      cancels.swap(cancelled_);
+    }
+    StartTransfers(std::move(batch));
+    CancelTransfers(cancels);
+    int running = 0;
+    curl_multi_perform(multi_, &running);
+    ReapFinished();
+    RunDueTimers();
+    curl_multi_poll(multi_, nullptr, 0, PollTimeoutMs(), nullptr);
+  }
+  FailAll();
+}
+
+void CurlMultiTransport::Impl::StartTransfers(std::vector<std::unique_ptr<Transfer>> batch) {
+  for (auto& transfer : batch) {
+    const auto& cancellation = transfer->options.cancellation;
+    if (cancellation != nullptr && cancellation->cancelled()) {
+      Finish(std::move(transfer), MakeError(absl::StatusCode::kCancelled,
+                                            "the caller cancelled the call", "CANCELLED"));
+      continue;
+    }
+    absl::Duration remaining = transfer->options.deadline - absl::Now();
+    if (remaining <= absl::ZeroDuration()) {
+      Finish(std::move(transfer),
+             MakeError(absl::StatusCode::kDeadlineExceeded,
+                       "the deadline passed before Kapso was called", "KAPSO_TIMEOUT"));
+      continue;
+    }
+    if (idle_handles_.empty()) {
+      transfer->easy = curl_easy_init();
+    } else {
+      transfer->easy = idle_handles_.back();
+      idle_handles_.pop_back();
+    }
+    absl::Status configured =
+        ConfigureEasy(*transfer, options_.api_key, options_.user_agent,
+                      options_.connect_timeout, remaining);
+    if (configured.ok()) {
+      CURLMcode code = curl_multi_add_handle(multi_, transfer->easy);
+      if (code != CURLM_OK) {
+        configured = absl::InternalError(
+            absl::StrCat("curl_multi_add_handle: ", curl_multi_strerror(code)));
+      }
+    }
+    if (!configured.ok()) {
+      Finish(std::move(transfer), configured);
+      continue;
+    }
+    requests_started_.fetch_add(1);
+    int64_t id = transfer->id;
+    active_.emplace(id, std::move(transfer));
+  }
+}
+
+void CurlMultiTransport::Impl::CancelTransfers(const std::vector<int64_t>& ids) {
+  for (int64_t id : ids) {
+    auto it = active_.find(id);
+    if (it == active_.end()) continue;  // already finished
+    std::unique_ptr<Transfer> transfer = std::move(it->second);
+    active_.erase(it);
+    curl_multi_remove_handle(multi_, transfer->easy);
+    Metadata metadata = {{"request_sent", transfer->request_sent ? "true" : "false"}};
+    Finish(std::move(transfer), MakeError(absl::StatusCode::kCancelled,
+                                          "the caller cancelled the call", "CANCELLED", metadata));
+  }
+}
+
+void CurlMultiTransport::Impl::ReapFinished() {
+  int pending = 0;
+  while (CURLMsg* message = curl_multi_info_read(multi_, &pending)) {
+    if (message->msg != CURLMSG_DONE) continue;
+    Transfer* raw = nullptr;
+    curl_easy_getinfo(message->easy_handle, CURLINFO_PRIVATE, &raw);
+    CURLcode code = message->data.result;
+    auto it = active_.find(raw->id);
+    std::unique_ptr<Transfer> transfer = std::move(it->second);
+    active_.erase(it);
+    curl_multi_remove_handle(multi_, transfer->easy);
+    long connects = 0;
+    curl_easy_getinfo(transfer->easy, CURLINFO_NUM_CONNECTS, &connects);
+    connections_opened_.fetch_add(connects);
+    // curl's timer is set in whole milliseconds, rounded down from the
+    // deadline, so it may fire a moment before the deadline itself.
+    bool deadline_passed = absl::Now() + absl::Milliseconds(20) >= transfer->options.deadline;
+    absl::Status status = internal::TransferStatus(*transfer, code, deadline_passed);
+    if (!status.ok()) {
+      Finish(std::move(transfer), status);
+      continue;
+    }
+    long http_status = 0;
+    curl_easy_getinfo(transfer->easy, CURLINFO_RESPONSE_CODE, &http_status);
+    transfer->response.status = static_cast<int>(http_status);
+    transfer->response.parsed = std::make_shared<ParsedBody>();
+    HttpResponse response = std::move(transfer->response);
+    Finish(std::move(transfer), std::move(response));
+  }
+}
+
+void CurlMultiTransport::Impl::RunDueTimers() {
+  std::vector<absl::AnyInvocable<void() &&>> due;
+  {
+    absl::MutexLock lock(&mu_);
+    absl::Time now = absl::Now();
+    while (!timers_.empty() && timers_.top().when <= now) {
+      due.push_back(std::move(timers_.top().work));
+      timers_.pop();
+    }
+  }
+  for (auto& work : due) std::move(work)();
+}
+
+int CurlMultiTransport::Impl::PollTimeoutMs() {
+  absl::MutexLock lock(&mu_);
+  if (!submitted_.empty() || !cancelled_.empty()) return 0;
+  if (timers_.empty()) return 1000;
+  absl::Duration wait = timers_.top().when - absl::Now();
+  return static_cast<int>(std::clamp<int64_t>(absl::ToInt64Milliseconds(wait) + 1, 0, 1000));
+}
+
+void CurlMultiTransport::Impl::Finish(std::unique_ptr<Transfer> transfer,
+                                      absl::StatusOr<HttpResponse> result) {
+  if (transfer->options.cancellation != nullptr && transfer->cancel_handle != 0) {
+    transfer->options.cancellation->Unregister(transfer->cancel_handle);
+  }
+  if (transfer->easy != nullptr) {
+    curl_easy_reset(transfer->easy);
+    idle_handles_.push_back(transfer->easy);
+    transfer->easy = nullptr;
+  }
+  {
+    absl::MutexLock lock(&mu_);
+    --in_flight_;
+  }
+  std::move(transfer->done)(std::move(result));
+}
+
+void CurlMultiTransport::Impl::FailAll() {
+  std::vector<std::unique_ptr<Transfer>> pending;
+  {
+    absl::MutexLock lock(&mu_);
+    pending.swap(submitted_);
+  }
+  for (auto& [id, transfer] : active_) {
+    curl_multi_remove_handle(multi_, transfer->easy);
+    pending.push_back(std::move(transfer));
+  }
+  active_.clear();
+  for (auto& transfer : pending) {
+    Finish(std::move(transfer), absl::CancelledError("kapso-ops is shutting down"));
+  }
+}
+
+}  // namespace kapso::client

@@ -1,0 +1,81 @@
+#ifndef KAPSO_CLIENT_CURL_EVENT_LOOP_H_
+#define KAPSO_CLIENT_CURL_EVENT_LOOP_H_
+
+// Internal to the curl transport: the event loop behind CurlMultiTransport.
+// One thread owns the curl multi handle; other threads hand it transfers,
+// cancellations and timers through mutex-guarded queues and wake it with
+// curl_multi_wakeup.
+
+#include <curl/curl.h>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <queue>
+#include <thread>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/synchronization/mutex.h"
+#include "kapso_client/curl_multi_transport.h"
+#include "kapso_client/curl_transfer.h"
+
+namespace kapso::client {
+
+using internal::Transfer;
+
+class CurlMultiTransport::Impl {
+ public:
+  explicit Impl(CurlTransportOptions options) : options_(std::move(options)) {}
+  ~Impl();
+
+  absl::Status Init();
+  void Submit(std::unique_ptr<Transfer> transfer);
+  void Cancel(int64_t id);
+  void AddTimer(absl::Time when, absl::AnyInvocable<void() &&> work);
+  int64_t NextId() { return next_id_.fetch_add(1); }
+  TransportStats stats() const;
+  const CurlTransportOptions& options() const { return options_; }
+
+ private:
+  struct Timer {
+    absl::Time when;
+    int64_t seq;
+    mutable absl::AnyInvocable<void() &&> work;
+    bool operator>(const Timer& other) const {
+      return when != other.when ? when > other.when : seq > other.seq;
+    }
+  };
+
+  void Loop();
+  void StartTransfers(std::vector<std::unique_ptr<Transfer>> batch);
+  void CancelTransfers(const std::vector<int64_t>& ids);
+  void ReapFinished();
+  void RunDueTimers();
+  int PollTimeoutMs();
+  void Finish(std::unique_ptr<Transfer> transfer, absl::StatusOr<HttpResponse> result);
+  void FailAll();
+
+  const CurlTransportOptions options_;
+  CURLM* multi_ = nullptr;
+  std::thread loop_;
+  std::atomic<int64_t> next_id_{1};
+  std::atomic<int64_t> connections_opened_{0};
+  std::atomic<int64_t> requests_started_{0};
+
+  // Owned by the loop thread only.
+  absl::flat_hash_map<int64_t, std::unique_ptr<Transfer>> active_;
+  std::vector<CURL*> idle_handles_;
+
+  mutable absl::Mutex mu_;
+  bool stopping_ ABSL_GUARDED_BY(mu_) = false;
+  std::vector<std::unique_ptr<Transfer>> submitted_ ABSL_GUARDED_BY(mu_);
+  std::vector<int64_t> cancelled_ ABSL_GUARDED_BY(mu_);
+  std::priority_queue<Timer, std::vector<Timer>, std::greater<Timer>> timers_ ABSL_GUARDED_BY(mu_);
+  int64_t timer_seq_ ABSL_GUARDED_BY(mu_) = 0;
+  int64_t in_flight_ ABSL_GUARDED_BY(mu_) = 0;
+};
+
+}  // namespace kapso::client
+
+#endif  // KAPSO_CLIENT_CURL_EVENT_LOOP_H_
