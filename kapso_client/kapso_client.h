@@ -1,6 +1,7 @@
 #ifndef KAPSO_CLIENT_KAPSO_CLIENT_H_
 #define KAPSO_CLIENT_KAPSO_CLIENT_H_
 
+#include <functional>
 #include <string>
 #include <utility>
 
@@ -32,9 +33,14 @@ struct RequestContext {
 class KapsoClient {
  public:
   // With a `parser_pool`, answers are parsed there instead of on the
-  // transport thread that received them.
-  explicit KapsoClient(HttpTransport* transport, WorkerPool* parser_pool = nullptr)
-      : transport_(transport), parser_pool_(parser_pool) {}
+  // transport thread that received them, whenever `transport_busy` says
+  // that thread has other transfers to drive (a hand-off costs more than it
+  // saves when it has none).
+  explicit KapsoClient(HttpTransport* transport, WorkerPool* parser_pool = nullptr,
+                       std::function<bool()> transport_busy = nullptr)
+      : transport_(transport),
+        parser_pool_(parser_pool),
+        transport_busy_(std::move(transport_busy)) {}
 
   // The raw 2xx response (for callers that need headers or cache age).
   void Send(absl::StatusOr<HttpRequest> request, const RequestContext& context,
@@ -63,12 +69,15 @@ class KapsoClient {
                              Done<HttpResponse> done);
 
   void OffTransportThread(absl::AnyInvocable<void() &&> work) {
-    if (parser_pool_ == nullptr) return std::move(work)();
+    if (parser_pool_ == nullptr || (transport_busy_ && !transport_busy_())) {
+      return std::move(work)();
+    }
     parser_pool_->Run(std::move(work));
   }
 
   HttpTransport* transport_;
   WorkerPool* parser_pool_;
+  std::function<bool()> transport_busy_;
 };
 
 }  // namespace kapso::client

@@ -48,6 +48,8 @@ class TransportStack {
   static absl::StatusOr<std::unique_ptr<TransportStack>> Create(TransportStackOptions options);
 
   HttpTransport* transport() { return cache_.get(); }
+  // Transfers the curl loop is driving now.
+  int64_t in_flight() const { return curl_->stats().in_flight; }
   StackStats stats();
 
  private:

@@ -99,7 +99,9 @@ absl::Status KapsoOpsServer::Impl::Init(const ServerOptions& options) {
   transport_ = *std::move(transport);
   parser_pool_ = std::make_unique<client::WorkerPool>(
       std::max(2, static_cast<int>(std::thread::hardware_concurrency())));
-  client_ = std::make_unique<client::KapsoClient>(transport_->transport(), parser_pool_.get());
+  client_ = std::make_unique<client::KapsoClient>(
+      transport_->transport(), parser_pool_.get(),
+      [stack = transport_.get()] { return stack->in_flight() > 0; });
   redactor_ = std::make_unique<SecretRedactor>(std::vector<std::string>{options.kapso_api_key});
   deps_.client = client_.get();
   deps_.redactor = redactor_.get();
