@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The kapso-ops benchmark, one command (see bench/README.md):
 #   bench/run.sh [--no-build] [bench.py options, e.g. --duration 10 --skip_cli]
-# Builds the sandbox, the server, the CLI and the bare gRPC baseline with
+# Runs scripts/setup.sh (a clean clone needs nothing else), then builds the sandbox, the server, the CLI and the bare gRPC baseline with
 # `bazel build -c opt` (no convenience symlinks, so bazel-bin/ and the
 # fastbuild test outputs stay as they are), copies them to bench/.out/, then
 # runs bench/bench.py: its own sandbox and servers on loopback, every load
@@ -12,6 +12,8 @@ cd "$ROOT"
 OUT=bench/.out
 TARGETS=(//sandbox:kapso_sandbox //service:kapso_ops_server //cli:kapso-ops //bench:bare_server)
 
+# From a clean clone too: setup is idempotent and quick once done.
+scripts/setup.sh >&2
 for tool in h2load node; do
   command -v "$tool" >/dev/null || { echo "bench: $tool not found (run scripts/setup.sh)" >&2; exit 2; }
 done
