@@ -11,7 +11,7 @@
 #include "kapso_client/status_details.h"
 
 namespace kapso::client {
-absl::Duration RateLimitGate::Take(Budget& budget, absl::Time now, absl::Duration window) {
+absl::Duration RateLimitGate::Wait(Budget& budget, absl::Time now, absl::Duration window) {
   if (budget.blocked_until > now) return budget.blocked_until - now;
   if (budget.remaining == 0) {
     // Spent by our own count: back one window from now, count unknown again.
@@ -19,8 +19,11 @@ absl::Duration RateLimitGate::Take(Budget& budget, absl::Time now, absl::Duratio
     budget.blocked_until = now + window;
     return window;
   }
-  if (budget.remaining > 0) --budget.remaining;  // our estimate until Kapso's next word
   return absl::ZeroDuration();
+}
+
+void RateLimitGate::Take(Budget& budget) {
+  if (budget.remaining > 0) --budget.remaining;  // our estimate until Kapso's next word
 }
 
 void RateLimitGate::Update(Budget& budget, const HttpResponse& response, const char* header,
@@ -48,10 +51,18 @@ void RateLimitGate::Send(HttpRequest request, CallOptions options, HttpCallback 
   {
     absl::MutexLock lock(&mu_);
     KeyBudgets& b = budgets_[key];
-    wait = Take(b.general, now, absl::Minutes(1));
-    if (health && wait == absl::ZeroDuration()) {
-      wait = std::max(Take(b.health_second, now, absl::Seconds(1)),
-                      Take(b.health_minute, now, absl::Minutes(1)));
+    wait = Wait(b.general, now, absl::Minutes(1));
+    if (health) {
+      wait = std::max({wait, Wait(b.health_second, now, absl::Seconds(1)),
+                       Wait(b.health_minute, now, absl::Minutes(1))});
+    }
+    // Only a request that goes out uses up budget.
+    if (wait == absl::ZeroDuration()) {
+      Take(b.general);
+      if (health) {
+        Take(b.health_second);
+        Take(b.health_minute);
+      }
     }
   }
   if (wait > absl::ZeroDuration()) {

@@ -40,9 +40,11 @@ class RateLimitGate final : public HttpTransport {
     Budget health_minute;
   };
 
-  // Takes one request from `budget`: how long until it may be sent (zero:
-  // now). A budget seen spent blocks for one `window`.
-  static absl::Duration Take(Budget& budget, absl::Time now, absl::Duration window);
+  // How long until `budget` allows a request (zero: now). A budget seen
+  // spent blocks for one `window`.
+  static absl::Duration Wait(Budget& budget, absl::Time now, absl::Duration window);
+  // Counts one request sent against `budget`.
+  static void Take(Budget& budget);
   // Reads Kapso's remaining count from `header` of `response`.
   static void Update(Budget& budget, const HttpResponse& response, const char* header,
                      absl::Time now, absl::Duration window);

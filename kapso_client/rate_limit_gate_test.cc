@@ -70,6 +70,19 @@ TEST_F(RateLimitGateTest, SpentBudgetComesBackAfterAMinute) {
   EXPECT_EQ(inner_.requests(), 3);
 }
 
+TEST_F(RateLimitGateTest, RefusedHealthCheckUsesNoGeneralBudget) {
+  // Two general requests left; the health budget for this second is spent.
+  Send(kHealth, {{"x-ratelimit-remaining", "3"}, {"x-health-ratelimit-second-remaining", "0"}});
+  Send(kMessages, {{"x-ratelimit-remaining", "2"}});
+  ExpectRefused(Send(kHealth), absl::Seconds(1));
+  ExpectRefused(Send(kHealth), absl::Seconds(1));
+  // Held, so Kapso's headers do not refresh the count: only our estimate.
+  SendHeld(kMessages);
+  SendHeld(kMessages);
+  EXPECT_EQ(inner_.requests(), 4);  // the refused health checks took nothing
+  ExpectRefused(SendHeld(kMessages), absl::Minutes(1));
+}
+
 TEST_F(RateLimitGateTest, TooManyRequestsBlocksForRetryAfter) {
   SendAnswered(kMessages, Reply(429, {{"retry-after", "30"}}));
   clock_.Advance(absl::Seconds(29));
