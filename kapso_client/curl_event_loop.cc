@@ -42,7 +42,7 @@ void CurlMultiTransport::Impl::Submit(std::unique_ptr<Transfer> transfer) {
   {
     absl::MutexLock lock(&mu_);
     if (!stopping_) {
-      ++in_flight_;
+      in_flight_.fetch_add(1, std::memory_order_relaxed);
       submitted_.push_back(std::move(transfer));
       transfer = nullptr;
     }
@@ -71,8 +71,7 @@ void CurlMultiTransport::Impl::AddTimer(absl::Time when, absl::AnyInvocable<void
 }
 
 TransportStats CurlMultiTransport::Impl::stats() const {
-  absl::MutexLock lock(&mu_);
-  return TransportStats{requests_started_.load(), connections_opened_.load(), in_flight_};
+  return TransportStats{requests_started_.load(), connections_opened_.load(), in_flight()};
 }
 
 void CurlMultiTransport::Impl::Loop() {
@@ -212,10 +211,7 @@ void CurlMultiTransport::Impl::Finish(std::unique_ptr<Transfer> transfer,
     idle_handles_.push_back(transfer->easy);
     transfer->easy = nullptr;
   }
-  {
-    absl::MutexLock lock(&mu_);
-    --in_flight_;
-  }
+  in_flight_.fetch_sub(1, std::memory_order_relaxed);
   std::move(transfer->done)(std::move(result));
 }
 

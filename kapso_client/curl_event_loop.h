@@ -35,6 +35,7 @@ class CurlMultiTransport::Impl {
   void AddTimer(absl::Time when, absl::AnyInvocable<void() &&> work);
   int64_t NextId() { return next_id_.fetch_add(1); }
   TransportStats stats() const;
+  int64_t in_flight() const { return in_flight_.load(std::memory_order_relaxed); }
   const CurlTransportOptions& options() const { return options_; }
 
  private:
@@ -62,6 +63,8 @@ class CurlMultiTransport::Impl {
   std::atomic<int64_t> next_id_{1};
   std::atomic<int64_t> connections_opened_{0};
   std::atomic<int64_t> requests_started_{0};
+  // Read on every completion (KapsoClient's parse-inline choice): no lock.
+  std::atomic<int64_t> in_flight_{0};
 
   // Owned by the loop thread only.
   absl::flat_hash_map<int64_t, std::unique_ptr<Transfer>> active_;
@@ -73,7 +76,6 @@ class CurlMultiTransport::Impl {
   std::vector<int64_t> cancelled_ ABSL_GUARDED_BY(mu_);
   std::priority_queue<Timer, std::vector<Timer>, std::greater<Timer>> timers_ ABSL_GUARDED_BY(mu_);
   int64_t timer_seq_ ABSL_GUARDED_BY(mu_) = 0;
-  int64_t in_flight_ ABSL_GUARDED_BY(mu_) = 0;
 };
 
 }  // namespace kapso::client

@@ -51,4 +51,6 @@ void CurlMultiTransport::RunAt(absl::Time when, absl::AnyInvocable<void() &&> wo
 
 TransportStats CurlMultiTransport::stats() const { return impl_->stats(); }
 
+int64_t CurlMultiTransport::in_flight() const { return impl_->in_flight(); }
+
 }  // namespace kapso::client

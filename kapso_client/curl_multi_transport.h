@@ -46,6 +46,8 @@ class CurlMultiTransport final : public HttpTransport, public Scheduler {
   void RunAt(absl::Time when, absl::AnyInvocable<void() &&> work) override;
 
   TransportStats stats() const;
+  // Requests submitted and not yet answered; cheap, for hot paths.
+  int64_t in_flight() const;
 
   class Impl;
 

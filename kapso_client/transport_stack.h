@@ -49,7 +49,7 @@ class TransportStack {
 
   HttpTransport* transport() { return cache_.get(); }
   // Transfers the curl loop is driving now.
-  int64_t in_flight() const { return curl_->stats().in_flight; }
+  int64_t in_flight() const { return curl_->in_flight(); }
   StackStats stats();
 
  private:
