@@ -2,7 +2,6 @@
 
 #include <optional>
 
-#include "absl/strings/match.h"
 #include "kapso_client/coalescing_transport.h"
 
 namespace kapso::client {
@@ -12,9 +11,7 @@ CachingTransport::CachingTransport(HttpTransport* inner, Scheduler* clock, absl:
     : inner_(inner), clock_(clock), ttl_(ttl), max_entries_(max_entries) {}
 
 bool CachingTransport::IsCacheable(const HttpRequest& request) {
-  return request.method == HttpMethod::kGet &&
-         absl::StartsWith(request.path, "/whatsapp/phone_numbers/") &&
-         absl::EndsWith(request.path, "/health");
+  return IsPhoneNumberHealthCheck(request);
 }
 
 void CachingTransport::Send(HttpRequest request, CallOptions options, HttpCallback done) {

@@ -6,7 +6,6 @@
 #include "absl/hash/hash.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "kapso_client/caching_transport.h"
 #include "kapso_client/http_status_mapping.h"
 #include "kapso_client/status_details.h"
 
@@ -44,7 +43,7 @@ RateLimitGate::RateLimitGate(HttpTransport* inner, Scheduler* clock)
     : inner_(inner), clock_(clock) {}
 
 void RateLimitGate::Send(HttpRequest request, CallOptions options, HttpCallback done) {
-  const bool health = CachingTransport::IsCacheable(request);
+  const bool health = IsPhoneNumberHealthCheck(request);
   std::string key = absl::StrCat(absl::HashOf(request.api_key));
   absl::Time now = clock_->Now();
   absl::Duration wait;
