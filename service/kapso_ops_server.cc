@@ -57,13 +57,15 @@ class KapsoOpsServer::Impl {
   int port_ = 0;
   bool shut_down_ = false;
   std::atomic<grpc::Server*> live_server_{nullptr};
+  std::atomic<client::TransportStack*> live_transport_{nullptr};
 };
 
 void KapsoOpsServer::Impl::SetUpstreamUsable(bool usable) {
   grpc::Server* server = live_server_.load();
   if (server == nullptr) return;
-  for (const char* name : {"kapso.ops.v1.Webhooks", "kapso.ops.v1.MessageDebug",
-                           "kapso.ops.v1.Triage", "kapso.ops.v1.Health"}) {
+  for (const char* name :
+       {ops::v1::Webhooks::service_full_name(), ops::v1::MessageDebug::service_full_name(),
+        ops::v1::Triage::service_full_name(), ops::v1::Health::service_full_name()}) {
     server->GetHealthCheckService()->SetServingStatus(name, usable);
   }
 }
@@ -74,8 +76,10 @@ KapsoOpsServer::Impl::~Impl() {
 }
 
 absl::Status KapsoOpsServer::Impl::Init(const ServerOptions& options) {
+  // A scrape may come before the transport exists: read it through an atomic.
   auto metrics = ServerMetrics::Create(options.metrics_listen, [this] {
-    return transport_ != nullptr ? transport_->stats() : client::StackStats();
+    client::TransportStack* transport = live_transport_.load();
+    return transport != nullptr ? transport->stats() : client::StackStats();
   });
   if (!metrics.ok()) return metrics.status();
   metrics_ = *std::move(metrics);
@@ -97,6 +101,7 @@ absl::Status KapsoOpsServer::Impl::Init(const ServerOptions& options) {
   auto transport = client::TransportStack::Create(std::move(transport_options));
   if (!transport.ok()) return transport.status();
   transport_ = *std::move(transport);
+  live_transport_.store(transport_.get());
   parser_pool_ = std::make_unique<client::WorkerPool>(
       std::max(2, static_cast<int>(std::thread::hardware_concurrency())));
   client_ = std::make_unique<client::KapsoClient>(
