@@ -5,14 +5,31 @@ import time
 import grpc
 import pytest
 
+from google.protobuf.message import DecodeError
+from google.rpc import status_pb2
 from kapso_ops.errors import KapsoOpsError
+
+
+def decode_rpc_error(error: grpc.RpcError) -> KapsoOpsError:
+    """The call's code with the details of grpc-status-details-bin. Unlike
+    grpc_status.rpc_status, tolerates a code that differs from the details'
+    (e.g. the client's metadata limit) and details that do not parse."""
+    raw = dict(error.trailing_metadata() or ()).get("grpc-status-details-bin")
+    if raw is None:
+        return KapsoOpsError(error.code(), error.details() or "")
+    status = status_pb2.Status.FromString(raw)
+    try:
+        return KapsoOpsError.from_status(error.code(), status)
+    except DecodeError as undecodable:
+        return KapsoOpsError(error.code(), status.message,
+                             reason=f"<ErrorInfo does not parse: {undecodable}>")
 
 
 def call_error(fn, *args, **kwargs) -> KapsoOpsError:
     """Runs a stub call that must fail and decodes its google.rpc.Status."""
     with pytest.raises(grpc.RpcError) as raised:
         fn(*args, **kwargs)
-    return KapsoOpsError.from_rpc_error(raised.value)
+    return decode_rpc_error(raised.value)
 
 
 def timed(fn, *args, **kwargs):
@@ -53,3 +70,10 @@ def get_message(server, message_id: str, timeout: float = 5.0, metadata=()):
 def still_serves(server) -> bool:
     """The process is alive and a normal upstream-backed RPC succeeds."""
     return server.alive() and get_message(server, "wamid.ALIVE").id == "wamid.ALIVE"
+
+
+def fate(server) -> str:
+    """For failure messages: whether the process is still up, or how it died."""
+    time.sleep(0.3)
+    code = server.proc.poll()
+    return "server still running" if code is None else f"server died, exit code {code}"

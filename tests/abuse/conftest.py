@@ -59,7 +59,7 @@ def start_server(upstream):
     yield start
     for server in started:
         if server.alive():
-            server.terminate_and_wait(timeout=3)
+            server.terminate_and_wait(timeout=1)
         server.kill()
 
 
