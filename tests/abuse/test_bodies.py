@@ -16,6 +16,7 @@ import raw_grpc
 from abuse_helpers import Stubs, call_error, controls, get_message, still_serves, timed
 from abuse_server import CLI
 from hostile_upstream import answer, huge
+from kapso_ops.errors import KapsoOpsError
 from kapso_ops.v1 import message_debug_pb2, webhooks_pb2
 
 MiB = 1 << 20
@@ -68,7 +69,7 @@ def huge_body_case(server, upstream, handler, timeout=6):
 
 def assert_too_large(error, seconds, growth_kb, upstream):
     assert growth_kb < 64 * 1024, f"peak RSS grew by {growth_kb // 1024} MB"
-    assert not isinstance(error, Exception) or hasattr(error, "reason"), error
+    assert isinstance(error, KapsoOpsError), error
     assert error.code == grpc.StatusCode.INTERNAL, (error.code, error.message[:200])
     assert error.reason == "KAPSO_RESPONSE_TOO_LARGE"
     assert error.metadata.get("limit_bytes") == str(DEFAULT_BODY_LIMIT)
@@ -203,4 +204,4 @@ def test_cli_never_prints_ok_with_null_data(server, upstream):
         if line.strip().startswith("{"):
             parsed = json.loads(line)
             assert not (parsed.get("ok") and parsed.get("data") is None), printed
-    assert cli.returncode != 0, f"exit 0 with stdout {printed[:200]!r}"
+    assert cli.returncode == 1, f"exit {cli.returncode} with stdout {printed[:200]!r}"
