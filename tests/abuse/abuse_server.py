@@ -90,7 +90,10 @@ class ServerProcess:
             return response.read().decode()
 
     def channel(self) -> grpc.Channel:
-        return grpc.insecure_channel(self.addr)
+        # Large client metadata limits: the tests judge the status the server
+        # sends, not grpcio's (randomized) refusal of large trailers.
+        return grpc.insecure_channel(self.addr, options=[
+            ("grpc.max_metadata_size", 4 << 20), ("grpc.absolute_max_metadata_size", 4 << 20)])
 
     # -- lifecycle
     def terminate_and_wait(self, timeout: float = 15.0):

@@ -23,6 +23,15 @@ MiB = 1 << 20
 DEFAULT_BODY_LIMIT = 8 * MiB
 
 
+def assert_bad_response(error, path: str) -> None:
+    """INTERNAL / KAPSO_BAD_RESPONSE with the metadata every such error carries."""
+    assert error.code == grpc.StatusCode.INTERNAL, (error.code, error.message[:200])
+    assert error.reason == "KAPSO_BAD_RESPONSE", (error.reason, error.message[:200])
+    assert error.metadata.get("http_status") == "200", error.metadata
+    assert error.metadata.get("kapso_method") == "GET", error.metadata
+    assert error.metadata.get("kapso_path", "").endswith(path), error.metadata
+
+
 def nested_route(upstream, message_id: str, depth: int) -> None:
     upstream.route("GET", rf"/whatsapp/messages/{re.escape(message_id)}",
                    answer(shapes.nested_message_body(message_id, depth)))
@@ -44,7 +53,7 @@ def test_40kb_nested_body_answers_fast_while_other_rpcs_succeed(server, upstream
     assert other_seconds < 2
     error, seconds = outcome["nested"]
     assert seconds < 2, f"the nested body took {seconds:.1f}s"
-    assert error.code == grpc.StatusCode.INTERNAL and error.reason == "KAPSO_BAD_RESPONSE"
+    assert_bad_response(error, "/whatsapp/messages/wamid.NESTED")
 
 
 @pytest.mark.parametrize("depth, ok", [(20, True), (80, False)])
@@ -54,7 +63,7 @@ def test_json_depth_limit_default_64(server, upstream, depth, ok):
         assert get_message(server, "wamid.DEPTH").id == "wamid.DEPTH"
     else:
         error = call_error(get_message, server, "wamid.DEPTH")
-        assert error.code == grpc.StatusCode.INTERNAL and error.reason == "KAPSO_BAD_RESPONSE"
+        assert_bad_response(error, "/whatsapp/messages/wamid.DEPTH")
 
 
 def huge_body_case(server, upstream, handler, timeout=6):
@@ -93,7 +102,7 @@ def test_200mb_error_body_is_aborted_and_never_logged(server, upstream):
     assert lines and max(len(line) for line in lines) < 4096, "a huge access-log line"
 
 
-HOSTILE_TEXT = ("\u001b[31mALERT\u001b[0m\nforged: line\r\u0007bell\u007f " + "E" * 5000 + " TAIL")
+HOSTILE_TEXT = ("\u001b[31mALERT\u001b[0m\nforged: line\r\u0007bell\u007f " + "E" * 20_000 + " TAIL")
 
 
 def test_error_text_is_truncated_and_has_no_control_characters(server, upstream):
@@ -139,9 +148,9 @@ def test_cli_prints_no_escape_sequences_from_upstream(server, upstream):
         assert b"\nforged" not in printed, "an upstream newline starts a forged line"
 
 
-def test_cli_shows_the_upstream_error_of_a_5kb_error_text(server, upstream):
+def test_cli_shows_the_upstream_error_of_a_20kb_error_text(server, upstream):
     """Untruncated, the text (twice: message and details) overflows the
-    client's 8 KB metadata limit and the caller sees RESOURCE_EXHAUSTED."""
+    client's metadata limit and the caller sees RESOURCE_EXHAUSTED."""
     upstream.route("GET", r"/whatsapp/messages/wamid\.ESC", answer({"error": HOSTILE_TEXT}, 404))
     cli = run_cli(server, "--output", "json", "messages", "get", "--message-id", "wamid.ESC")
     assert cli.returncode == 1
@@ -154,11 +163,11 @@ def test_single_resource_without_data_is_bad_response(server, upstream, body):
     upstream.route("GET", r"/whatsapp/messages/wamid\.NULL", answer(body))
     upstream.route("GET", r"/whatsapp/phone_numbers/\d+/webhooks/[^/]+", answer(body))
     error = call_error(get_message, server, "wamid.NULL")
-    assert error.code == grpc.StatusCode.INTERNAL and error.reason == "KAPSO_BAD_RESPONSE"
+    assert_bad_response(error, "/whatsapp/messages/wamid.NULL")
     with server.channel() as channel:
         error = call_error(Stubs(channel).webhooks.GetWebhook, webhooks_pb2.GetWebhookRequest(
             phone_number_id=shapes.PHONE_NUMBER_ID, webhook_id=shapes.WEBHOOK_ID), timeout=5)
-    assert error.code == grpc.StatusCode.INTERNAL and error.reason == "KAPSO_BAD_RESPONSE"
+    assert_bad_response(error, f"/webhooks/{shapes.WEBHOOK_ID}")
 
 
 def test_bad_response_carries_http_method_path_and_request_id(server, upstream):
@@ -181,7 +190,7 @@ def test_out_of_range_status_timestamp_is_bad_response(server, upstream, stamp):
     message = shapes.message("wamid.TIME", status_timestamp=stamp)
     upstream.route("GET", r"/whatsapp/messages/wamid\.TIME", answer(shapes.item(message)))
     error = call_error(get_message, server, "wamid.TIME")
-    assert error.code == grpc.StatusCode.INTERNAL and error.reason == "KAPSO_BAD_RESPONSE"
+    assert_bad_response(error, "/whatsapp/messages/wamid.TIME")
 
 
 @pytest.mark.parametrize("stamp", ["10000-01-01T00:00:00Z", "0000-12-31T23:59:59Z"])
@@ -192,7 +201,7 @@ def test_out_of_range_conversation_time_is_bad_response(server, upstream, stamp)
         error = call_error(Stubs(channel).messages.GetConversation,
                            message_debug_pb2.GetConversationRequest(conversation_id="c-time"),
                            timeout=5)
-    assert error.code == grpc.StatusCode.INTERNAL and error.reason == "KAPSO_BAD_RESPONSE"
+    assert_bad_response(error, "/whatsapp/conversations/c-time")
 
 
 def test_cli_never_prints_ok_with_null_data(server, upstream):
