@@ -7,6 +7,7 @@ import json
 import os
 import pathlib
 import re
+import shutil
 import signal
 import subprocess
 import tempfile
@@ -32,10 +33,15 @@ class ServerProcess:
         with open(self.out_path, "wb") as out, open(self.err_path, "wb") as err:
             self.proc = subprocess.Popen(args, env=env, stdout=out, stderr=err)
         self.pid = self.proc.pid
-        self.port = self._wait_for_port(port_file)
-        self.addr = f"127.0.0.1:{self.port}"
-        self.metrics_url = self._wait_for_metrics_url()
         self.exit_seconds = None
+        try:
+            self.port = self._wait_for_port(port_file)
+            self.metrics_url = self._wait_for_metrics_url()
+        except Exception:
+            self.kill()
+            self.remove_files()
+            raise
+        self.addr = f"127.0.0.1:{self.port}"
 
     def _wait_for_port(self, port_file: pathlib.Path, timeout: float = 10.0) -> int:
         deadline = time.monotonic() + timeout
@@ -112,3 +118,7 @@ class ServerProcess:
         if self.proc.poll() is None:
             self.proc.kill()
             self.proc.wait(timeout=5)
+
+    def remove_files(self) -> None:
+        """The port file and the logs (a hostile run can log a lot)."""
+        shutil.rmtree(self.dir, ignore_errors=True)

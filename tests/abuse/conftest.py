@@ -61,6 +61,7 @@ def start_server(upstream):
         if server.alive():
             server.terminate_and_wait(timeout=1)
         server.kill()
+        server.remove_files()
 
 
 @pytest.fixture
