@@ -167,8 +167,8 @@ TEST(HttpStatusMapping, UpstreamTextIsSanitizedAndBounded) {
   ErrorMappingOptions options;
   options.max_error_text_bytes = 100;
   absl::Status status = StatusFromHttpResponse(Request(), response, options);
-  EXPECT_LE(status.message().size(), 100 + std::string("...(truncated)").size());
-  EXPECT_TRUE(absl::EndsWith(status.message(), "...(truncated)")) << status.message();
+  EXPECT_LE(status.message().size(), 100 + std::string("\u2026(truncated)").size());
+  EXPECT_TRUE(absl::EndsWith(status.message(), "\u2026(truncated)")) << status.message();
   EXPECT_EQ(status.message().find('\x1b'), absl::string_view::npos);
   EXPECT_EQ(status.message().find('\n'), absl::string_view::npos);
 }

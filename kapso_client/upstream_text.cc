@@ -43,7 +43,7 @@ std::string SanitizeUpstreamText(absl::string_view text, size_t max_bytes) {
     bool c1 = length == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0;
     if (c0 || c1) piece = " ";
     if (out.size() + piece.size() > max_bytes) {
-      absl::StrAppend(&out, "...(truncated)");
+      absl::StrAppend(&out, "\u2026(truncated)");
       break;
     }
     out.append(piece.data(), piece.size());

@@ -10,7 +10,7 @@ namespace kapso::client {
 
 // Text that came from Kapso (an error message) made safe to put into a
 // status message, a log line or a terminal: at most `max_bytes` of it (cut
-// on a UTF-8 boundary, then "...(truncated)"), control characters (including
+// on a UTF-8 boundary, then "…(truncated)"), control characters (including
 // ESC, so no terminal escape sequence survives) replaced by a space, and
 // bytes that are not UTF-8 replaced by U+FFFD.
 std::string SanitizeUpstreamText(absl::string_view text, size_t max_bytes);

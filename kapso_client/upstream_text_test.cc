@@ -21,9 +21,9 @@ TEST(SanitizeUpstreamText, KeepsUtf8AndReplacesInvalidBytes) {
 }
 
 TEST(SanitizeUpstreamText, TruncatesOnACharacterBoundary) {
-  EXPECT_EQ(SanitizeUpstreamText("abcdef", 4), "abcd...(truncated)");
+  EXPECT_EQ(SanitizeUpstreamText("abcdef", 4), "abcd\u2026(truncated)");
   // "é" is two bytes: it does not fit after "abc" in 4 bytes.
-  EXPECT_EQ(SanitizeUpstreamText("abc\xc3\xa9", 4), "abc...(truncated)");
+  EXPECT_EQ(SanitizeUpstreamText("abc\xc3\xa9", 4), "abc\u2026(truncated)");
   EXPECT_EQ(SanitizeUpstreamText("abcd", 4), "abcd");
   EXPECT_EQ(SanitizeUpstreamText(std::string(1 << 20, 'x'), 512).size(), 512 + 14);
 }

@@ -61,7 +61,7 @@ class ItemCounter : public std::enable_shared_from_this<ItemCounter<Envelope>> {
     const std::string& next = list->paging().next();
     if (!next.empty() && next == cursor_) {
       return Fail(client::MakeError(absl::StatusCode::kInternal,
-                                    "Kapso handed out the same page cursor twice",
+                                    "Kapso's page cursor did not advance (the same cursor came back twice)",
                                     "KAPSO_BAD_RESPONSE"));
     }
     if (!next.empty() && counted_ < limit_) return ReadPage(next);
