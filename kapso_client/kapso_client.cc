@@ -114,7 +114,9 @@ void KapsoClient::Send(absl::StatusOr<HttpRequest> request, const RequestContext
   SendOnTransportThread(
       std::move(request), context,
       [this, done = std::move(done)](absl::StatusOr<HttpResponse> response) mutable {
-        OffTransportThread([response = std::move(response), done = std::move(done)]() mutable {
+        size_t body_bytes = response.ok() ? response->body.size() : 0;
+        OffTransportThread(body_bytes, [response = std::move(response),
+                                        done = std::move(done)]() mutable {
           std::move(done)(std::move(response));
         });
       });

@@ -76,8 +76,10 @@ class KapsoClient {
         std::move(request), context,
         [this, summary = std::move(summary), done = std::move(done)](
             absl::StatusOr<HttpResponse> response) mutable {
-          OffTransportThread([summary = std::move(summary), response = std::move(response),
-                              done = std::move(done)]() mutable {
+          size_t body_bytes = response.ok() ? response->body.size() : 0;
+          OffTransportThread(body_bytes, [summary = std::move(summary),
+                                          response = std::move(response),
+                                          done = std::move(done)]() mutable {
             if (!response.ok()) return std::move(done)(response.status());
             Envelope envelope;
             absl::Status parsed = ParseAnswer(summary, *response, &envelope);
@@ -105,12 +107,20 @@ class KapsoClient {
   // The status of an answer: OK for a readable 2xx, else the mapped error.
   absl::Status AnswerStatus(const HttpRequest& sent, const HttpResponse& response) const;
 
-  void OffTransportThread(absl::AnyInvocable<void() &&> work) {
-    if (parser_pool_ == nullptr || (transport_busy_ && !transport_busy_())) {
+  // Runs `work` (a parse of `body_bytes`) on the parser pool, or inline when
+  // that is cheaper and holds up no one: a small body while the transport
+  // thread has nothing else to drive. A large body (up to
+  // max_upstream_body_bytes) always goes to the pool, so no parse keeps the
+  // curl loop from other callers' transfers.
+  void OffTransportThread(size_t body_bytes, absl::AnyInvocable<void() &&> work) {
+    const bool small = body_bytes <= kInlineParseBytes;
+    if (parser_pool_ == nullptr || (small && transport_busy_ && !transport_busy_())) {
       return std::move(work)();
     }
     parser_pool_->Run(std::move(work));
   }
+
+  static constexpr size_t kInlineParseBytes = 64 * 1024;
 
   HttpTransport* transport_;
   WorkerPool* parser_pool_;

@@ -90,68 +90,65 @@ void WritePortFile(int port) {
   std::rename(tmp.c_str(), path.c_str());  // readers never see a partial file
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  absl::SetProgramUsageMessage("kapso-ops gRPC server: typed RPCs over the Kapso Platform API");
-  absl::ParseCommandLine(argc, argv);
-  // Debian's Abseil checks every mutex for lock-order cycles; a release
-  // server pays for that on each lock and never acts on it.
-  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
-  // Block the stop signals in every thread (gRPC's and curl's inherit this
-  // mask) and wait for them below.
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGTERM);
-  sigaddset(&stop_signals, SIGINT);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
-
-  kapso::service::ServerOptions options;
-  options.listen = absl::GetFlag(FLAGS_listen);
-  options.kapso_base_url = absl::GetFlag(FLAGS_kapso_api_base_url);
-  if (options.kapso_base_url.empty()) options.kapso_base_url = FromEnv("KAPSO_API_BASE_URL");
-  absl::StatusOr<std::string> key = ApiKey();
-  if (!key.ok() || key->empty() || options.kapso_base_url.empty()) {
-    std::cerr << "kapso-ops: set KAPSO_API_BASE_URL and KAPSO_API_KEY (or the flags): "
-              << (key.ok() ? "missing value" : key.status().message()) << "\n";
-    return 2;
-  }
-  options.kapso_api_key = *key;
-  options.max_upstream_connections = absl::GetFlag(FLAGS_max_upstream_connections);
-  options.allow_caller_api_keys = absl::GetFlag(FLAGS_allow_caller_api_keys);
-  options.overview_count_limit = absl::GetFlag(FLAGS_overview_count_limit);
-  options.max_call_duration = absl::GetFlag(FLAGS_max_call_duration);
+void SetResilienceFlags(kapso::service::ServerOptions& options) {
   options.retry_max_attempts = absl::GetFlag(FLAGS_retry_max_attempts);
   options.retry_initial_backoff = absl::GetFlag(FLAGS_retry_initial_backoff);
   options.retry_max_backoff = absl::GetFlag(FLAGS_retry_max_backoff);
   options.breaker_failure_threshold = absl::GetFlag(FLAGS_breaker_failure_threshold);
   options.breaker_cool_down = absl::GetFlag(FLAGS_breaker_cool_down);
   options.health_cache_ttl = absl::GetFlag(FLAGS_health_cache_ttl);
-  options.metrics_listen = absl::GetFlag(FLAGS_metrics_listen);
-  options.access_log = absl::GetFlag(FLAGS_access_log);
+}
+
+void SetLimitFlags(kapso::service::ServerOptions& options) {
   options.max_upstream_body_bytes =
       static_cast<size_t>(std::max<int64_t>(1, absl::GetFlag(FLAGS_max_upstream_body_bytes)));
   options.max_json_depth = std::max(1, absl::GetFlag(FLAGS_max_json_depth));
   options.max_error_text_bytes =
       static_cast<size_t>(std::max<int64_t>(16, absl::GetFlag(FLAGS_max_error_text_bytes)));
   options.max_retry_after = absl::GetFlag(FLAGS_max_retry_after);
-  options.max_upstream_calls_per_rpc = std::max(1, absl::GetFlag(FLAGS_max_upstream_calls_per_rpc));
+  options.max_upstream_calls_per_rpc =
+      std::max(1, absl::GetFlag(FLAGS_max_upstream_calls_per_rpc));
+}
+
+// Flags (with the original toolkit's environment fallbacks) as options; a
+// missing upstream or key is an error.
+absl::StatusOr<kapso::service::ServerOptions> OptionsFromFlags() {
+  kapso::service::ServerOptions options;
+  options.listen = absl::GetFlag(FLAGS_listen);
+  options.kapso_base_url = absl::GetFlag(FLAGS_kapso_api_base_url);
+  if (options.kapso_base_url.empty()) options.kapso_base_url = FromEnv("KAPSO_API_BASE_URL");
+  absl::StatusOr<std::string> key = ApiKey();
+  if (!key.ok()) return key.status();
+  if (key->empty() || options.kapso_base_url.empty()) {
+    return absl::InvalidArgumentError("missing value");
+  }
+  options.kapso_api_key = *key;
+  options.max_upstream_connections = absl::GetFlag(FLAGS_max_upstream_connections);
+  options.allow_caller_api_keys = absl::GetFlag(FLAGS_allow_caller_api_keys);
+  options.overview_count_limit = absl::GetFlag(FLAGS_overview_count_limit);
+  options.max_call_duration = absl::GetFlag(FLAGS_max_call_duration);
+  options.metrics_listen = absl::GetFlag(FLAGS_metrics_listen);
+  options.access_log = absl::GetFlag(FLAGS_access_log);
   options.read_only = absl::GetFlag(FLAGS_read_only);
+  SetResilienceFlags(options);
+  SetLimitFlags(options);
+  return options;
+}
 
-  auto server = kapso::service::KapsoOpsServer::Start(options);
-  if (!server.ok()) {
-    std::cerr << "kapso-ops: " << server.status().message() << "\n";
-    return 1;
-  }
+void PrintAddresses(const kapso::service::ServerOptions& options,
+                    kapso::service::KapsoOpsServer& server) {
   std::string host = options.listen.substr(0, options.listen.rfind(':'));
-  std::cout << "kapso-ops listening on " << host << ":" << (*server)->port() << std::endl;
-  if ((*server)->metrics_port() != 0) {
-    std::string metrics = absl::GetFlag(FLAGS_metrics_listen);
+  std::cout << "kapso-ops listening on " << host << ":" << server.port() << std::endl;
+  if (server.metrics_port() != 0) {
+    std::string metrics = options.metrics_listen;
     std::cout << "kapso-ops metrics on http://" << metrics.substr(0, metrics.rfind(':')) << ":"
-              << (*server)->metrics_port() << "/metrics" << std::endl;
+              << server.metrics_port() << "/metrics" << std::endl;
   }
-  WritePortFile((*server)->port());
+}
 
+// Waits for SIGTERM/SIGINT, then drains for the grace period and exits.
+[[noreturn]] void ServeUntilStopped(const sigset_t& stop_signals,
+                                    kapso::service::KapsoOpsServer& server) {
   int signal_number = 0;
   sigwait(&stop_signals, &signal_number);
   std::cout << "kapso-ops: signal " << signal_number << ", draining" << std::endl;
@@ -163,10 +160,42 @@ int main(int argc, char** argv) {
     std::fputs("kapso-ops: grace period over, exiting with calls still running\n", stderr);
     std::_Exit(0);
   }).detach();
-  (*server)->Shutdown(grace);
+  server.Shutdown(grace);
   std::cout << "kapso-ops: stopped" << std::endl;
   // Every call has finished; tearing down the rest (the metrics endpoint's
   // web server alone takes ~2 s to join its threads) would only delay exit.
   std::fflush(nullptr);
   std::_Exit(0);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  absl::SetProgramUsageMessage("kapso-ops gRPC server: typed RPCs over the Kapso Platform API");
+  absl::ParseCommandLine(argc, argv);
+  // Debian's Abseil checks every mutex for lock-order cycles; a release
+  // server pays for that on each lock and never acts on it.
+  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
+  // Block the stop signals in every thread (gRPC's and curl's inherit this
+  // mask) and wait for them in ServeUntilStopped.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  absl::StatusOr<kapso::service::ServerOptions> options = OptionsFromFlags();
+  if (!options.ok()) {
+    std::cerr << "kapso-ops: set KAPSO_API_BASE_URL and KAPSO_API_KEY (or the flags): "
+              << options.status().message() << "\n";
+    return 2;
+  }
+  auto server = kapso::service::KapsoOpsServer::Start(*options);
+  if (!server.ok()) {
+    std::cerr << "kapso-ops: " << server.status().message() << "\n";
+    return 1;
+  }
+  PrintAddresses(*options, **server);
+  WritePortFile((*server)->port());
+  ServeUntilStopped(stop_signals, **server);
 }
