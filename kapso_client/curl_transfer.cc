@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "kapso_client/status_details.h"
+#include "kapso_client/upstream_text.h"
 
 namespace kapso::client::internal {
 namespace {
@@ -105,8 +106,17 @@ absl::Status CurlError(absl::string_view where, CURLcode code) {
 absl::Status ConfigureEasy(Transfer& t, const CurlTransportOptions& options,
                            absl::Duration timeout) {
   const std::string& key = t.request.api_key.empty() ? options.api_key : t.request.api_key;
+  // Callers validate what they pass (service/unary_call.cc); this keeps a
+  // CR/LF from ever becoming a header line whoever built the request.
+  if (!key.empty() && !IsHeaderToken(key, 256)) {
+    return MakeError(absl::StatusCode::kUnauthenticated,
+                     "the Kapso API key is not a well-formed token", "INVALID_API_KEY");
+  }
+  if (!IsHeaderToken(t.request.request_id, 128)) t.request.request_id.clear();
   t.max_body_bytes = options.max_body_bytes;
-  t.headers = curl_slist_append(t.headers, absl::StrCat("X-API-Key: ", key).c_str());
+  if (!key.empty()) {
+    t.headers = curl_slist_append(t.headers, absl::StrCat("X-API-Key: ", key).c_str());
+  }
   t.headers = curl_slist_append(t.headers, "Accept: application/json");
   t.headers = curl_slist_append(t.headers, "Content-Type: application/json");
   t.headers = curl_slist_append(t.headers, "Expect:");  // no 100-continue round trip
