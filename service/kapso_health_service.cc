@@ -10,6 +10,8 @@
 #include "service/health_findings.h"
 #include "service/item_counter.h"
 #include "service/request_validation.h"
+#include "service/phone_number_digits.h"
+#include "service/phone_number_directory.h"
 #include "service/unary_call.h"
 
 namespace kapso::service {
@@ -106,6 +108,19 @@ grpc::ServerUnaryReactor* KapsoHealthService::CheckPhoneNumberHealth(
             absl::ToInt64Nanoseconds(http.age));
         return absl::OkStatus();
       }));
+  return call;
+}
+
+grpc::ServerUnaryReactor* KapsoHealthService::ResolvePhoneNumber(
+    grpc::CallbackServerContext* context, const v1::ResolvePhoneNumberRequest* request,
+    v1::PhoneNumber* response) {
+  UnaryCall* call = UnaryCall::Start(context, deps_);
+  if (!call->Check(PhoneNumberDigits(request->phone_number()).status())) return call;
+  deps_.phone_numbers->Resolve(call->request_context(), request->phone_number(),
+                               call->Then<v1::PhoneNumber>([response](v1::PhoneNumber number) {
+                                 response->Swap(&number);
+                                 return absl::OkStatus();
+                               }));
   return call;
 }
 

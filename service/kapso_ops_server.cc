@@ -17,6 +17,7 @@
 #include "service/kapso_health_service.h"
 #include "service/message_debug_service.h"
 #include "service/observability_interceptor.h"
+#include "service/phone_number_directory.h"
 #include "service/server_metrics.h"
 #include "service/service_deps.h"
 #include "service/triage_service.h"
@@ -49,6 +50,7 @@ class KapsoOpsServer::Impl {
   std::unique_ptr<client::TransportStack> transport_;
   std::unique_ptr<client::KapsoClient> client_;
   std::unique_ptr<SecretRedactor> redactor_;
+  std::unique_ptr<PhoneNumberDirectory> phone_numbers_;
   ServiceDeps deps_;
   std::unique_ptr<WebhooksService> webhooks_;
   std::unique_ptr<MessageDebugService> message_debug_;
@@ -117,6 +119,8 @@ absl::Status KapsoOpsServer::Impl::Init(const ServerOptions& options) {
   redactor_ = std::make_unique<SecretRedactor>(std::vector<std::string>{options.kapso_api_key});
   deps_.client = client_.get();
   deps_.redactor = redactor_.get();
+  phone_numbers_ = std::make_unique<PhoneNumberDirectory>(client_.get());
+  deps_.phone_numbers = phone_numbers_.get();
   deps_.allow_caller_api_keys = options.allow_caller_api_keys;
   deps_.overview_count_limit = options.overview_count_limit;
   deps_.max_call_duration = options.max_call_duration;

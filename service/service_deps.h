@@ -7,10 +7,14 @@
 
 namespace kapso::service {
 
+class PhoneNumberDirectory;  // phone_number_directory.h
+
 // What every service handler needs, owned by the server.
 struct ServiceDeps {
   client::KapsoClient* client = nullptr;
   const SecretRedactor* redactor = nullptr;
+  // The project's numbers, to resolve one as people write it.
+  PhoneNumberDirectory* phone_numbers = nullptr;
   // Accept a per-call Kapso key in the `x-kapso-api-key` metadata (a shared
   // deployment serving several projects); off by default.
   bool allow_caller_api_keys = false;
