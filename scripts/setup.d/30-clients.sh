@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Client toolchains, pinned, from their registries: the Python venv (.venv, from
-# clients/python/requirements.txt), Go protoc plugins (.cache/gobin), npm packages of
+# clients/python/requirements.txt) and the generator's (.cache/pygen), Go protoc plugins (.cache/gobin), npm packages of
 # clients/node (package-lock.json), and the Maven dependencies of clients/java.
 # Idempotent: each part is skipped when its stamp matches its pin file.
 set -euo pipefail
@@ -28,6 +28,14 @@ if [ ! -x .venv/bin/python ] || fresh python clients/python/requirements.txt cli
   .venv/bin/pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e clients/python
   [ -f "$STAMPS/python.new" ] || fresh python clients/python/requirements.txt clients/python/pyproject.toml || true
   done_ python
+fi
+
+# The Python generator venv (older grpcio-tools: protobuf 5 gencode), see requirements-gen.txt.
+if [ ! -x .cache/pygen/bin/python ] || fresh pygen clients/python/requirements-gen.txt; then
+  [ -x .cache/pygen/bin/python ] || python3 -m venv .cache/pygen
+  .cache/pygen/bin/pip install -q --disable-pip-version-check -r clients/python/requirements-gen.txt
+  [ -f "$STAMPS/pygen.new" ] || fresh pygen clients/python/requirements-gen.txt || true
+  done_ pygen
 fi
 
 # Go: protoc plugins into a repo-local GOBIN; module deps into the module cache.
