@@ -11,6 +11,7 @@ mkdir -p "$STAMPS"
 
 PROTOC_GEN_GO_VERSION=v1.36.12        # google.golang.org/protobuf
 PROTOC_GEN_GO_GRPC_VERSION=v1.6.2     # google.golang.org/grpc/cmd/protoc-gen-go-grpc
+GRPCURL_VERSION=v1.9.4                # github.com/fullstorydev/grpcurl: tests/e2e/test_reflection.py
 
 # fresh NAME FILE...: true when the stamp NAME is missing or older than its inputs.
 fresh() {
@@ -40,10 +41,12 @@ fi
 
 # Go: protoc plugins into a repo-local GOBIN; module deps into the module cache.
 export GOBIN="$ROOT/.cache/gobin"
-printf '%s %s\n' "$PROTOC_GEN_GO_VERSION" "$PROTOC_GEN_GO_GRPC_VERSION" > "$STAMPS/go-pins"
-if [ ! -x "$GOBIN/protoc-gen-go" ] || [ ! -x "$GOBIN/protoc-gen-go-grpc" ] || fresh go "$STAMPS/go-pins" clients/go/go.sum; then
+printf '%s %s %s\n' "$PROTOC_GEN_GO_VERSION" "$PROTOC_GEN_GO_GRPC_VERSION" "$GRPCURL_VERSION" > "$STAMPS/go-pins"
+if [ ! -x "$GOBIN/protoc-gen-go" ] || [ ! -x "$GOBIN/protoc-gen-go-grpc" ] || [ ! -x "$GOBIN/grpcurl" ] \
+   || fresh go "$STAMPS/go-pins" clients/go/go.sum; then
   go install "google.golang.org/protobuf/cmd/protoc-gen-go@$PROTOC_GEN_GO_VERSION"
   go install "google.golang.org/grpc/cmd/protoc-gen-go-grpc@$PROTOC_GEN_GO_GRPC_VERSION"
+  go install "github.com/fullstorydev/grpcurl/cmd/grpcurl@$GRPCURL_VERSION"
   (cd clients/go && go mod download)
   [ -f "$STAMPS/go.new" ] || fresh go "$STAMPS/go-pins" clients/go/go.sum || true
   done_ go
