@@ -52,7 +52,7 @@ if scripts/stack.sh start "$STACK" >"$LOG/stack.out" 2>&1; then
     p=0; f=1
   fi
   tally "$p" "$f" "clients (pytest, go test, node --test, mvn test)"
-  scripts/test-consumers.sh 2>&1 | tee "$LOG/consumers.out" | grep -E "^(==|--|ok|FAIL|     |consumers:|test-consumers:)" | head -n 60
+  scripts/test-consumers.sh 2>&1 | tee "$LOG/consumers.out" | grep -E "^(==|--|ok|FAIL|     |consumers:|test-consumers:)"
   line="$(grep -E '^consumers: [0-9]+ passed, [0-9]+ failed' "$LOG/consumers.out" | tail -1)"
   if [ -n "$line" ]; then
     read -r p f < <(sed -E 's/consumers: ([0-9]+) passed, ([0-9]+) failed/\1 \2/' <<<"$line")
