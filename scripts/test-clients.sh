@@ -49,6 +49,8 @@ run_python() {
   e="$(grep -oE '[0-9]+ errors?' <<<"$line" | grep -oE '[0-9]+' || echo 0)"
   f=$((f + e)); ((rc != 0 && f == 0)) && f=1
   add "$p" "$f"
+  echo "== python (mypy --strict of the package)"
+  if (cd clients/python && "$ROOT/.venv/bin/mypy" --cache-dir=/dev/null src/kapso_ops); then add 1 0; else add 0 1; fi
 }
 
 run_go() {
