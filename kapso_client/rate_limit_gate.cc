@@ -39,8 +39,8 @@ void RateLimitGate::Update(Budget& budget, const HttpResponse& response, const c
   }
 }
 
-RateLimitGate::RateLimitGate(HttpTransport* inner, Scheduler* clock)
-    : inner_(inner), clock_(clock) {}
+RateLimitGate::RateLimitGate(HttpTransport* inner, Scheduler* clock, absl::Duration max_block)
+    : inner_(inner), clock_(clock), max_block_(max_block) {}
 
 void RateLimitGate::Send(HttpRequest request, CallOptions options, HttpCallback done) {
   const bool health = IsPhoneNumberHealthCheck(request);
@@ -99,7 +99,8 @@ void RateLimitGate::Learn(const std::string& key, bool health,
   Update(b.general, *outcome, "x-ratelimit-remaining", now, absl::Minutes(1));
   if (outcome->status == 429) {
     // Kapso said exactly when: block that budget (health or general) until then.
-    absl::Duration after = ParseRetryAfter(*outcome, now).value_or(absl::Minutes(1));
+    absl::Duration after =
+        ParseRetryAfter(*outcome, now, max_block_).value_or(absl::Seconds(1));
     Budget& budget = health ? b.health_minute : b.general;
     budget.blocked_until = std::max(budget.blocked_until, now + after);
   }

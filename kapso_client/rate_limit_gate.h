@@ -19,10 +19,13 @@ namespace kapso::client {
 // RESOURCE_EXHAUSTED, reason KAPSO_BUDGET_EXHAUSTED, with a RetryInfo
 // saying when the budget comes back. Kapso's windows are fixed minutes (and
 // seconds for health) whose edges it does not announce, so a spent budget
-// is assumed back one window after it was seen spent.
+// is assumed back one window after it was seen spent. A 429's Retry-After
+// blocks for at most `max_block`; a 429 without a readable one blocks for a
+// second, so one request a second probes whether the limit has passed.
 class RateLimitGate final : public HttpTransport {
  public:
-  RateLimitGate(HttpTransport* inner, Scheduler* clock);
+  RateLimitGate(HttpTransport* inner, Scheduler* clock,
+                absl::Duration max_block = absl::Minutes(5));
 
   void Send(HttpRequest request, CallOptions options, HttpCallback done) override;
 
@@ -52,6 +55,7 @@ class RateLimitGate final : public HttpTransport {
 
   HttpTransport* const inner_;
   Scheduler* const clock_;
+  const absl::Duration max_block_;
   std::atomic<int64_t> refused_{0};
   absl::Mutex mu_;
   absl::flat_hash_map<std::string, KeyBudgets> budgets_ ABSL_GUARDED_BY(mu_);

@@ -4,7 +4,8 @@
 #   2. Bazel: unit and integration tests of the C++ code (gtest cases counted)
 #   3. API hygiene: generated clients up to date, buf lint + breaking
 #   4. against a local stack (sandbox + server binaries): the server binary's
-#      end-to-end tests, the CLI's and the deploy manifests' (pytest), the
+#      end-to-end tests, the abuse suite (the server against a hostile upstream
+#      of its own), the CLI's and the deploy manifests' (pytest), the
 #      Python, Go, Node and Java client smoke tests (their own runners), and
 #      the consumer tests of the packaged clients (scripts/test-consumers.sh)
 set -uo pipefail
@@ -41,9 +42,9 @@ echo "== end-to-end against a local stack"
 if scripts/stack.sh start "$STACK" >"$LOG/stack.out" 2>&1; then
   set -a; . "$STACK/env"; set +a
   .venv/bin/python -m pytest -q -p no:cacheprovider --junitxml="$LOG/pytest.xml" \
-    tests/e2e tests/cli tests/deploy 2>&1 | tail -n 15
+    tests/e2e tests/abuse tests/cli tests/deploy 2>&1 | tail -n 15
   read -r p f < <(.venv/bin/python scripts/count_junit.py "$LOG/pytest.xml")
-  tally "$p" "$f" "pytest (server binary, CLI, deploy manifests)"
+  tally "$p" "$f" "pytest (server binary, abuse suite, CLI, deploy manifests)"
   scripts/test-clients.sh 2>&1 | tee "$LOG/clients.out" | grep -E "^(==|clients:)|FAIL|Error" | head -n 40
   line="$(grep -E '^clients: [0-9]+ passed, [0-9]+ failed' "$LOG/clients.out" | tail -1)"
   if [ -n "$line" ]; then

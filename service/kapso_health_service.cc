@@ -92,11 +92,15 @@ grpc::ServerUnaryReactor* KapsoHealthService::CheckPhoneNumberHealth(
     v1::PhoneNumberHealth* response) {
   UnaryCall* call = UnaryCall::Start(context, deps_);
   if (!call->Check(Validate(*request))) return call;
+  absl::StatusOr<client::HttpRequest> http_request = client::BuildPhoneNumberHealth(*request);
+  client::HttpRequest sent;  // method and path, for the error of a bad answer
+  if (http_request.ok()) sent.path = http_request->path;
   deps_.client->Send(
-      client::BuildPhoneNumberHealth(*request), call->request_context(),
-      call->Then<client::HttpResponse>([response](client::HttpResponse http) {
+      std::move(http_request), call->request_context(),
+      call->Then<client::HttpResponse>([response, sent](client::HttpResponse http) {
         // Health is the one answer Kapso does not wrap in {"data": ...}.
-        if (absl::Status s = client::ParseResponse(http, response); !s.ok()) return s;
+        absl::Status parsed = client::KapsoClient::ParseAnswer(sent, http, response);
+        if (!parsed.ok()) return parsed;
         AddHealthFindings(*response);
         *response->mutable_cache_age() = google::protobuf::util::TimeUtil::NanosecondsToDuration(
             absl::ToInt64Nanoseconds(http.age));

@@ -6,12 +6,15 @@
 
 #include <signal.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <thread>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
@@ -19,6 +22,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
+#include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "service/kapso_ops_server.h"
 
@@ -50,6 +54,16 @@ ABSL_FLAG(std::string, metrics_listen, "0.0.0.0:9464",
           "host:port of the Prometheus /metrics endpoint (empty: none)");
 ABSL_FLAG(bool, access_log, true, "one JSON line per RPC on stderr");
 ABSL_FLAG(std::string, port_file, "", "write the bound port to this file once serving");
+ABSL_FLAG(int64_t, max_upstream_body_bytes, 8 << 20,
+          "largest Kapso answer body read; a larger one aborts its transfer");
+ABSL_FLAG(int, max_json_depth, 64, "deepest JSON nesting read from Kapso");
+ABSL_FLAG(int64_t, max_error_text_bytes, 512,
+          "most bytes of Kapso's error text copied into a status message");
+ABSL_FLAG(absl::Duration, max_retry_after, absl::Minutes(5),
+          "longest a Kapso Retry-After may block calls");
+ABSL_FLAG(int, max_upstream_calls_per_rpc, 64,
+          "most Kapso requests one RPC may make (paging included)");
+ABSL_FLAG(bool, read_only, false, "refuse every RPC that would change something in Kapso");
 
 namespace {
 
@@ -115,6 +129,14 @@ int main(int argc, char** argv) {
   options.health_cache_ttl = absl::GetFlag(FLAGS_health_cache_ttl);
   options.metrics_listen = absl::GetFlag(FLAGS_metrics_listen);
   options.access_log = absl::GetFlag(FLAGS_access_log);
+  options.max_upstream_body_bytes =
+      static_cast<size_t>(std::max<int64_t>(1, absl::GetFlag(FLAGS_max_upstream_body_bytes)));
+  options.max_json_depth = std::max(1, absl::GetFlag(FLAGS_max_json_depth));
+  options.max_error_text_bytes =
+      static_cast<size_t>(std::max<int64_t>(16, absl::GetFlag(FLAGS_max_error_text_bytes)));
+  options.max_retry_after = absl::GetFlag(FLAGS_max_retry_after);
+  options.max_upstream_calls_per_rpc = std::max(1, absl::GetFlag(FLAGS_max_upstream_calls_per_rpc));
+  options.read_only = absl::GetFlag(FLAGS_read_only);
 
   auto server = kapso::service::KapsoOpsServer::Start(options);
   if (!server.ok()) {
@@ -133,7 +155,15 @@ int main(int argc, char** argv) {
   int signal_number = 0;
   sigwait(&stop_signals, &signal_number);
   std::cout << "kapso-ops: signal " << signal_number << ", draining" << std::endl;
-  (*server)->Shutdown(absl::GetFlag(FLAGS_shutdown_grace));
+  absl::Duration grace = absl::GetFlag(FLAGS_shutdown_grace);
+  // Whatever still runs after the grace (a call stuck past its cancel) must
+  // not keep the process: an orchestrator waits grace + a little, then kills.
+  std::thread([grace] {
+    absl::SleepFor(grace + absl::Milliseconds(500));
+    std::fputs("kapso-ops: grace period over, exiting with calls still running\n", stderr);
+    std::_Exit(0);
+  }).detach();
+  (*server)->Shutdown(grace);
   std::cout << "kapso-ops: stopped" << std::endl;
   // Every call has finished; tearing down the rest (the metrics endpoint's
   // web server alone takes ~2 s to join its threads) would only delay exit.

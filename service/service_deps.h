@@ -20,6 +20,10 @@ struct ServiceDeps {
   // Upper bound on any call's upstream work, for callers that set no
   // deadline.
   absl::Duration max_call_duration = absl::Seconds(30);
+  // Most Kapso requests one RPC may make (paging loops included).
+  int max_upstream_calls_per_rpc = 64;
+  // Refuse every RPC that would change something in Kapso.
+  bool read_only = false;
 };
 
 }  // namespace kapso::service
