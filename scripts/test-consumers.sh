@@ -68,6 +68,9 @@ test_go() {
     go mod edit -go=1.23.0 -replace github.com/kapso-ops/kapso-ops/clients/go='$DIST/go' && go mod tidy"
   step "go: go vet" bash -c "cd '$d' && go vet ./..."
   step "go: overview, decoded error, paging" bash -c "cd '$d' && go run ."
+  mkdir -p "$d-work" && cp "$SRC/go/main.go" "$d-work/"
+  step "go: the go.work way builds too" bash -c "cd '$d-work' && go mod init example.com/consumer >/dev/null 2>&1 && \
+    go mod edit -go=1.23.0 && go work init . '$DIST/go' && go vet ./... && go build -o /dev/null ."
 }
 
 test_java() {
