@@ -6,7 +6,8 @@
 #   4. against a local stack (sandbox + server binaries): the server binary's
 #      end-to-end tests, the abuse suite (the server against a hostile upstream
 #      of its own), the CLI's and the deploy manifests' (pytest), the
-#      Python, Go, Node and Java client smoke tests (their own runners)
+#      Python, Go, Node and Java client smoke tests (their own runners), and
+#      the consumer tests of the packaged clients (scripts/test-consumers.sh)
 set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -52,6 +53,14 @@ if scripts/stack.sh start "$STACK" >"$LOG/stack.out" 2>&1; then
     p=0; f=1
   fi
   tally "$p" "$f" "clients (pytest, go test, node --test, mvn test)"
+  scripts/test-consumers.sh 2>&1 | tee "$LOG/consumers.out" | grep -E "^(==|--|ok|FAIL|     |consumers:|test-consumers:)"
+  line="$(grep -E '^consumers: [0-9]+ passed, [0-9]+ failed' "$LOG/consumers.out" | tail -1)"
+  if [ -n "$line" ]; then
+    read -r p f < <(sed -E 's/consumers: ([0-9]+) passed, ([0-9]+) failed/\1 \2/' <<<"$line")
+  else
+    p=0; f=1
+  fi
+  tally "$p" "$f" "consumers (packaged clients installed in new projects, strict checks, run)"
 else
   cat "$LOG/stack.out" "$STACK"/*.log 2>/dev/null
   tally 0 1 "stack start"

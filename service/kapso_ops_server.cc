@@ -18,6 +18,7 @@
 #include "service/message_debug_service.h"
 #include "service/observability_interceptor.h"
 #include "service/phone_number_directory.h"
+#include "service/reflection_v1.h"
 #include "service/server_metrics.h"
 #include "service/service_deps.h"
 #include "service/triage_service.h"
@@ -133,6 +134,7 @@ absl::Status KapsoOpsServer::Impl::Init(const ServerOptions& options) {
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  InitReflectionV1ServerBuilderPlugin();  // v1 next to v1alpha, and grpc.health.v1
   grpc::ServerBuilder builder;
   // TLS is the mesh's job (mTLS at the sidecar); the server speaks plaintext
   // to its local proxy.

@@ -5,7 +5,7 @@ import warnings
 
 from kapso_ops.v1 import health_pb2 as kapso_dot_ops_dot_v1_dot_health__pb2
 
-GRPC_GENERATED_VERSION = '1.85.1'
+GRPC_GENERATED_VERSION = '1.71.2'
 GRPC_VERSION = grpc.__version__
 _version_not_supported = False
 
@@ -18,14 +18,14 @@ except ImportError:
 if _version_not_supported:
     raise RuntimeError(
         f'The grpc package installed is at version {GRPC_VERSION},'
-        + ' but the generated code in kapso/ops/v1/health_pb2_grpc.py depends on'
+        + f' but the generated code in kapso/ops/v1/health_pb2_grpc.py depends on'
         + f' grpcio>={GRPC_GENERATED_VERSION}.'
         + f' Please upgrade your grpc module to grpcio>={GRPC_GENERATED_VERSION}'
         + f' or downgrade your generated code using grpcio-tools<={GRPC_VERSION}.'
     )
 
 
-class HealthStub:
+class HealthStub(object):
     """Project overview and WhatsApp phone number health. (This is Kapso health;
     the server's own liveness is grpc.health.v1.Health.)
     """
@@ -48,7 +48,7 @@ class HealthStub:
                 _registered_method=True)
 
 
-class HealthServicer:
+class HealthServicer(object):
     """Project overview and WhatsApp phone number health. (This is Kapso health;
     the server's own liveness is grpc.health.v1.Health.)
     """
@@ -91,7 +91,7 @@ def add_HealthServicer_to_server(servicer, server):
 
 
  # This class is part of an EXPERIMENTAL API.
-class Health:
+class Health(object):
     """Project overview and WhatsApp phone number health. (This is Kapso health;
     the server's own liveness is grpc.health.v1.Health.)
     """
