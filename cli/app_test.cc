@@ -45,6 +45,8 @@ TEST(AppTest, UsageErrorsExitTwoBeforeAnyRpc) {
       {{"webhook", "list"}, "unknown command"},
       {{"webhooks", "list", "--phone-number-id", "1", "--frobnicate"}, "--frobnicate"},
       {{"health"}, "--phone-number-id"},
+      {{"health", "--phone-number", "+1 555", "--phone-number-id", "1"}, "not both"},
+      {{"numbers", "resolve"}, "--phone-number"},
       {{"webhooks", "list", "--phone-number-id", "1", "--scope", "global"}, "--scope"},
       {{"overview", "--period", "1y"}, "--period"},
       {{"--output", "xml", "overview"}, "--output"},

@@ -5,6 +5,7 @@
 #include "cli/global_options.h"
 #include "cli/health_commands.h"
 #include "cli/message_commands.h"
+#include "cli/phone_number_commands.h"
 #include "cli/signature_command.h"
 #include "cli/triage_commands.h"
 #include "cli/webhook_commands.h"
@@ -15,8 +16,8 @@ namespace {
 std::vector<Command> BuildTable() {
   std::vector<Command> all;
   for (auto group : {WebhookCommands(), MessageCommands(), TriageCommands(),
-                     HealthCommands()}) {
-    all.insert(all.end(), group.begin(), group.end());
+                     HealthCommands(), NumberCommands()}) {
+    for (Command& command : group) all.push_back(WithPhoneNumberFlag(std::move(command)));
   }
   all.push_back(SignatureCommand());
   all.push_back(CompletionCommand());

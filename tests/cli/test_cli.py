@@ -307,6 +307,40 @@ def test_health_report(run):
     assert healthy.out.startswith(f"Phone number {NUMBER_1}: HEALTHY"), healthy
 
 
+# ---------------------------------------------------------- phone numbers
+
+
+@pytest.mark.parametrize("written", ["+1 555-010-0003", "15550100003", "+15550100003"])
+def test_numbers_resolve_any_common_form(run, written):
+    r = run("numbers", "resolve", "--phone-number", written)
+    assert r.code == EXIT_OK, r
+    assert r.data["phone_number_id"] == NUMBER_3
+    assert r.data["display_phone_number"] == "+1 555-010-0003"
+
+
+def test_phone_number_instead_of_its_id(run):
+    by_number = run("health", "--phone-number", "+1 (555) 010-0003")
+    assert by_number.code == EXIT_OK, by_number
+    assert by_number.data["status"] == run("health", "--phone-number-id", NUMBER_3).data["status"]
+    hooks = run("webhooks", "list", "--phone-number", "+1 555 010 0001")
+    assert hooks.code == EXIT_OK, hooks
+    assert hooks.data == run("webhooks", "list", "--phone-number-id", NUMBER_1).data
+
+
+def test_unknown_phone_number_is_not_found(run):
+    r = run("health", "--phone-number", "+44 7700 900123")
+    assert r.code == EXIT_FAILURE, r
+    assert r.error["code"] == "NOT_FOUND"
+    assert "+44 7700 900123" in r.error["message"]
+    assert r.detail("ErrorInfo")["reason"] == "PHONE_NUMBER_NOT_FOUND"
+
+
+def test_malformed_phone_number_is_invalid_argument(run):
+    r = run("numbers", "resolve", "--phone-number", "call me maybe")
+    assert r.code == EXIT_FAILURE and r.error["code"] == "INVALID_ARGUMENT", r
+    assert r.detail("BadRequest")["field_violations"][0]["field"] == "phone_number"
+
+
 # ---------------------------------------------------------------- signature
 
 BODY = b'{"event":"whatsapp.message.received","data":{"id":"wamid.X"}}'
@@ -409,4 +443,4 @@ COMP_WORDS=(kapso-ops health --phone); COMP_CWORD=2; _kapso_ops; echo "${COMPREP
 """
     lines = subprocess.run(["bash", "-c", probe], capture_output=True, text=True,
                            check=True).stdout.splitlines()
-    assert lines == ["list", "config project", "--phone-number-id"]
+    assert lines == ["list", "config project", "--phone-number-id --phone-number"]

@@ -378,7 +378,7 @@ def _rpcs():
 
 
 def _is_read(method):
-    return method.startswith(("List", "Get", "Check"))
+    return method.startswith(("List", "Get", "Check", "Resolve"))
 
 
 def _first_route(vs, path):

@@ -142,9 +142,31 @@ class PhoneNumber(_message.Message):
 Global___PhoneNumber: _TypeAlias = PhoneNumber  # noqa: Y015
 
 @_typing.final
-class GetProjectOverviewRequest(_message.Message):
+class ResolvePhoneNumberRequest(_message.Message):
     """Request of Health.GetProjectOverview."""
 
+    DESCRIPTOR: _descriptor.Descriptor
+
+    PHONE_NUMBER_FIELD_NUMBER: _builtins.int
+    phone_number: _builtins.str
+    """The number in any common form: digits with an optional leading "+" or
+    "00", spaces, dashes, dots and parentheses (7 to 15 digits, E.164).
+    """
+    def __init__(
+        self,
+        *,
+        phone_number: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["phone_number", b"phone_number"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___ResolvePhoneNumberRequest: _TypeAlias = ResolvePhoneNumberRequest  # noqa: Y015
+
+@_typing.final
+class GetProjectOverviewRequest(_message.Message):
     DESCRIPTOR: _descriptor.Descriptor
 
     PERIOD_FIELD_NUMBER: _builtins.int

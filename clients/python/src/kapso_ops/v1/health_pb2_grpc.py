@@ -46,6 +46,11 @@ class HealthStub(object):
                 request_serializer=kapso_dot_ops_dot_v1_dot_health__pb2.CheckPhoneNumberHealthRequest.SerializeToString,
                 response_deserializer=kapso_dot_ops_dot_v1_dot_health__pb2.PhoneNumberHealth.FromString,
                 _registered_method=True)
+        self.ResolvePhoneNumber = channel.unary_unary(
+                '/kapso.ops.v1.Health/ResolvePhoneNumber',
+                request_serializer=kapso_dot_ops_dot_v1_dot_health__pb2.ResolvePhoneNumberRequest.SerializeToString,
+                response_deserializer=kapso_dot_ops_dot_v1_dot_health__pb2.PhoneNumber.FromString,
+                _registered_method=True)
 
 
 class HealthServicer(object):
@@ -70,6 +75,16 @@ class HealthServicer(object):
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ResolvePhoneNumber(self, request, context):
+        """Finds the project's phone number written as people write it
+        ("+1 555-010-0001", "15550100001", "+15550100001"), from Kapso's list of
+        the project's numbers (cached per API key for a few seconds). No match:
+        NOT_FOUND naming the number; several: FAILED_PRECONDITION listing them.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_HealthServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -82,6 +97,11 @@ def add_HealthServicer_to_server(servicer, server):
                     servicer.CheckPhoneNumberHealth,
                     request_deserializer=kapso_dot_ops_dot_v1_dot_health__pb2.CheckPhoneNumberHealthRequest.FromString,
                     response_serializer=kapso_dot_ops_dot_v1_dot_health__pb2.PhoneNumberHealth.SerializeToString,
+            ),
+            'ResolvePhoneNumber': grpc.unary_unary_rpc_method_handler(
+                    servicer.ResolvePhoneNumber,
+                    request_deserializer=kapso_dot_ops_dot_v1_dot_health__pb2.ResolvePhoneNumberRequest.FromString,
+                    response_serializer=kapso_dot_ops_dot_v1_dot_health__pb2.PhoneNumber.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -140,6 +160,33 @@ class Health(object):
             '/kapso.ops.v1.Health/CheckPhoneNumberHealth',
             kapso_dot_ops_dot_v1_dot_health__pb2.CheckPhoneNumberHealthRequest.SerializeToString,
             kapso_dot_ops_dot_v1_dot_health__pb2.PhoneNumberHealth.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ResolvePhoneNumber(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/kapso.ops.v1.Health/ResolvePhoneNumber',
+            kapso_dot_ops_dot_v1_dot_health__pb2.ResolvePhoneNumberRequest.SerializeToString,
+            kapso_dot_ops_dot_v1_dot_health__pb2.PhoneNumber.FromString,
             options,
             channel_credentials,
             insecure,

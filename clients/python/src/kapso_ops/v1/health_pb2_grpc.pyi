@@ -44,6 +44,12 @@ class HealthStub:
     """Runs (or reads Kapso's cached) health check of one phone number, with
     every check and kapso-ops' findings in triage order.
     """
+    ResolvePhoneNumber: _grpc.UnaryUnaryMultiCallable[_health_pb2.ResolvePhoneNumberRequest, _health_pb2.PhoneNumber]
+    """Finds the project's phone number written as people write it
+    ("+1 555-010-0001", "15550100001", "+15550100001"), from Kapso's list of
+    the project's numbers (cached per API key for a few seconds). No match:
+    NOT_FOUND naming the number; several: FAILED_PRECONDITION listing them.
+    """
 
 @_typing.type_check_only
 class HealthAsyncStub(HealthStub):
@@ -60,6 +66,12 @@ class HealthAsyncStub(HealthStub):
     CheckPhoneNumberHealth: _aio.UnaryUnaryMultiCallable[_health_pb2.CheckPhoneNumberHealthRequest, _health_pb2.PhoneNumberHealth]  # type: ignore[assignment]
     """Runs (or reads Kapso's cached) health check of one phone number, with
     every check and kapso-ops' findings in triage order.
+    """
+    ResolvePhoneNumber: _aio.UnaryUnaryMultiCallable[_health_pb2.ResolvePhoneNumberRequest, _health_pb2.PhoneNumber]  # type: ignore[assignment]
+    """Finds the project's phone number written as people write it
+    ("+1 555-010-0001", "15550100001", "+15550100001"), from Kapso's list of
+    the project's numbers (cached per API key for a few seconds). No match:
+    NOT_FOUND naming the number; several: FAILED_PRECONDITION listing them.
     """
 
 class HealthServicer(metaclass=_abc_1.ABCMeta):
@@ -86,6 +98,18 @@ class HealthServicer(metaclass=_abc_1.ABCMeta):
     ) -> _typing.Union[_health_pb2.PhoneNumberHealth, _abc.Awaitable[_health_pb2.PhoneNumberHealth]]:
         """Runs (or reads Kapso's cached) health check of one phone number, with
         every check and kapso-ops' findings in triage order.
+        """
+
+    @_abc_1.abstractmethod
+    def ResolvePhoneNumber(
+        self,
+        request: _health_pb2.ResolvePhoneNumberRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_health_pb2.PhoneNumber, _abc.Awaitable[_health_pb2.PhoneNumber]]:
+        """Finds the project's phone number written as people write it
+        ("+1 555-010-0001", "15550100001", "+15550100001"), from Kapso's list of
+        the project's numbers (cached per API key for a few seconds). No match:
+        NOT_FOUND naming the number; several: FAILED_PRECONDITION listing them.
         """
 
 def add_HealthServicer_to_server(servicer: HealthServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...
