@@ -41,6 +41,7 @@ const absl::flat_hash_map<std::string, std::vector<std::string>>& Columns() {
             "status"}},
           {"kapso.ops.v1.DeliveryEvent", {"time", "status", "errors"}},
           {"kapso.ops.v1.MetaError", {"code", "title", "message"}},
+          {"kapso.ops.v1.MetaErrorExplanation", {"code", "severity", "title", "remediation"}},
       };
   return *kColumns;
 }

@@ -3,6 +3,7 @@
 #include "kapso/internal/wire.pb.h"
 #include "kapso_client/kapso_requests.h"
 #include "service/delivery_timeline.h"
+#include "service/message_diagnosis.h"
 #include "service/cursor_list.h"
 #include "service/serve_item.h"
 #include "service/request_validation.h"
@@ -24,7 +25,7 @@ grpc::ServerUnaryReactor* MessageDebugService::GetMessage(grpc::CallbackServerCo
                                                           const v1::GetMessageRequest* request,
                                                           v1::Message* response) {
   return ServeItem<wire::MessageItem>(context, deps_, *request, &client::BuildGetMessage,
-                                      response, &AddDeliveryTimeline);
+                                      response, &ExplainMessage);
 }
 
 grpc::ServerUnaryReactor* MessageDebugService::ListConversations(

@@ -224,6 +224,24 @@ def test_messages_get_table_shows_timeline(run):
     assert "delivery_timeline (" in r.out and "131026" in r.out
 
 
+def test_messages_get_explains_what_went_wrong(run):
+    failed = run("messages", "get", "--message-id", "wamid.SANDBOX0002")
+    assert failed.code == EXIT_OK, failed
+    diagnosis = failed.data["diagnosis"]
+    assert [e["code"] for e in diagnosis["errors"]] == [131047]
+    explained = diagnosis["errors"][0]
+    assert explained["title"] == "Re-engagement message"
+    assert "template" in explained["remediation"]
+    assert diagnosis["window"]["state"] == "closed"
+    assert diagnosis["summary"].startswith("failed: 131047")
+    table = run("messages", "get", "--message-id", "wamid.SANDBOX0003", "--output", "table")
+    assert "diagnosis:" in table.out and "summary: failed: 131026 Message undeliverable" in table.out
+    assert "REMEDIATION" in table.out and "Confirm the number is on WhatsApp" in table.out
+    read = run("messages", "get", "--message-id", "wamid.SANDBOX0001")
+    assert read.data["diagnosis"]["errors"] == [] or "errors" not in read.data["diagnosis"]
+    assert read.data["diagnosis"]["summary"] == "last status: read"
+
+
 def test_messages_get_not_found(run):
     r = run("messages", "get", "--message-id", "wamid.NOPE")
     assert r.code == EXIT_FAILURE and r.error["code"] == "NOT_FOUND", r

@@ -74,8 +74,12 @@ type Message struct {
 	// `kapso.statuses` in time order (sent, delivered, read, or failed with
 	// Meta's error codes).
 	DeliveryTimeline []*DeliveryEvent `protobuf:"bytes,21,rep,name=delivery_timeline,json=deliveryTimeline,proto3" json:"delivery_timeline,omitempty"`
-	unknownFields    protoimpl.UnknownFields
-	sizeCache        protoimpl.SizeCache
+	// Output only, computed by kapso-ops: what went wrong in plain words, with
+	// the remediation, and the customer service window when Kapso's data
+	// tells it.
+	Diagnosis     *MessageDiagnosis `protobuf:"bytes,22,opt,name=diagnosis,proto3" json:"diagnosis,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *Message) Reset() {
@@ -255,6 +259,233 @@ func (x *Message) GetDeliveryTimeline() []*DeliveryEvent {
 	return nil
 }
 
+func (x *Message) GetDiagnosis() *MessageDiagnosis {
+	if x != nil {
+		return x.Diagnosis
+	}
+	return nil
+}
+
+// What kapso-ops makes of a message's delivery.
+type MessageDiagnosis struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// One per distinct Meta error code of the message's failed deliveries,
+	// in the order they happened.
+	Errors []*MetaErrorExplanation `protobuf:"bytes,1,rep,name=errors,proto3" json:"errors,omitempty"`
+	// The 24-hour customer service window, as far as Kapso's data tells.
+	Window *CustomerServiceWindow `protobuf:"bytes,2,opt,name=window,proto3" json:"window,omitempty"`
+	// One line for an operator: "delivered and read", or the first error's
+	// meaning.
+	Summary       string `protobuf:"bytes,3,opt,name=summary,proto3" json:"summary,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *MessageDiagnosis) Reset() {
+	*x = MessageDiagnosis{}
+	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[1]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *MessageDiagnosis) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*MessageDiagnosis) ProtoMessage() {}
+
+func (x *MessageDiagnosis) ProtoReflect() protoreflect.Message {
+	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[1]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use MessageDiagnosis.ProtoReflect.Descriptor instead.
+func (*MessageDiagnosis) Descriptor() ([]byte, []int) {
+	return file_kapso_ops_v1_message_debug_proto_rawDescGZIP(), []int{1}
+}
+
+func (x *MessageDiagnosis) GetErrors() []*MetaErrorExplanation {
+	if x != nil {
+		return x.Errors
+	}
+	return nil
+}
+
+func (x *MessageDiagnosis) GetWindow() *CustomerServiceWindow {
+	if x != nil {
+		return x.Window
+	}
+	return nil
+}
+
+func (x *MessageDiagnosis) GetSummary() string {
+	if x != nil {
+		return x.Summary
+	}
+	return ""
+}
+
+// A Meta error code explained from kapso-ops' catalog.
+type MetaErrorExplanation struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	Code  int32                  `protobuf:"varint,1,opt,name=code,proto3" json:"code,omitempty"`
+	Title string                 `protobuf:"bytes,2,opt,name=title,proto3" json:"title,omitempty"`
+	// recipient, template, account, payment, throughput, token, parameter,
+	// media or platform.
+	Category string `protobuf:"bytes,3,opt,name=category,proto3" json:"category,omitempty"`
+	// critical, error or warning.
+	Severity      string `protobuf:"bytes,4,opt,name=severity,proto3" json:"severity,omitempty"`
+	Meaning       string `protobuf:"bytes,5,opt,name=meaning,proto3" json:"meaning,omitempty"`
+	Remediation   string `protobuf:"bytes,6,opt,name=remediation,proto3" json:"remediation,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *MetaErrorExplanation) Reset() {
+	*x = MetaErrorExplanation{}
+	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[2]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *MetaErrorExplanation) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*MetaErrorExplanation) ProtoMessage() {}
+
+func (x *MetaErrorExplanation) ProtoReflect() protoreflect.Message {
+	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[2]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use MetaErrorExplanation.ProtoReflect.Descriptor instead.
+func (*MetaErrorExplanation) Descriptor() ([]byte, []int) {
+	return file_kapso_ops_v1_message_debug_proto_rawDescGZIP(), []int{2}
+}
+
+func (x *MetaErrorExplanation) GetCode() int32 {
+	if x != nil {
+		return x.Code
+	}
+	return 0
+}
+
+func (x *MetaErrorExplanation) GetTitle() string {
+	if x != nil {
+		return x.Title
+	}
+	return ""
+}
+
+func (x *MetaErrorExplanation) GetCategory() string {
+	if x != nil {
+		return x.Category
+	}
+	return ""
+}
+
+func (x *MetaErrorExplanation) GetSeverity() string {
+	if x != nil {
+		return x.Severity
+	}
+	return ""
+}
+
+func (x *MetaErrorExplanation) GetMeaning() string {
+	if x != nil {
+		return x.Meaning
+	}
+	return ""
+}
+
+func (x *MetaErrorExplanation) GetRemediation() string {
+	if x != nil {
+		return x.Remediation
+	}
+	return ""
+}
+
+// The 24-hour window in which a business may send free-form messages after
+// the customer last wrote.
+type CustomerServiceWindow struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// "open", "closed", or "unknown" when Kapso's data does not tell.
+	State string `protobuf:"bytes,1,opt,name=state,proto3" json:"state,omitempty"`
+	// When the window closes (open) or closed (closed), when known.
+	ExpiresAt *timestamppb.Timestamp `protobuf:"bytes,2,opt,name=expires_at,json=expiresAt,proto3" json:"expires_at,omitempty"`
+	// What the state is read from, e.g. "meta_conversation_expiration" or
+	// "error_131047".
+	Basis         string `protobuf:"bytes,3,opt,name=basis,proto3" json:"basis,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *CustomerServiceWindow) Reset() {
+	*x = CustomerServiceWindow{}
+	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[3]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *CustomerServiceWindow) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*CustomerServiceWindow) ProtoMessage() {}
+
+func (x *CustomerServiceWindow) ProtoReflect() protoreflect.Message {
+	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[3]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use CustomerServiceWindow.ProtoReflect.Descriptor instead.
+func (*CustomerServiceWindow) Descriptor() ([]byte, []int) {
+	return file_kapso_ops_v1_message_debug_proto_rawDescGZIP(), []int{3}
+}
+
+func (x *CustomerServiceWindow) GetState() string {
+	if x != nil {
+		return x.State
+	}
+	return ""
+}
+
+func (x *CustomerServiceWindow) GetExpiresAt() *timestamppb.Timestamp {
+	if x != nil {
+		return x.ExpiresAt
+	}
+	return nil
+}
+
+func (x *CustomerServiceWindow) GetBasis() string {
+	if x != nil {
+		return x.Basis
+	}
+	return ""
+}
+
 // The text of a text message.
 type TextContent struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -266,7 +497,7 @@ type TextContent struct {
 
 func (x *TextContent) Reset() {
 	*x = TextContent{}
-	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[1]
+	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[4]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -278,7 +509,7 @@ func (x *TextContent) String() string {
 func (*TextContent) ProtoMessage() {}
 
 func (x *TextContent) ProtoReflect() protoreflect.Message {
-	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[1]
+	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[4]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -291,7 +522,7 @@ func (x *TextContent) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use TextContent.ProtoReflect.Descriptor instead.
 func (*TextContent) Descriptor() ([]byte, []int) {
-	return file_kapso_ops_v1_message_debug_proto_rawDescGZIP(), []int{1}
+	return file_kapso_ops_v1_message_debug_proto_rawDescGZIP(), []int{4}
 }
 
 func (x *TextContent) GetBody() string {
@@ -338,7 +569,7 @@ type KapsoMessageInfo struct {
 
 func (x *KapsoMessageInfo) Reset() {
 	*x = KapsoMessageInfo{}
-	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[2]
+	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[5]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -350,7 +581,7 @@ func (x *KapsoMessageInfo) String() string {
 func (*KapsoMessageInfo) ProtoMessage() {}
 
 func (x *KapsoMessageInfo) ProtoReflect() protoreflect.Message {
-	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[2]
+	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[5]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -363,7 +594,7 @@ func (x *KapsoMessageInfo) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KapsoMessageInfo.ProtoReflect.Descriptor instead.
 func (*KapsoMessageInfo) Descriptor() ([]byte, []int) {
-	return file_kapso_ops_v1_message_debug_proto_rawDescGZIP(), []int{2}
+	return file_kapso_ops_v1_message_debug_proto_rawDescGZIP(), []int{5}
 }
 
 func (x *KapsoMessageInfo) GetDirection() string {
@@ -487,7 +718,7 @@ type MetaStatusEvent struct {
 
 func (x *MetaStatusEvent) Reset() {
 	*x = MetaStatusEvent{}
-	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[3]
+	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[6]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -499,7 +730,7 @@ func (x *MetaStatusEvent) String() string {
 func (*MetaStatusEvent) ProtoMessage() {}
 
 func (x *MetaStatusEvent) ProtoReflect() protoreflect.Message {
-	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[3]
+	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[6]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -512,7 +743,7 @@ func (x *MetaStatusEvent) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MetaStatusEvent.ProtoReflect.Descriptor instead.
 func (*MetaStatusEvent) Descriptor() ([]byte, []int) {
-	return file_kapso_ops_v1_message_debug_proto_rawDescGZIP(), []int{3}
+	return file_kapso_ops_v1_message_debug_proto_rawDescGZIP(), []int{6}
 }
 
 func (x *MetaStatusEvent) GetId() string {
@@ -584,7 +815,7 @@ type MetaError struct {
 
 func (x *MetaError) Reset() {
 	*x = MetaError{}
-	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[4]
+	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[7]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -596,7 +827,7 @@ func (x *MetaError) String() string {
 func (*MetaError) ProtoMessage() {}
 
 func (x *MetaError) ProtoReflect() protoreflect.Message {
-	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[4]
+	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[7]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -609,7 +840,7 @@ func (x *MetaError) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MetaError.ProtoReflect.Descriptor instead.
 func (*MetaError) Descriptor() ([]byte, []int) {
-	return file_kapso_ops_v1_message_debug_proto_rawDescGZIP(), []int{4}
+	return file_kapso_ops_v1_message_debug_proto_rawDescGZIP(), []int{7}
 }
 
 func (x *MetaError) GetCode() int32 {
@@ -662,7 +893,7 @@ type DeliveryEvent struct {
 
 func (x *DeliveryEvent) Reset() {
 	*x = DeliveryEvent{}
-	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[5]
+	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -674,7 +905,7 @@ func (x *DeliveryEvent) String() string {
 func (*DeliveryEvent) ProtoMessage() {}
 
 func (x *DeliveryEvent) ProtoReflect() protoreflect.Message {
-	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[5]
+	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -687,7 +918,7 @@ func (x *DeliveryEvent) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeliveryEvent.ProtoReflect.Descriptor instead.
 func (*DeliveryEvent) Descriptor() ([]byte, []int) {
-	return file_kapso_ops_v1_message_debug_proto_rawDescGZIP(), []int{5}
+	return file_kapso_ops_v1_message_debug_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *DeliveryEvent) GetStatus() string {
@@ -742,7 +973,7 @@ type Conversation struct {
 
 func (x *Conversation) Reset() {
 	*x = Conversation{}
-	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[6]
+	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -754,7 +985,7 @@ func (x *Conversation) String() string {
 func (*Conversation) ProtoMessage() {}
 
 func (x *Conversation) ProtoReflect() protoreflect.Message {
-	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[6]
+	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -767,7 +998,7 @@ func (x *Conversation) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Conversation.ProtoReflect.Descriptor instead.
 func (*Conversation) Descriptor() ([]byte, []int) {
-	return file_kapso_ops_v1_message_debug_proto_rawDescGZIP(), []int{6}
+	return file_kapso_ops_v1_message_debug_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *Conversation) GetId() string {
@@ -872,7 +1103,7 @@ type ConversationSummary struct {
 
 func (x *ConversationSummary) Reset() {
 	*x = ConversationSummary{}
-	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[7]
+	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -884,7 +1115,7 @@ func (x *ConversationSummary) String() string {
 func (*ConversationSummary) ProtoMessage() {}
 
 func (x *ConversationSummary) ProtoReflect() protoreflect.Message {
-	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[7]
+	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -897,7 +1128,7 @@ func (x *ConversationSummary) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ConversationSummary.ProtoReflect.Descriptor instead.
 func (*ConversationSummary) Descriptor() ([]byte, []int) {
-	return file_kapso_ops_v1_message_debug_proto_rawDescGZIP(), []int{7}
+	return file_kapso_ops_v1_message_debug_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *ConversationSummary) GetContactName() string {
@@ -983,7 +1214,7 @@ type ListMessagesRequest struct {
 
 func (x *ListMessagesRequest) Reset() {
 	*x = ListMessagesRequest{}
-	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[8]
+	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -995,7 +1226,7 @@ func (x *ListMessagesRequest) String() string {
 func (*ListMessagesRequest) ProtoMessage() {}
 
 func (x *ListMessagesRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[8]
+	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1008,7 +1239,7 @@ func (x *ListMessagesRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListMessagesRequest.ProtoReflect.Descriptor instead.
 func (*ListMessagesRequest) Descriptor() ([]byte, []int) {
-	return file_kapso_ops_v1_message_debug_proto_rawDescGZIP(), []int{8}
+	return file_kapso_ops_v1_message_debug_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *ListMessagesRequest) GetPhoneNumberId() string {
@@ -1088,7 +1319,7 @@ type ListMessagesResponse struct {
 
 func (x *ListMessagesResponse) Reset() {
 	*x = ListMessagesResponse{}
-	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[9]
+	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1100,7 +1331,7 @@ func (x *ListMessagesResponse) String() string {
 func (*ListMessagesResponse) ProtoMessage() {}
 
 func (x *ListMessagesResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[9]
+	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1113,7 +1344,7 @@ func (x *ListMessagesResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListMessagesResponse.ProtoReflect.Descriptor instead.
 func (*ListMessagesResponse) Descriptor() ([]byte, []int) {
-	return file_kapso_ops_v1_message_debug_proto_rawDescGZIP(), []int{9}
+	return file_kapso_ops_v1_message_debug_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *ListMessagesResponse) GetMessages() []*Message {
@@ -1141,7 +1372,7 @@ type GetMessageRequest struct {
 
 func (x *GetMessageRequest) Reset() {
 	*x = GetMessageRequest{}
-	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[10]
+	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1153,7 +1384,7 @@ func (x *GetMessageRequest) String() string {
 func (*GetMessageRequest) ProtoMessage() {}
 
 func (x *GetMessageRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[10]
+	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1166,7 +1397,7 @@ func (x *GetMessageRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetMessageRequest.ProtoReflect.Descriptor instead.
 func (*GetMessageRequest) Descriptor() ([]byte, []int) {
-	return file_kapso_ops_v1_message_debug_proto_rawDescGZIP(), []int{10}
+	return file_kapso_ops_v1_message_debug_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *GetMessageRequest) GetMessageId() string {
@@ -1196,7 +1427,7 @@ type ListConversationsRequest struct {
 
 func (x *ListConversationsRequest) Reset() {
 	*x = ListConversationsRequest{}
-	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[11]
+	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1208,7 +1439,7 @@ func (x *ListConversationsRequest) String() string {
 func (*ListConversationsRequest) ProtoMessage() {}
 
 func (x *ListConversationsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[11]
+	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1221,7 +1452,7 @@ func (x *ListConversationsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListConversationsRequest.ProtoReflect.Descriptor instead.
 func (*ListConversationsRequest) Descriptor() ([]byte, []int) {
-	return file_kapso_ops_v1_message_debug_proto_rawDescGZIP(), []int{11}
+	return file_kapso_ops_v1_message_debug_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *ListConversationsRequest) GetPhoneNumber() string {
@@ -1272,7 +1503,7 @@ type ListConversationsResponse struct {
 
 func (x *ListConversationsResponse) Reset() {
 	*x = ListConversationsResponse{}
-	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[12]
+	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1284,7 +1515,7 @@ func (x *ListConversationsResponse) String() string {
 func (*ListConversationsResponse) ProtoMessage() {}
 
 func (x *ListConversationsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[12]
+	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1297,7 +1528,7 @@ func (x *ListConversationsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListConversationsResponse.ProtoReflect.Descriptor instead.
 func (*ListConversationsResponse) Descriptor() ([]byte, []int) {
-	return file_kapso_ops_v1_message_debug_proto_rawDescGZIP(), []int{12}
+	return file_kapso_ops_v1_message_debug_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *ListConversationsResponse) GetConversations() []*Conversation {
@@ -1325,7 +1556,7 @@ type GetConversationRequest struct {
 
 func (x *GetConversationRequest) Reset() {
 	*x = GetConversationRequest{}
-	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[13]
+	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1337,7 +1568,7 @@ func (x *GetConversationRequest) String() string {
 func (*GetConversationRequest) ProtoMessage() {}
 
 func (x *GetConversationRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[13]
+	mi := &file_kapso_ops_v1_message_debug_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1350,7 +1581,7 @@ func (x *GetConversationRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetConversationRequest.ProtoReflect.Descriptor instead.
 func (*GetConversationRequest) Descriptor() ([]byte, []int) {
-	return file_kapso_ops_v1_message_debug_proto_rawDescGZIP(), []int{13}
+	return file_kapso_ops_v1_message_debug_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *GetConversationRequest) GetConversationId() string {
@@ -1364,7 +1595,7 @@ var File_kapso_ops_v1_message_debug_proto protoreflect.FileDescriptor
 
 const file_kapso_ops_v1_message_debug_proto_rawDesc = "" +
 	"\n" +
-	" kapso/ops/v1/message_debug.proto\x12\fkapso.ops.v1\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xb8\a\n" +
+	" kapso/ops/v1/message_debug.proto\x12\fkapso.ops.v1\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xf6\a\n" +
 	"\aMessage\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x1c\n" +
 	"\ttimestamp\x18\x02 \x01(\tR\ttimestamp\x12\x12\n" +
@@ -1387,7 +1618,24 @@ const file_kapso_ops_v1_message_debug_proto_rawDesc = "" +
 	"\bcontacts\x18\x12 \x01(\v2\x1a.google.protobuf.ListValueR\bcontacts\x12-\n" +
 	"\x05order\x18\x13 \x01(\v2\x17.google.protobuf.StructR\x05order\x124\n" +
 	"\x05kapso\x18\x14 \x01(\v2\x1e.kapso.ops.v1.KapsoMessageInfoR\x05kapso\x12H\n" +
-	"\x11delivery_timeline\x18\x15 \x03(\v2\x1b.kapso.ops.v1.DeliveryEventR\x10deliveryTimeline\"!\n" +
+	"\x11delivery_timeline\x18\x15 \x03(\v2\x1b.kapso.ops.v1.DeliveryEventR\x10deliveryTimeline\x12<\n" +
+	"\tdiagnosis\x18\x16 \x01(\v2\x1e.kapso.ops.v1.MessageDiagnosisR\tdiagnosis\"\xa5\x01\n" +
+	"\x10MessageDiagnosis\x12:\n" +
+	"\x06errors\x18\x01 \x03(\v2\".kapso.ops.v1.MetaErrorExplanationR\x06errors\x12;\n" +
+	"\x06window\x18\x02 \x01(\v2#.kapso.ops.v1.CustomerServiceWindowR\x06window\x12\x18\n" +
+	"\asummary\x18\x03 \x01(\tR\asummary\"\xb4\x01\n" +
+	"\x14MetaErrorExplanation\x12\x12\n" +
+	"\x04code\x18\x01 \x01(\x05R\x04code\x12\x14\n" +
+	"\x05title\x18\x02 \x01(\tR\x05title\x12\x1a\n" +
+	"\bcategory\x18\x03 \x01(\tR\bcategory\x12\x1a\n" +
+	"\bseverity\x18\x04 \x01(\tR\bseverity\x12\x18\n" +
+	"\ameaning\x18\x05 \x01(\tR\ameaning\x12 \n" +
+	"\vremediation\x18\x06 \x01(\tR\vremediation\"~\n" +
+	"\x15CustomerServiceWindow\x12\x14\n" +
+	"\x05state\x18\x01 \x01(\tR\x05state\x129\n" +
+	"\n" +
+	"expires_at\x18\x02 \x01(\v2\x1a.google.protobuf.TimestampR\texpiresAt\x12\x14\n" +
+	"\x05basis\x18\x03 \x01(\tR\x05basis\"!\n" +
 	"\vTextContent\x12\x12\n" +
 	"\x04body\x18\x01 \x01(\tR\x04body\"\xb5\x04\n" +
 	"\x10KapsoMessageInfo\x12\x1c\n" +
@@ -1503,75 +1751,82 @@ func file_kapso_ops_v1_message_debug_proto_rawDescGZIP() []byte {
 	return file_kapso_ops_v1_message_debug_proto_rawDescData
 }
 
-var file_kapso_ops_v1_message_debug_proto_msgTypes = make([]protoimpl.MessageInfo, 14)
+var file_kapso_ops_v1_message_debug_proto_msgTypes = make([]protoimpl.MessageInfo, 17)
 var file_kapso_ops_v1_message_debug_proto_goTypes = []any{
 	(*Message)(nil),                   // 0: kapso.ops.v1.Message
-	(*TextContent)(nil),               // 1: kapso.ops.v1.TextContent
-	(*KapsoMessageInfo)(nil),          // 2: kapso.ops.v1.KapsoMessageInfo
-	(*MetaStatusEvent)(nil),           // 3: kapso.ops.v1.MetaStatusEvent
-	(*MetaError)(nil),                 // 4: kapso.ops.v1.MetaError
-	(*DeliveryEvent)(nil),             // 5: kapso.ops.v1.DeliveryEvent
-	(*Conversation)(nil),              // 6: kapso.ops.v1.Conversation
-	(*ConversationSummary)(nil),       // 7: kapso.ops.v1.ConversationSummary
-	(*ListMessagesRequest)(nil),       // 8: kapso.ops.v1.ListMessagesRequest
-	(*ListMessagesResponse)(nil),      // 9: kapso.ops.v1.ListMessagesResponse
-	(*GetMessageRequest)(nil),         // 10: kapso.ops.v1.GetMessageRequest
-	(*ListConversationsRequest)(nil),  // 11: kapso.ops.v1.ListConversationsRequest
-	(*ListConversationsResponse)(nil), // 12: kapso.ops.v1.ListConversationsResponse
-	(*GetConversationRequest)(nil),    // 13: kapso.ops.v1.GetConversationRequest
-	(*structpb.Struct)(nil),           // 14: google.protobuf.Struct
-	(*structpb.ListValue)(nil),        // 15: google.protobuf.ListValue
-	(*timestamppb.Timestamp)(nil),     // 16: google.protobuf.Timestamp
+	(*MessageDiagnosis)(nil),          // 1: kapso.ops.v1.MessageDiagnosis
+	(*MetaErrorExplanation)(nil),      // 2: kapso.ops.v1.MetaErrorExplanation
+	(*CustomerServiceWindow)(nil),     // 3: kapso.ops.v1.CustomerServiceWindow
+	(*TextContent)(nil),               // 4: kapso.ops.v1.TextContent
+	(*KapsoMessageInfo)(nil),          // 5: kapso.ops.v1.KapsoMessageInfo
+	(*MetaStatusEvent)(nil),           // 6: kapso.ops.v1.MetaStatusEvent
+	(*MetaError)(nil),                 // 7: kapso.ops.v1.MetaError
+	(*DeliveryEvent)(nil),             // 8: kapso.ops.v1.DeliveryEvent
+	(*Conversation)(nil),              // 9: kapso.ops.v1.Conversation
+	(*ConversationSummary)(nil),       // 10: kapso.ops.v1.ConversationSummary
+	(*ListMessagesRequest)(nil),       // 11: kapso.ops.v1.ListMessagesRequest
+	(*ListMessagesResponse)(nil),      // 12: kapso.ops.v1.ListMessagesResponse
+	(*GetMessageRequest)(nil),         // 13: kapso.ops.v1.GetMessageRequest
+	(*ListConversationsRequest)(nil),  // 14: kapso.ops.v1.ListConversationsRequest
+	(*ListConversationsResponse)(nil), // 15: kapso.ops.v1.ListConversationsResponse
+	(*GetConversationRequest)(nil),    // 16: kapso.ops.v1.GetConversationRequest
+	(*structpb.Struct)(nil),           // 17: google.protobuf.Struct
+	(*structpb.ListValue)(nil),        // 18: google.protobuf.ListValue
+	(*timestamppb.Timestamp)(nil),     // 19: google.protobuf.Timestamp
 }
 var file_kapso_ops_v1_message_debug_proto_depIdxs = []int32{
-	14, // 0: kapso.ops.v1.Message.context:type_name -> google.protobuf.Struct
-	1,  // 1: kapso.ops.v1.Message.text:type_name -> kapso.ops.v1.TextContent
-	14, // 2: kapso.ops.v1.Message.image:type_name -> google.protobuf.Struct
-	14, // 3: kapso.ops.v1.Message.video:type_name -> google.protobuf.Struct
-	14, // 4: kapso.ops.v1.Message.audio:type_name -> google.protobuf.Struct
-	14, // 5: kapso.ops.v1.Message.document:type_name -> google.protobuf.Struct
-	14, // 6: kapso.ops.v1.Message.location:type_name -> google.protobuf.Struct
-	14, // 7: kapso.ops.v1.Message.sticker:type_name -> google.protobuf.Struct
-	14, // 8: kapso.ops.v1.Message.interactive:type_name -> google.protobuf.Struct
-	14, // 9: kapso.ops.v1.Message.button:type_name -> google.protobuf.Struct
-	14, // 10: kapso.ops.v1.Message.template:type_name -> google.protobuf.Struct
-	14, // 11: kapso.ops.v1.Message.reaction:type_name -> google.protobuf.Struct
-	15, // 12: kapso.ops.v1.Message.contacts:type_name -> google.protobuf.ListValue
-	14, // 13: kapso.ops.v1.Message.order:type_name -> google.protobuf.Struct
-	2,  // 14: kapso.ops.v1.Message.kapso:type_name -> kapso.ops.v1.KapsoMessageInfo
-	5,  // 15: kapso.ops.v1.Message.delivery_timeline:type_name -> kapso.ops.v1.DeliveryEvent
-	3,  // 16: kapso.ops.v1.KapsoMessageInfo.statuses:type_name -> kapso.ops.v1.MetaStatusEvent
-	14, // 17: kapso.ops.v1.KapsoMessageInfo.media_data:type_name -> google.protobuf.Struct
-	14, // 18: kapso.ops.v1.KapsoMessageInfo.transcript:type_name -> google.protobuf.Struct
-	14, // 19: kapso.ops.v1.MetaStatusEvent.conversation:type_name -> google.protobuf.Struct
-	14, // 20: kapso.ops.v1.MetaStatusEvent.pricing:type_name -> google.protobuf.Struct
-	4,  // 21: kapso.ops.v1.MetaStatusEvent.errors:type_name -> kapso.ops.v1.MetaError
-	14, // 22: kapso.ops.v1.MetaError.error_data:type_name -> google.protobuf.Struct
-	16, // 23: kapso.ops.v1.DeliveryEvent.time:type_name -> google.protobuf.Timestamp
-	4,  // 24: kapso.ops.v1.DeliveryEvent.errors:type_name -> kapso.ops.v1.MetaError
-	16, // 25: kapso.ops.v1.Conversation.last_active_at:type_name -> google.protobuf.Timestamp
-	16, // 26: kapso.ops.v1.Conversation.created_at:type_name -> google.protobuf.Timestamp
-	16, // 27: kapso.ops.v1.Conversation.updated_at:type_name -> google.protobuf.Timestamp
-	14, // 28: kapso.ops.v1.Conversation.metadata:type_name -> google.protobuf.Struct
-	7,  // 29: kapso.ops.v1.Conversation.kapso:type_name -> kapso.ops.v1.ConversationSummary
-	16, // 30: kapso.ops.v1.ConversationSummary.last_message_timestamp:type_name -> google.protobuf.Timestamp
-	16, // 31: kapso.ops.v1.ConversationSummary.last_inbound_at:type_name -> google.protobuf.Timestamp
-	16, // 32: kapso.ops.v1.ConversationSummary.last_outbound_at:type_name -> google.protobuf.Timestamp
-	0,  // 33: kapso.ops.v1.ListMessagesResponse.messages:type_name -> kapso.ops.v1.Message
-	6,  // 34: kapso.ops.v1.ListConversationsResponse.conversations:type_name -> kapso.ops.v1.Conversation
-	8,  // 35: kapso.ops.v1.MessageDebug.ListMessages:input_type -> kapso.ops.v1.ListMessagesRequest
-	10, // 36: kapso.ops.v1.MessageDebug.GetMessage:input_type -> kapso.ops.v1.GetMessageRequest
-	11, // 37: kapso.ops.v1.MessageDebug.ListConversations:input_type -> kapso.ops.v1.ListConversationsRequest
-	13, // 38: kapso.ops.v1.MessageDebug.GetConversation:input_type -> kapso.ops.v1.GetConversationRequest
-	9,  // 39: kapso.ops.v1.MessageDebug.ListMessages:output_type -> kapso.ops.v1.ListMessagesResponse
-	0,  // 40: kapso.ops.v1.MessageDebug.GetMessage:output_type -> kapso.ops.v1.Message
-	12, // 41: kapso.ops.v1.MessageDebug.ListConversations:output_type -> kapso.ops.v1.ListConversationsResponse
-	6,  // 42: kapso.ops.v1.MessageDebug.GetConversation:output_type -> kapso.ops.v1.Conversation
-	39, // [39:43] is the sub-list for method output_type
-	35, // [35:39] is the sub-list for method input_type
-	35, // [35:35] is the sub-list for extension type_name
-	35, // [35:35] is the sub-list for extension extendee
-	0,  // [0:35] is the sub-list for field type_name
+	17, // 0: kapso.ops.v1.Message.context:type_name -> google.protobuf.Struct
+	4,  // 1: kapso.ops.v1.Message.text:type_name -> kapso.ops.v1.TextContent
+	17, // 2: kapso.ops.v1.Message.image:type_name -> google.protobuf.Struct
+	17, // 3: kapso.ops.v1.Message.video:type_name -> google.protobuf.Struct
+	17, // 4: kapso.ops.v1.Message.audio:type_name -> google.protobuf.Struct
+	17, // 5: kapso.ops.v1.Message.document:type_name -> google.protobuf.Struct
+	17, // 6: kapso.ops.v1.Message.location:type_name -> google.protobuf.Struct
+	17, // 7: kapso.ops.v1.Message.sticker:type_name -> google.protobuf.Struct
+	17, // 8: kapso.ops.v1.Message.interactive:type_name -> google.protobuf.Struct
+	17, // 9: kapso.ops.v1.Message.button:type_name -> google.protobuf.Struct
+	17, // 10: kapso.ops.v1.Message.template:type_name -> google.protobuf.Struct
+	17, // 11: kapso.ops.v1.Message.reaction:type_name -> google.protobuf.Struct
+	18, // 12: kapso.ops.v1.Message.contacts:type_name -> google.protobuf.ListValue
+	17, // 13: kapso.ops.v1.Message.order:type_name -> google.protobuf.Struct
+	5,  // 14: kapso.ops.v1.Message.kapso:type_name -> kapso.ops.v1.KapsoMessageInfo
+	8,  // 15: kapso.ops.v1.Message.delivery_timeline:type_name -> kapso.ops.v1.DeliveryEvent
+	1,  // 16: kapso.ops.v1.Message.diagnosis:type_name -> kapso.ops.v1.MessageDiagnosis
+	2,  // 17: kapso.ops.v1.MessageDiagnosis.errors:type_name -> kapso.ops.v1.MetaErrorExplanation
+	3,  // 18: kapso.ops.v1.MessageDiagnosis.window:type_name -> kapso.ops.v1.CustomerServiceWindow
+	19, // 19: kapso.ops.v1.CustomerServiceWindow.expires_at:type_name -> google.protobuf.Timestamp
+	6,  // 20: kapso.ops.v1.KapsoMessageInfo.statuses:type_name -> kapso.ops.v1.MetaStatusEvent
+	17, // 21: kapso.ops.v1.KapsoMessageInfo.media_data:type_name -> google.protobuf.Struct
+	17, // 22: kapso.ops.v1.KapsoMessageInfo.transcript:type_name -> google.protobuf.Struct
+	17, // 23: kapso.ops.v1.MetaStatusEvent.conversation:type_name -> google.protobuf.Struct
+	17, // 24: kapso.ops.v1.MetaStatusEvent.pricing:type_name -> google.protobuf.Struct
+	7,  // 25: kapso.ops.v1.MetaStatusEvent.errors:type_name -> kapso.ops.v1.MetaError
+	17, // 26: kapso.ops.v1.MetaError.error_data:type_name -> google.protobuf.Struct
+	19, // 27: kapso.ops.v1.DeliveryEvent.time:type_name -> google.protobuf.Timestamp
+	7,  // 28: kapso.ops.v1.DeliveryEvent.errors:type_name -> kapso.ops.v1.MetaError
+	19, // 29: kapso.ops.v1.Conversation.last_active_at:type_name -> google.protobuf.Timestamp
+	19, // 30: kapso.ops.v1.Conversation.created_at:type_name -> google.protobuf.Timestamp
+	19, // 31: kapso.ops.v1.Conversation.updated_at:type_name -> google.protobuf.Timestamp
+	17, // 32: kapso.ops.v1.Conversation.metadata:type_name -> google.protobuf.Struct
+	10, // 33: kapso.ops.v1.Conversation.kapso:type_name -> kapso.ops.v1.ConversationSummary
+	19, // 34: kapso.ops.v1.ConversationSummary.last_message_timestamp:type_name -> google.protobuf.Timestamp
+	19, // 35: kapso.ops.v1.ConversationSummary.last_inbound_at:type_name -> google.protobuf.Timestamp
+	19, // 36: kapso.ops.v1.ConversationSummary.last_outbound_at:type_name -> google.protobuf.Timestamp
+	0,  // 37: kapso.ops.v1.ListMessagesResponse.messages:type_name -> kapso.ops.v1.Message
+	9,  // 38: kapso.ops.v1.ListConversationsResponse.conversations:type_name -> kapso.ops.v1.Conversation
+	11, // 39: kapso.ops.v1.MessageDebug.ListMessages:input_type -> kapso.ops.v1.ListMessagesRequest
+	13, // 40: kapso.ops.v1.MessageDebug.GetMessage:input_type -> kapso.ops.v1.GetMessageRequest
+	14, // 41: kapso.ops.v1.MessageDebug.ListConversations:input_type -> kapso.ops.v1.ListConversationsRequest
+	16, // 42: kapso.ops.v1.MessageDebug.GetConversation:input_type -> kapso.ops.v1.GetConversationRequest
+	12, // 43: kapso.ops.v1.MessageDebug.ListMessages:output_type -> kapso.ops.v1.ListMessagesResponse
+	0,  // 44: kapso.ops.v1.MessageDebug.GetMessage:output_type -> kapso.ops.v1.Message
+	15, // 45: kapso.ops.v1.MessageDebug.ListConversations:output_type -> kapso.ops.v1.ListConversationsResponse
+	9,  // 46: kapso.ops.v1.MessageDebug.GetConversation:output_type -> kapso.ops.v1.Conversation
+	43, // [43:47] is the sub-list for method output_type
+	39, // [39:43] is the sub-list for method input_type
+	39, // [39:39] is the sub-list for extension type_name
+	39, // [39:39] is the sub-list for extension extendee
+	0,  // [0:39] is the sub-list for field type_name
 }
 
 func init() { file_kapso_ops_v1_message_debug_proto_init() }
@@ -1579,14 +1834,14 @@ func file_kapso_ops_v1_message_debug_proto_init() {
 	if File_kapso_ops_v1_message_debug_proto != nil {
 		return
 	}
-	file_kapso_ops_v1_message_debug_proto_msgTypes[8].OneofWrappers = []any{}
+	file_kapso_ops_v1_message_debug_proto_msgTypes[11].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_kapso_ops_v1_message_debug_proto_rawDesc), len(file_kapso_ops_v1_message_debug_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   14,
+			NumMessages:   17,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -49,6 +49,7 @@ class Message(_message.Message):
     ORDER_FIELD_NUMBER: _builtins.int
     KAPSO_FIELD_NUMBER: _builtins.int
     DELIVERY_TIMELINE_FIELD_NUMBER: _builtins.int
+    DIAGNOSIS_FIELD_NUMBER: _builtins.int
     id: _builtins.str
     """The WhatsApp message id ("wamid....")."""
     timestamp: _builtins.str
@@ -126,6 +127,13 @@ class Message(_message.Message):
         Meta's error codes).
         """
 
+    @_builtins.property
+    def diagnosis(self) -> Global___MessageDiagnosis:
+        """Output only, computed by kapso-ops: what went wrong in plain words, with
+        the remediation, and the customer service window when Kapso's data
+        tells it.
+        """
+
     def __init__(
         self,
         *,
@@ -149,14 +157,129 @@ class Message(_message.Message):
         order: _struct_pb2.Struct | None = ...,
         kapso: Global___KapsoMessageInfo | None = ...,
         delivery_timeline: _abc.Iterable[Global___DeliveryEvent] | None = ...,
+        diagnosis: Global___MessageDiagnosis | None = ...,
     ) -> None: ...
-    _HasFieldArgType: _TypeAlias = _typing.Literal["audio", b"audio", "button", b"button", "contacts", b"contacts", "context", b"context", "document", b"document", "image", b"image", "interactive", b"interactive", "kapso", b"kapso", "location", b"location", "order", b"order", "reaction", b"reaction", "sticker", b"sticker", "template", b"template", "text", b"text", "video", b"video"]  # noqa: Y015
+    _HasFieldArgType: _TypeAlias = _typing.Literal["audio", b"audio", "button", b"button", "contacts", b"contacts", "context", b"context", "diagnosis", b"diagnosis", "document", b"document", "image", b"image", "interactive", b"interactive", "kapso", b"kapso", "location", b"location", "order", b"order", "reaction", b"reaction", "sticker", b"sticker", "template", b"template", "text", b"text", "video", b"video"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["audio", b"audio", "button", b"button", "contacts", b"contacts", "context", b"context", "delivery_timeline", b"delivery_timeline", "document", b"document", "from", b"from", "id", b"id", "image", b"image", "interactive", b"interactive", "kapso", b"kapso", "location", b"location", "order", b"order", "reaction", b"reaction", "sticker", b"sticker", "template", b"template", "text", b"text", "timestamp", b"timestamp", "to", b"to", "type", b"type", "video", b"video"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["audio", b"audio", "button", b"button", "contacts", b"contacts", "context", b"context", "delivery_timeline", b"delivery_timeline", "diagnosis", b"diagnosis", "document", b"document", "from", b"from", "id", b"id", "image", b"image", "interactive", b"interactive", "kapso", b"kapso", "location", b"location", "order", b"order", "reaction", b"reaction", "sticker", b"sticker", "template", b"template", "text", b"text", "timestamp", b"timestamp", "to", b"to", "type", b"type", "video", b"video"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
 Global___Message: _TypeAlias = Message  # noqa: Y015
+
+@_typing.final
+class MessageDiagnosis(_message.Message):
+    """What kapso-ops makes of a message's delivery."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    ERRORS_FIELD_NUMBER: _builtins.int
+    WINDOW_FIELD_NUMBER: _builtins.int
+    SUMMARY_FIELD_NUMBER: _builtins.int
+    summary: _builtins.str
+    """One line for an operator: "delivered and read", or the first error's
+    meaning.
+    """
+    @_builtins.property
+    def errors(self) -> _containers.RepeatedCompositeFieldContainer[Global___MetaErrorExplanation]:
+        """One per distinct Meta error code of the message's failed deliveries,
+        in the order they happened.
+        """
+
+    @_builtins.property
+    def window(self) -> Global___CustomerServiceWindow:
+        """The 24-hour customer service window, as far as Kapso's data tells."""
+
+    def __init__(
+        self,
+        *,
+        errors: _abc.Iterable[Global___MetaErrorExplanation] | None = ...,
+        window: Global___CustomerServiceWindow | None = ...,
+        summary: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["window", b"window"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["errors", b"errors", "summary", b"summary", "window", b"window"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___MessageDiagnosis: _TypeAlias = MessageDiagnosis  # noqa: Y015
+
+@_typing.final
+class MetaErrorExplanation(_message.Message):
+    """A Meta error code explained from kapso-ops' catalog."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    CODE_FIELD_NUMBER: _builtins.int
+    TITLE_FIELD_NUMBER: _builtins.int
+    CATEGORY_FIELD_NUMBER: _builtins.int
+    SEVERITY_FIELD_NUMBER: _builtins.int
+    MEANING_FIELD_NUMBER: _builtins.int
+    REMEDIATION_FIELD_NUMBER: _builtins.int
+    code: _builtins.int
+    title: _builtins.str
+    category: _builtins.str
+    """recipient, template, account, payment, throughput, token, parameter,
+    media or platform.
+    """
+    severity: _builtins.str
+    """critical, error or warning."""
+    meaning: _builtins.str
+    remediation: _builtins.str
+    def __init__(
+        self,
+        *,
+        code: _builtins.int = ...,
+        title: _builtins.str = ...,
+        category: _builtins.str = ...,
+        severity: _builtins.str = ...,
+        meaning: _builtins.str = ...,
+        remediation: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["category", b"category", "code", b"code", "meaning", b"meaning", "remediation", b"remediation", "severity", b"severity", "title", b"title"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___MetaErrorExplanation: _TypeAlias = MetaErrorExplanation  # noqa: Y015
+
+@_typing.final
+class CustomerServiceWindow(_message.Message):
+    """The 24-hour window in which a business may send free-form messages after
+    the customer last wrote.
+    """
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    STATE_FIELD_NUMBER: _builtins.int
+    EXPIRES_AT_FIELD_NUMBER: _builtins.int
+    BASIS_FIELD_NUMBER: _builtins.int
+    state: _builtins.str
+    """"open", "closed", or "unknown" when Kapso's data does not tell."""
+    basis: _builtins.str
+    """What the state is read from, e.g. "meta_conversation_expiration" or
+    "error_131047".
+    """
+    @_builtins.property
+    def expires_at(self) -> _timestamp_pb2.Timestamp:
+        """When the window closes (open) or closed (closed), when known."""
+
+    def __init__(
+        self,
+        *,
+        state: _builtins.str = ...,
+        expires_at: _timestamp_pb2.Timestamp | None = ...,
+        basis: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["expires_at", b"expires_at"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["basis", b"basis", "expires_at", b"expires_at", "state", b"state"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___CustomerServiceWindow: _TypeAlias = CustomerServiceWindow  # noqa: Y015
 
 @_typing.final
 class TextContent(_message.Message):

@@ -109,6 +109,63 @@ export interface Message {
    * Meta's error codes).
    */
   deliveryTimeline: DeliveryEvent[];
+  /**
+   * Output only, computed by kapso-ops: what went wrong in plain words, with
+   * the remediation, and the customer service window when Kapso's data
+   * tells it.
+   */
+  diagnosis?: MessageDiagnosis | undefined;
+}
+
+/** What kapso-ops makes of a message's delivery. */
+export interface MessageDiagnosis {
+  /**
+   * One per distinct Meta error code of the message's failed deliveries,
+   * in the order they happened.
+   */
+  errors: MetaErrorExplanation[];
+  /** The 24-hour customer service window, as far as Kapso's data tells. */
+  window?:
+    | CustomerServiceWindow
+    | undefined;
+  /**
+   * One line for an operator: "delivered and read", or the first error's
+   * meaning.
+   */
+  summary: string;
+}
+
+/** A Meta error code explained from kapso-ops' catalog. */
+export interface MetaErrorExplanation {
+  code: number;
+  title: string;
+  /**
+   * recipient, template, account, payment, throughput, token, parameter,
+   * media or platform.
+   */
+  category: string;
+  /** critical, error or warning. */
+  severity: string;
+  meaning: string;
+  remediation: string;
+}
+
+/**
+ * The 24-hour window in which a business may send free-form messages after
+ * the customer last wrote.
+ */
+export interface CustomerServiceWindow {
+  /** "open", "closed", or "unknown" when Kapso's data does not tell. */
+  state: string;
+  /** When the window closes (open) or closed (closed), when known. */
+  expiresAt?:
+    | Date
+    | undefined;
+  /**
+   * What the state is read from, e.g. "meta_conversation_expiration" or
+   * "error_131047".
+   */
+  basis: string;
 }
 
 /** The text of a text message. */
@@ -357,6 +414,7 @@ function createBaseMessage(): Message {
     order: undefined,
     kapso: undefined,
     deliveryTimeline: [],
+    diagnosis: undefined,
   };
 }
 
@@ -424,6 +482,9 @@ export const Message: MessageFns<Message> = {
     }
     for (const v of message.deliveryTimeline) {
       DeliveryEvent.encode(v!, writer.uint32(170).fork()).join();
+    }
+    if (message.diagnosis !== undefined) {
+      MessageDiagnosis.encode(message.diagnosis, writer.uint32(178).fork()).join();
     }
     return writer;
   },
@@ -609,6 +670,14 @@ export const Message: MessageFns<Message> = {
             message.deliveryTimeline.push(DeliveryEvent.decode(reader, reader.uint32()));
             continue;
           }
+          case 22: {
+            if (tag !== 178) {
+              break;
+            }
+
+            message.diagnosis = MessageDiagnosis.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -648,6 +717,7 @@ export const Message: MessageFns<Message> = {
         : globalThis.Array.isArray(object?.delivery_timeline)
         ? object.delivery_timeline.map((e: any) => DeliveryEvent.fromJSON(e))
         : [],
+      diagnosis: isSet(object.diagnosis) ? MessageDiagnosis.fromJSON(object.diagnosis) : undefined,
     };
   },
 
@@ -716,6 +786,9 @@ export const Message: MessageFns<Message> = {
     if (message.deliveryTimeline?.length) {
       obj.deliveryTimeline = message.deliveryTimeline.map((e) => DeliveryEvent.toJSON(e));
     }
+    if (message.diagnosis !== undefined) {
+      obj.diagnosis = MessageDiagnosis.toJSON(message.diagnosis);
+    }
     return obj;
   },
 
@@ -749,6 +822,368 @@ export const Message: MessageFns<Message> = {
       ? KapsoMessageInfo.fromPartial(object.kapso)
       : undefined;
     message.deliveryTimeline = object.deliveryTimeline?.map((e) => DeliveryEvent.fromPartial(e)) || [];
+    message.diagnosis = (object.diagnosis !== undefined && object.diagnosis !== null)
+      ? MessageDiagnosis.fromPartial(object.diagnosis)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseMessageDiagnosis(): MessageDiagnosis {
+  return { errors: [], window: undefined, summary: "" };
+}
+
+export const MessageDiagnosis: MessageFns<MessageDiagnosis> = {
+  encode(message: MessageDiagnosis, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.errors) {
+      MetaErrorExplanation.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.window !== undefined) {
+      CustomerServiceWindow.encode(message.window, writer.uint32(18).fork()).join();
+    }
+    if (message.summary !== "") {
+      writer.uint32(26).string(message.summary);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MessageDiagnosis {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMessageDiagnosis();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.errors.push(MetaErrorExplanation.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.window = CustomerServiceWindow.decode(reader, reader.uint32());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.summary = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): MessageDiagnosis {
+    return {
+      errors: globalThis.Array.isArray(object?.errors)
+        ? object.errors.map((e: any) => MetaErrorExplanation.fromJSON(e))
+        : [],
+      window: isSet(object.window) ? CustomerServiceWindow.fromJSON(object.window) : undefined,
+      summary: isSet(object.summary) ? globalThis.String(object.summary) : "",
+    };
+  },
+
+  toJSON(message: MessageDiagnosis): unknown {
+    const obj: any = {};
+    if (message.errors?.length) {
+      obj.errors = message.errors.map((e) => MetaErrorExplanation.toJSON(e));
+    }
+    if (message.window !== undefined) {
+      obj.window = CustomerServiceWindow.toJSON(message.window);
+    }
+    if (message.summary !== "") {
+      obj.summary = message.summary;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<MessageDiagnosis>, I>>(base?: I): MessageDiagnosis {
+    return MessageDiagnosis.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<MessageDiagnosis>, I>>(object: I): MessageDiagnosis {
+    const message = createBaseMessageDiagnosis();
+    message.errors = object.errors?.map((e) => MetaErrorExplanation.fromPartial(e)) || [];
+    message.window = (object.window !== undefined && object.window !== null)
+      ? CustomerServiceWindow.fromPartial(object.window)
+      : undefined;
+    message.summary = object.summary ?? "";
+    return message;
+  },
+};
+
+function createBaseMetaErrorExplanation(): MetaErrorExplanation {
+  return { code: 0, title: "", category: "", severity: "", meaning: "", remediation: "" };
+}
+
+export const MetaErrorExplanation: MessageFns<MetaErrorExplanation> = {
+  encode(message: MetaErrorExplanation, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.code !== 0) {
+      writer.uint32(8).int32(message.code);
+    }
+    if (message.title !== "") {
+      writer.uint32(18).string(message.title);
+    }
+    if (message.category !== "") {
+      writer.uint32(26).string(message.category);
+    }
+    if (message.severity !== "") {
+      writer.uint32(34).string(message.severity);
+    }
+    if (message.meaning !== "") {
+      writer.uint32(42).string(message.meaning);
+    }
+    if (message.remediation !== "") {
+      writer.uint32(50).string(message.remediation);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MetaErrorExplanation {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMetaErrorExplanation();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.code = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.title = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.category = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.severity = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.meaning = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.remediation = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): MetaErrorExplanation {
+    return {
+      code: isSet(object.code) ? globalThis.Number(object.code) : 0,
+      title: isSet(object.title) ? globalThis.String(object.title) : "",
+      category: isSet(object.category) ? globalThis.String(object.category) : "",
+      severity: isSet(object.severity) ? globalThis.String(object.severity) : "",
+      meaning: isSet(object.meaning) ? globalThis.String(object.meaning) : "",
+      remediation: isSet(object.remediation) ? globalThis.String(object.remediation) : "",
+    };
+  },
+
+  toJSON(message: MetaErrorExplanation): unknown {
+    const obj: any = {};
+    if (message.code !== 0) {
+      obj.code = Math.round(message.code);
+    }
+    if (message.title !== "") {
+      obj.title = message.title;
+    }
+    if (message.category !== "") {
+      obj.category = message.category;
+    }
+    if (message.severity !== "") {
+      obj.severity = message.severity;
+    }
+    if (message.meaning !== "") {
+      obj.meaning = message.meaning;
+    }
+    if (message.remediation !== "") {
+      obj.remediation = message.remediation;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<MetaErrorExplanation>, I>>(base?: I): MetaErrorExplanation {
+    return MetaErrorExplanation.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<MetaErrorExplanation>, I>>(object: I): MetaErrorExplanation {
+    const message = createBaseMetaErrorExplanation();
+    message.code = object.code ?? 0;
+    message.title = object.title ?? "";
+    message.category = object.category ?? "";
+    message.severity = object.severity ?? "";
+    message.meaning = object.meaning ?? "";
+    message.remediation = object.remediation ?? "";
+    return message;
+  },
+};
+
+function createBaseCustomerServiceWindow(): CustomerServiceWindow {
+  return { state: "", expiresAt: undefined, basis: "" };
+}
+
+export const CustomerServiceWindow: MessageFns<CustomerServiceWindow> = {
+  encode(message: CustomerServiceWindow, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.state !== "") {
+      writer.uint32(10).string(message.state);
+    }
+    if (message.expiresAt !== undefined) {
+      Timestamp.encode(toTimestamp(message.expiresAt), writer.uint32(18).fork()).join();
+    }
+    if (message.basis !== "") {
+      writer.uint32(26).string(message.basis);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CustomerServiceWindow {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCustomerServiceWindow();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.state = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.expiresAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.basis = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): CustomerServiceWindow {
+    return {
+      state: isSet(object.state) ? globalThis.String(object.state) : "",
+      expiresAt: isSet(object.expiresAt)
+        ? fromJsonTimestamp(object.expiresAt)
+        : isSet(object.expires_at)
+        ? fromJsonTimestamp(object.expires_at)
+        : undefined,
+      basis: isSet(object.basis) ? globalThis.String(object.basis) : "",
+    };
+  },
+
+  toJSON(message: CustomerServiceWindow): unknown {
+    const obj: any = {};
+    if (message.state !== "") {
+      obj.state = message.state;
+    }
+    if (message.expiresAt !== undefined) {
+      obj.expiresAt = message.expiresAt.toISOString();
+    }
+    if (message.basis !== "") {
+      obj.basis = message.basis;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<CustomerServiceWindow>, I>>(base?: I): CustomerServiceWindow {
+    return CustomerServiceWindow.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CustomerServiceWindow>, I>>(object: I): CustomerServiceWindow {
+    const message = createBaseCustomerServiceWindow();
+    message.state = object.state ?? "";
+    message.expiresAt = object.expiresAt ?? undefined;
+    message.basis = object.basis ?? "";
     return message;
   },
 };
