@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/util/json_util.h"
+#include "kapso_client/open_fields.h"
 #include "kapso_client/status_details.h"
 
 namespace kapso::client {
@@ -9,6 +10,10 @@ namespace kapso::client {
 absl::Status ParseKapsoJson(absl::string_view json, google::protobuf::Message* out) {
   google::protobuf::util::JsonParseOptions options;
   options.ignore_unknown_fields = true;
+  // Open members (Webhook.headers, raw Meta statuses) also go to their
+  // *_json twins; see open_fields.h.
+  std::optional<std::string> routed = RouteOpenFields(json, out->GetDescriptor());
+  if (routed.has_value()) json = *routed;
   auto status = google::protobuf::util::JsonStringToMessage(
       google::protobuf::StringPiece(json.data(), json.size()), out, options);
   if (status.ok()) return absl::OkStatus();

@@ -9,6 +9,7 @@
 #include "absl/status/statusor.h"
 #include "kapso_client/http_transport.h"
 #include "kapso_client/json_mapping.h"
+#include "kapso_client/unreadable_answer.h"
 #include "kapso_client/worker_pool.h"
 
 namespace kapso::client {
@@ -50,13 +51,18 @@ class KapsoClient {
   template <typename Envelope>
   void Fetch(absl::StatusOr<HttpRequest> request, const RequestContext& context,
              Done<Envelope> done) {
+    const HttpMethod method = request.ok() ? request->method : HttpMethod::kGet;
+    std::string path = request.ok() ? request->path : "";
     SendOnTransportThread(
         std::move(request), context,
-        [this, done = std::move(done)](absl::StatusOr<HttpResponse> response) mutable {
-           OffTransportThread([response = std::move(response), done = std::move(done)]() mutable {
+        [this, method, path = std::move(path),
+         done = std::move(done)](absl::StatusOr<HttpResponse> response) mutable {
+           OffTransportThread([response = std::move(response), method, path = std::move(path),
+                               done = std::move(done)]() mutable {
              if (!response.ok()) return std::move(done)(response.status());
              Envelope envelope;
              absl::Status parsed = ParseResponse(*response, &envelope);
+             if (!parsed.ok()) AddAnswerMetadata(parsed, method, path, *response);
              if (!parsed.ok()) return std::move(done)(parsed);
              std::move(done)(std::move(envelope));
            });

@@ -6,6 +6,7 @@
 #include "kapso/internal/wire.pb.h"
 #include "kapso_client/json_mapping.h"
 #include "kapso_client/kapso_requests.h"
+#include "kapso_client/unreadable_answer.h"
 #include "service/fan_out.h"
 #include "service/health_findings.h"
 #include "service/item_counter.h"
@@ -92,11 +93,16 @@ grpc::ServerUnaryReactor* KapsoHealthService::CheckPhoneNumberHealth(
     v1::PhoneNumberHealth* response) {
   UnaryCall* call = UnaryCall::Start(context, deps_);
   if (!call->Check(Validate(*request))) return call;
+  absl::StatusOr<client::HttpRequest> upstream = client::BuildPhoneNumberHealth(*request);
+  std::string path = upstream.ok() ? upstream->path : "";
   deps_.client->Send(
-      client::BuildPhoneNumberHealth(*request), call->request_context(),
-      call->Then<client::HttpResponse>([response](client::HttpResponse http) {
+      std::move(upstream), call->request_context(),
+      call->Then<client::HttpResponse>([response, path](client::HttpResponse http) {
         // Health is the one answer Kapso does not wrap in {"data": ...}.
-        if (absl::Status s = client::ParseResponse(http, response); !s.ok()) return s;
+        if (absl::Status s = client::ParseResponse(http, response); !s.ok()) {
+          client::AddAnswerMetadata(s, client::HttpMethod::kGet, path, http);
+          return s;
+        }
         AddHealthFindings(*response);
         *response->mutable_cache_age() = google::protobuf::util::TimeUtil::NanosecondsToDuration(
             absl::ToInt64Nanoseconds(http.age));
