@@ -324,14 +324,20 @@ type KapsoMessageInfo struct {
 	ContactName string `protobuf:"bytes,9,opt,name=contact_name,json=contactName,proto3" json:"contact_name,omitempty"`
 	// The message's text content, whatever its type.
 	Content string `protobuf:"bytes,10,opt,name=content,proto3" json:"content,omitempty"`
-	// Meta's raw status events for the message.
+	// Meta's status events for the message, typed. Kapso's spec calls them
+	// raw Meta payloads (objects with any members): a member whose value does
+	// not fit its type here is left out, and members not listed are dropped.
+	// `statuses_json` has them exactly as Kapso sent them.
 	Statuses []*MetaStatusEvent `protobuf:"bytes,11,rep,name=statuses,proto3" json:"statuses,omitempty"`
 	// Media attachment details (url, filename, content_type, byte_size).
 	MediaData *structpb.Struct `protobuf:"bytes,12,opt,name=media_data,json=mediaData,proto3" json:"media_data,omitempty"`
 	// Direct media URL.
 	MediaUrl string `protobuf:"bytes,13,opt,name=media_url,json=mediaUrl,proto3" json:"media_url,omitempty"`
 	// Audio transcript.
-	Transcript    *structpb.Struct `protobuf:"bytes,14,opt,name=transcript,proto3" json:"transcript,omitempty"`
+	Transcript *structpb.Struct `protobuf:"bytes,14,opt,name=transcript,proto3" json:"transcript,omitempty"`
+	// Meta's raw status events for the message, exactly as Kapso sent them
+	// (the typed view is `statuses`).
+	StatusesJson  []*structpb.Struct `protobuf:"bytes,15,rep,name=statuses_json,json=statusesJson,proto3" json:"statuses_json,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -460,6 +466,13 @@ func (x *KapsoMessageInfo) GetMediaUrl() string {
 func (x *KapsoMessageInfo) GetTranscript() *structpb.Struct {
 	if x != nil {
 		return x.Transcript
+	}
+	return nil
+}
+
+func (x *KapsoMessageInfo) GetStatusesJson() []*structpb.Struct {
+	if x != nil {
+		return x.StatusesJson
 	}
 	return nil
 }
@@ -963,7 +976,9 @@ type ListMessagesRequest struct {
 	PhoneNumberId string `protobuf:"bytes,1,opt,name=phone_number_id,json=phoneNumberId,proto3" json:"phone_number_id,omitempty"`
 	// Only messages of this conversation.
 	ConversationId string `protobuf:"bytes,2,opt,name=conversation_id,json=conversationId,proto3" json:"conversation_id,omitempty"`
-	// Only messages with this customer phone number (partial match).
+	// Only messages whose customer phone number contains these digits
+	// (Kapso's partial match); a leading '+' is accepted and not sent, as Kapso
+	// stores numbers as digits.
 	PhoneNumber string `protobuf:"bytes,3,opt,name=phone_number,json=phoneNumber,proto3" json:"phone_number,omitempty"`
 	// "inbound" or "outbound".
 	Direction string `protobuf:"bytes,4,opt,name=direction,proto3" json:"direction,omitempty"`
@@ -1179,8 +1194,9 @@ func (x *GetMessageRequest) GetMessageId() string {
 // Request of MessageDebug.ListConversations. Every filter is optional.
 type ListConversationsRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// Only conversations with this customer phone number (E.164, e.g.
-	// +15551234567).
+	// Only conversations whose customer phone number contains these digits
+	// (Kapso's partial match), e.g. "+15551234567" or "15551234567": a leading
+	// '+' is accepted and not sent, as Kapso stores numbers as digits.
 	PhoneNumber string `protobuf:"bytes,1,opt,name=phone_number,json=phoneNumber,proto3" json:"phone_number,omitempty"`
 	// Only conversations of this business phone number id.
 	PhoneNumberId string `protobuf:"bytes,2,opt,name=phone_number_id,json=phoneNumberId,proto3" json:"phone_number_id,omitempty"`
@@ -1389,7 +1405,7 @@ const file_kapso_ops_v1_message_debug_proto_rawDesc = "" +
 	"\x05kapso\x18\x14 \x01(\v2\x1e.kapso.ops.v1.KapsoMessageInfoR\x05kapso\x12H\n" +
 	"\x11delivery_timeline\x18\x15 \x03(\v2\x1b.kapso.ops.v1.DeliveryEventR\x10deliveryTimeline\"!\n" +
 	"\vTextContent\x12\x12\n" +
-	"\x04body\x18\x01 \x01(\tR\x04body\"\xb5\x04\n" +
+	"\x04body\x18\x01 \x01(\tR\x04body\"\xf3\x04\n" +
 	"\x10KapsoMessageInfo\x12\x1c\n" +
 	"\tdirection\x18\x01 \x01(\tR\tdirection\x12\x16\n" +
 	"\x06status\x18\x02 \x01(\tR\x06status\x12+\n" +
@@ -1408,7 +1424,8 @@ const file_kapso_ops_v1_message_debug_proto_rawDesc = "" +
 	"\tmedia_url\x18\r \x01(\tR\bmediaUrl\x127\n" +
 	"\n" +
 	"transcript\x18\x0e \x01(\v2\x17.google.protobuf.StructR\n" +
-	"transcript\"\x9b\x02\n" +
+	"transcript\x12<\n" +
+	"\rstatuses_json\x18\x0f \x03(\v2\x17.google.protobuf.StructR\fstatusesJson\"\x9b\x02\n" +
 	"\x0fMetaStatusEvent\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x16\n" +
 	"\x06status\x18\x02 \x01(\tR\x06status\x12\x1c\n" +
@@ -1543,35 +1560,36 @@ var file_kapso_ops_v1_message_debug_proto_depIdxs = []int32{
 	3,  // 16: kapso.ops.v1.KapsoMessageInfo.statuses:type_name -> kapso.ops.v1.MetaStatusEvent
 	14, // 17: kapso.ops.v1.KapsoMessageInfo.media_data:type_name -> google.protobuf.Struct
 	14, // 18: kapso.ops.v1.KapsoMessageInfo.transcript:type_name -> google.protobuf.Struct
-	14, // 19: kapso.ops.v1.MetaStatusEvent.conversation:type_name -> google.protobuf.Struct
-	14, // 20: kapso.ops.v1.MetaStatusEvent.pricing:type_name -> google.protobuf.Struct
-	4,  // 21: kapso.ops.v1.MetaStatusEvent.errors:type_name -> kapso.ops.v1.MetaError
-	14, // 22: kapso.ops.v1.MetaError.error_data:type_name -> google.protobuf.Struct
-	16, // 23: kapso.ops.v1.DeliveryEvent.time:type_name -> google.protobuf.Timestamp
-	4,  // 24: kapso.ops.v1.DeliveryEvent.errors:type_name -> kapso.ops.v1.MetaError
-	16, // 25: kapso.ops.v1.Conversation.last_active_at:type_name -> google.protobuf.Timestamp
-	16, // 26: kapso.ops.v1.Conversation.created_at:type_name -> google.protobuf.Timestamp
-	16, // 27: kapso.ops.v1.Conversation.updated_at:type_name -> google.protobuf.Timestamp
-	14, // 28: kapso.ops.v1.Conversation.metadata:type_name -> google.protobuf.Struct
-	7,  // 29: kapso.ops.v1.Conversation.kapso:type_name -> kapso.ops.v1.ConversationSummary
-	16, // 30: kapso.ops.v1.ConversationSummary.last_message_timestamp:type_name -> google.protobuf.Timestamp
-	16, // 31: kapso.ops.v1.ConversationSummary.last_inbound_at:type_name -> google.protobuf.Timestamp
-	16, // 32: kapso.ops.v1.ConversationSummary.last_outbound_at:type_name -> google.protobuf.Timestamp
-	0,  // 33: kapso.ops.v1.ListMessagesResponse.messages:type_name -> kapso.ops.v1.Message
-	6,  // 34: kapso.ops.v1.ListConversationsResponse.conversations:type_name -> kapso.ops.v1.Conversation
-	8,  // 35: kapso.ops.v1.MessageDebug.ListMessages:input_type -> kapso.ops.v1.ListMessagesRequest
-	10, // 36: kapso.ops.v1.MessageDebug.GetMessage:input_type -> kapso.ops.v1.GetMessageRequest
-	11, // 37: kapso.ops.v1.MessageDebug.ListConversations:input_type -> kapso.ops.v1.ListConversationsRequest
-	13, // 38: kapso.ops.v1.MessageDebug.GetConversation:input_type -> kapso.ops.v1.GetConversationRequest
-	9,  // 39: kapso.ops.v1.MessageDebug.ListMessages:output_type -> kapso.ops.v1.ListMessagesResponse
-	0,  // 40: kapso.ops.v1.MessageDebug.GetMessage:output_type -> kapso.ops.v1.Message
-	12, // 41: kapso.ops.v1.MessageDebug.ListConversations:output_type -> kapso.ops.v1.ListConversationsResponse
-	6,  // 42: kapso.ops.v1.MessageDebug.GetConversation:output_type -> kapso.ops.v1.Conversation
-	39, // [39:43] is the sub-list for method output_type
-	35, // [35:39] is the sub-list for method input_type
-	35, // [35:35] is the sub-list for extension type_name
-	35, // [35:35] is the sub-list for extension extendee
-	0,  // [0:35] is the sub-list for field type_name
+	14, // 19: kapso.ops.v1.KapsoMessageInfo.statuses_json:type_name -> google.protobuf.Struct
+	14, // 20: kapso.ops.v1.MetaStatusEvent.conversation:type_name -> google.protobuf.Struct
+	14, // 21: kapso.ops.v1.MetaStatusEvent.pricing:type_name -> google.protobuf.Struct
+	4,  // 22: kapso.ops.v1.MetaStatusEvent.errors:type_name -> kapso.ops.v1.MetaError
+	14, // 23: kapso.ops.v1.MetaError.error_data:type_name -> google.protobuf.Struct
+	16, // 24: kapso.ops.v1.DeliveryEvent.time:type_name -> google.protobuf.Timestamp
+	4,  // 25: kapso.ops.v1.DeliveryEvent.errors:type_name -> kapso.ops.v1.MetaError
+	16, // 26: kapso.ops.v1.Conversation.last_active_at:type_name -> google.protobuf.Timestamp
+	16, // 27: kapso.ops.v1.Conversation.created_at:type_name -> google.protobuf.Timestamp
+	16, // 28: kapso.ops.v1.Conversation.updated_at:type_name -> google.protobuf.Timestamp
+	14, // 29: kapso.ops.v1.Conversation.metadata:type_name -> google.protobuf.Struct
+	7,  // 30: kapso.ops.v1.Conversation.kapso:type_name -> kapso.ops.v1.ConversationSummary
+	16, // 31: kapso.ops.v1.ConversationSummary.last_message_timestamp:type_name -> google.protobuf.Timestamp
+	16, // 32: kapso.ops.v1.ConversationSummary.last_inbound_at:type_name -> google.protobuf.Timestamp
+	16, // 33: kapso.ops.v1.ConversationSummary.last_outbound_at:type_name -> google.protobuf.Timestamp
+	0,  // 34: kapso.ops.v1.ListMessagesResponse.messages:type_name -> kapso.ops.v1.Message
+	6,  // 35: kapso.ops.v1.ListConversationsResponse.conversations:type_name -> kapso.ops.v1.Conversation
+	8,  // 36: kapso.ops.v1.MessageDebug.ListMessages:input_type -> kapso.ops.v1.ListMessagesRequest
+	10, // 37: kapso.ops.v1.MessageDebug.GetMessage:input_type -> kapso.ops.v1.GetMessageRequest
+	11, // 38: kapso.ops.v1.MessageDebug.ListConversations:input_type -> kapso.ops.v1.ListConversationsRequest
+	13, // 39: kapso.ops.v1.MessageDebug.GetConversation:input_type -> kapso.ops.v1.GetConversationRequest
+	9,  // 40: kapso.ops.v1.MessageDebug.ListMessages:output_type -> kapso.ops.v1.ListMessagesResponse
+	0,  // 41: kapso.ops.v1.MessageDebug.GetMessage:output_type -> kapso.ops.v1.Message
+	12, // 42: kapso.ops.v1.MessageDebug.ListConversations:output_type -> kapso.ops.v1.ListConversationsResponse
+	6,  // 43: kapso.ops.v1.MessageDebug.GetConversation:output_type -> kapso.ops.v1.Conversation
+	40, // [40:44] is the sub-list for method output_type
+	36, // [36:40] is the sub-list for method input_type
+	36, // [36:36] is the sub-list for extension type_name
+	36, // [36:36] is the sub-list for extension extendee
+	0,  // [0:36] is the sub-list for field type_name
 }
 
 func init() { file_kapso_ops_v1_message_debug_proto_init() }

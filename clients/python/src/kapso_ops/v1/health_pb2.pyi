@@ -27,7 +27,7 @@ SEVERITY_WARNING: Severity
 SEVERITY_CRITICAL: Severity
 
 class PhoneNumber(_message.Message):
-    __slots__ = ("id", "internal_id", "phone_number_id", "name", "business_account_id", "display_phone_number", "verified_name", "quality_rating", "status", "throughput_tier", "code_verification_status", "name_status", "is_coexistence", "webhook_verified_at", "created_at", "updated_at")
+    __slots__ = ("id", "internal_id", "phone_number_id", "name", "business_account_id", "display_phone_number", "verified_name", "quality_rating", "status", "throughput_tier", "code_verification_status", "name_status", "is_coexistence", "webhook_verified_at", "created_at", "updated_at", "is_coexistence_json")
     ID_FIELD_NUMBER: _ClassVar[int]
     INTERNAL_ID_FIELD_NUMBER: _ClassVar[int]
     PHONE_NUMBER_ID_FIELD_NUMBER: _ClassVar[int]
@@ -44,6 +44,7 @@ class PhoneNumber(_message.Message):
     WEBHOOK_VERIFIED_AT_FIELD_NUMBER: _ClassVar[int]
     CREATED_AT_FIELD_NUMBER: _ClassVar[int]
     UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    IS_COEXISTENCE_JSON_FIELD_NUMBER: _ClassVar[int]
     id: str
     internal_id: str
     phone_number_id: str
@@ -60,7 +61,8 @@ class PhoneNumber(_message.Message):
     webhook_verified_at: _timestamp_pb2.Timestamp
     created_at: _timestamp_pb2.Timestamp
     updated_at: _timestamp_pb2.Timestamp
-    def __init__(self, id: _Optional[str] = ..., internal_id: _Optional[str] = ..., phone_number_id: _Optional[str] = ..., name: _Optional[str] = ..., business_account_id: _Optional[str] = ..., display_phone_number: _Optional[str] = ..., verified_name: _Optional[str] = ..., quality_rating: _Optional[str] = ..., status: _Optional[str] = ..., throughput_tier: _Optional[str] = ..., code_verification_status: _Optional[str] = ..., name_status: _Optional[str] = ..., is_coexistence: _Optional[bool] = ..., webhook_verified_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    is_coexistence_json: _struct_pb2.Value
+    def __init__(self, id: _Optional[str] = ..., internal_id: _Optional[str] = ..., phone_number_id: _Optional[str] = ..., name: _Optional[str] = ..., business_account_id: _Optional[str] = ..., display_phone_number: _Optional[str] = ..., verified_name: _Optional[str] = ..., quality_rating: _Optional[str] = ..., status: _Optional[str] = ..., throughput_tier: _Optional[str] = ..., code_verification_status: _Optional[str] = ..., name_status: _Optional[str] = ..., is_coexistence: _Optional[bool] = ..., webhook_verified_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., is_coexistence_json: _Optional[_Union[_struct_pb2.Value, _Mapping]] = ...) -> None: ...
 
 class GetProjectOverviewRequest(_message.Message):
     __slots__ = ("period",)

@@ -62,7 +62,7 @@ class TextContent(_message.Message):
     def __init__(self, body: _Optional[str] = ...) -> None: ...
 
 class KapsoMessageInfo(_message.Message):
-    __slots__ = ("direction", "status", "processing_status", "origin", "phone_number", "phone_number_id", "has_media", "whatsapp_conversation_id", "contact_name", "content", "statuses", "media_data", "media_url", "transcript")
+    __slots__ = ("direction", "status", "processing_status", "origin", "phone_number", "phone_number_id", "has_media", "whatsapp_conversation_id", "contact_name", "content", "statuses", "media_data", "media_url", "transcript", "statuses_json")
     DIRECTION_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
     PROCESSING_STATUS_FIELD_NUMBER: _ClassVar[int]
@@ -77,6 +77,7 @@ class KapsoMessageInfo(_message.Message):
     MEDIA_DATA_FIELD_NUMBER: _ClassVar[int]
     MEDIA_URL_FIELD_NUMBER: _ClassVar[int]
     TRANSCRIPT_FIELD_NUMBER: _ClassVar[int]
+    STATUSES_JSON_FIELD_NUMBER: _ClassVar[int]
     direction: str
     status: str
     processing_status: str
@@ -91,7 +92,8 @@ class KapsoMessageInfo(_message.Message):
     media_data: _struct_pb2.Struct
     media_url: str
     transcript: _struct_pb2.Struct
-    def __init__(self, direction: _Optional[str] = ..., status: _Optional[str] = ..., processing_status: _Optional[str] = ..., origin: _Optional[str] = ..., phone_number: _Optional[str] = ..., phone_number_id: _Optional[str] = ..., has_media: _Optional[bool] = ..., whatsapp_conversation_id: _Optional[str] = ..., contact_name: _Optional[str] = ..., content: _Optional[str] = ..., statuses: _Optional[_Iterable[_Union[MetaStatusEvent, _Mapping]]] = ..., media_data: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., media_url: _Optional[str] = ..., transcript: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ...) -> None: ...
+    statuses_json: _containers.RepeatedCompositeFieldContainer[_struct_pb2.Struct]
+    def __init__(self, direction: _Optional[str] = ..., status: _Optional[str] = ..., processing_status: _Optional[str] = ..., origin: _Optional[str] = ..., phone_number: _Optional[str] = ..., phone_number_id: _Optional[str] = ..., has_media: _Optional[bool] = ..., whatsapp_conversation_id: _Optional[str] = ..., contact_name: _Optional[str] = ..., content: _Optional[str] = ..., statuses: _Optional[_Iterable[_Union[MetaStatusEvent, _Mapping]]] = ..., media_data: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., media_url: _Optional[str] = ..., transcript: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., statuses_json: _Optional[_Iterable[_Union[_struct_pb2.Struct, _Mapping]]] = ...) -> None: ...
 
 class MetaStatusEvent(_message.Message):
     __slots__ = ("id", "status", "timestamp", "recipient_id", "conversation", "pricing", "errors")

@@ -2,6 +2,7 @@ import datetime
 
 from google.protobuf import empty_pb2 as _empty_pb2
 from google.protobuf import field_mask_pb2 as _field_mask_pb2
+from google.protobuf import struct_pb2 as _struct_pb2
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
@@ -22,7 +23,7 @@ WEBHOOK_SCOPE_CONFIG: WebhookScope
 WEBHOOK_SCOPE_PROJECT: WebhookScope
 
 class Webhook(_message.Message):
-    __slots__ = ("id", "url", "kind", "events", "active", "secret_key", "headers", "payload_version", "buffer_enabled", "buffer_window_seconds", "max_buffer_size", "buffer_events", "inactivity_minutes", "project_id", "phone_number_id", "created_at", "updated_at")
+    __slots__ = ("id", "url", "kind", "events", "active", "secret_key", "headers", "payload_version", "buffer_enabled", "buffer_window_seconds", "max_buffer_size", "buffer_events", "inactivity_minutes", "project_id", "phone_number_id", "created_at", "updated_at", "headers_json")
     class HeadersEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -47,6 +48,7 @@ class Webhook(_message.Message):
     PHONE_NUMBER_ID_FIELD_NUMBER: _ClassVar[int]
     CREATED_AT_FIELD_NUMBER: _ClassVar[int]
     UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    HEADERS_JSON_FIELD_NUMBER: _ClassVar[int]
     id: str
     url: str
     kind: str
@@ -64,7 +66,8 @@ class Webhook(_message.Message):
     phone_number_id: str
     created_at: _timestamp_pb2.Timestamp
     updated_at: _timestamp_pb2.Timestamp
-    def __init__(self, id: _Optional[str] = ..., url: _Optional[str] = ..., kind: _Optional[str] = ..., events: _Optional[_Iterable[str]] = ..., active: _Optional[bool] = ..., secret_key: _Optional[str] = ..., headers: _Optional[_Mapping[str, str]] = ..., payload_version: _Optional[str] = ..., buffer_enabled: _Optional[bool] = ..., buffer_window_seconds: _Optional[int] = ..., max_buffer_size: _Optional[int] = ..., buffer_events: _Optional[_Iterable[str]] = ..., inactivity_minutes: _Optional[int] = ..., project_id: _Optional[str] = ..., phone_number_id: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    headers_json: _struct_pb2.Struct
+    def __init__(self, id: _Optional[str] = ..., url: _Optional[str] = ..., kind: _Optional[str] = ..., events: _Optional[_Iterable[str]] = ..., active: _Optional[bool] = ..., secret_key: _Optional[str] = ..., headers: _Optional[_Mapping[str, str]] = ..., payload_version: _Optional[str] = ..., buffer_enabled: _Optional[bool] = ..., buffer_window_seconds: _Optional[int] = ..., max_buffer_size: _Optional[int] = ..., buffer_events: _Optional[_Iterable[str]] = ..., inactivity_minutes: _Optional[int] = ..., project_id: _Optional[str] = ..., phone_number_id: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., headers_json: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ...) -> None: ...
 
 class ListWebhooksRequest(_message.Message):
     __slots__ = ("phone_number_id", "scope", "kind", "url_contains", "active", "created_after", "created_before", "page_size", "page_token")
