@@ -188,6 +188,37 @@ def test_cli_command_reads_every_answer_the_spec_allows(mock_server, args):
             assert json.loads(result.stdout)["ok"] is True
 
 
+BAD_IDS = [
+    (webhooks_pb2_grpc.WebhooksStub, "GetWebhook",
+     W.GetWebhookRequest(scope=PROJECT, webhook_id="webhook-1"), "webhook_id"),
+    (webhooks_pb2_grpc.WebhooksStub, "TestWebhook", W.TestWebhookRequest(webhook_id="1"),
+     "webhook_id"),
+    (message_debug_pb2_grpc.MessageDebugStub, "GetConversation",
+     M.GetConversationRequest(conversation_id="conv_1"), "conversation_id"),
+    (message_debug_pb2_grpc.MessageDebugStub, "ListMessages",
+     M.ListMessagesRequest(conversation_id="c0000000-0000-4000-8000-00000000001"),
+     "conversation_id"),
+    (triage_pb2_grpc.TriageStub, "ListWebhookDeliveries",
+     T.ListWebhookDeliveriesRequest(webhook_id="wh_1"), "webhook_id"),
+]
+
+
+@pytest.mark.parametrize("stub,method,request_,field", BAD_IDS, ids=[b[1] for b in BAD_IDS])
+def test_ids_the_spec_declares_uuid_are_refused_before_kapso(prism_mock, channel, stub, method,
+                                                             request_, field):
+    received = prism_mock.log().count("Request received")
+    with pytest.raises(grpc.RpcError) as caught:
+        getattr(stub(channel), method)(request_, timeout=10)
+    assert caught.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    fields = []
+    for detail in rpc_status.from_call(caught.value).details:
+        bad = error_details_pb2.BadRequest()
+        if detail.Unpack(bad):
+            fields += [v.field for v in bad.field_violations]
+    assert fields == [field]
+    assert prism_mock.log().count("Request received") == received  # never sent
+
+
 def test_prism_saw_no_violation(prism_mock, mock_server):
     """Runs last (file order): every request above conformed to the spec."""
     assert prism_mock.violations() == []
