@@ -8,7 +8,6 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
-#include "absl/synchronization/mutex.h"
 
 namespace kapso::client {
 namespace {
@@ -197,10 +196,10 @@ const FieldDescriptor* OpenTwin(const FieldDescriptor* field) {
 }
 
 bool HasOpenTwins(const Descriptor* type) {
-  static absl::Mutex mu(absl::kConstInit);
-  static auto* const cache = new absl::flat_hash_map<const Descriptor*, bool>();
-  absl::MutexLock lock(&mu);
-  auto [it, inserted] = cache->try_emplace(type, false);
+  // Asked on every answer parsed: a per-thread memo, so parsing threads never
+  // share a lock (descriptors live as long as the process).
+  thread_local absl::flat_hash_map<const Descriptor*, bool> cache;
+  auto [it, inserted] = cache.try_emplace(type, false);
   if (inserted) {
     absl::flat_hash_set<const Descriptor*> seen;
     it->second = ComputeHasTwins(type, seen);
