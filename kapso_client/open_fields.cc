@@ -8,6 +8,8 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 
 namespace kapso::client {
 namespace {
@@ -29,14 +31,38 @@ bool IsOpenType(const FieldDescriptor* f) {
          name == "google.protobuf.Value";
 }
 
-bool ComputeHasTwins(const Descriptor* d, absl::flat_hash_set<const Descriptor*>& seen) {
-  if (IsWellKnown(d) || !seen.insert(d).second) return false;
+// The JSON member names (quoted, as they appear in a body) of every field
+// with an open twin in `d` or a message reachable from it.
+void CollectTwinned(const Descriptor* d, absl::flat_hash_set<const Descriptor*>& seen,
+                    std::vector<std::string>& names) {
+  if (IsWellKnown(d) || !seen.insert(d).second) return;
   for (int i = 0; i < d->field_count(); ++i) {
     const FieldDescriptor* f = d->field(i);
-    if (OpenTwin(f) != nullptr) return true;
-    if (f->type() == FieldDescriptor::TYPE_MESSAGE && ComputeHasTwins(f->message_type(), seen)) {
-      return true;
+    if (OpenTwin(f) != nullptr) {
+      names.push_back(absl::StrCat("\"", f->name(), "\""));
+      if (f->json_name() != f->name()) names.push_back(absl::StrCat("\"", f->json_name(), "\""));
     }
+    if (f->type() == FieldDescriptor::TYPE_MESSAGE) CollectTwinned(f->message_type(), seen, names);
+  }
+}
+
+// Asked on every answer parsed: a per-thread memo, so parsing threads never
+// share a lock (descriptors live as long as the process).
+const std::vector<std::string>& TwinnedNames(const Descriptor* type) {
+  thread_local absl::flat_hash_map<const Descriptor*, std::vector<std::string>> cache;
+  auto [it, inserted] = cache.try_emplace(type);
+  if (inserted) {
+    absl::flat_hash_set<const Descriptor*> seen;
+    CollectTwinned(type, seen, it->second);
+  }
+  return it->second;
+}
+
+// Whether the body names a twinned member at all: most message pages carry
+// no `statuses`, and then the rewrite (a second parse) is skipped.
+bool MentionsAny(absl::string_view json, const std::vector<std::string>& names) {
+  for (const std::string& name : names) {
+    if (absl::StrContains(json, name)) return true;
   }
   return false;
 }
@@ -195,20 +221,10 @@ const FieldDescriptor* OpenTwin(const FieldDescriptor* field) {
   return twin != nullptr && IsOpenType(twin) ? twin : nullptr;
 }
 
-bool HasOpenTwins(const Descriptor* type) {
-  // Asked on every answer parsed: a per-thread memo, so parsing threads never
-  // share a lock (descriptors live as long as the process).
-  thread_local absl::flat_hash_map<const Descriptor*, bool> cache;
-  auto [it, inserted] = cache.try_emplace(type, false);
-  if (inserted) {
-    absl::flat_hash_set<const Descriptor*> seen;
-    it->second = ComputeHasTwins(type, seen);
-  }
-  return it->second;
-}
+bool HasOpenTwins(const Descriptor* type) { return !TwinnedNames(type).empty(); }
 
 std::optional<std::string> RouteOpenFields(absl::string_view json, const Descriptor* type) {
-  if (!HasOpenTwins(type) || TooDeep(json)) return std::nullopt;
+  if (!MentionsAny(json, TwinnedNames(type)) || TooDeep(json)) return std::nullopt;
   Json doc = Json::parse(json.begin(), json.end(), nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded()) return std::nullopt;
   Route(doc, type);

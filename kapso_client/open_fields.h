@@ -20,7 +20,8 @@ namespace kapso::client {
 // to `<field>_json`, and the typed `<field>` keeps only the values its type
 // can hold (a header whose value is a number leaves the string map, not the
 // whole answer). std::nullopt when nothing reachable from `type` has a twin,
-// or the body is not JSON (the proto parser then reports it as it is).
+// the body names no twinned member (no second parse then), or the body is
+// not JSON (the proto parser then reports it as it is).
 std::optional<std::string> RouteOpenFields(absl::string_view json,
                                            const google::protobuf::Descriptor* type);
 

@@ -77,6 +77,13 @@ TEST(OpenFieldsTest, EnvelopesWithoutTwinsAreLeftToProtobuf) {
   EXPECT_TRUE(HasOpenTwins(wire::MessageList::descriptor()));
   EXPECT_FALSE(RouteOpenFields(R"({"data":[]})", wire::ApiLogList::descriptor()).has_value());
   EXPECT_FALSE(RouteOpenFields("not json", wire::WebhookItem::descriptor()).has_value());
+  // A page of messages without `statuses` is not rewritten (no second parse).
+  EXPECT_FALSE(RouteOpenFields(R"({"data":[{"id":"w","kapso":{"status":"read"}}]})",
+                               wire::MessageList::descriptor())
+                   .has_value());
+  EXPECT_TRUE(RouteOpenFields(R"({"data":[{"id":"w","kapso":{"statuses":[]}}]})",
+                              wire::MessageList::descriptor())
+                  .has_value());
   wire::WebhookItem item;
   EXPECT_FALSE(ParseKapsoJson("not json", &item).ok());  // still KAPSO_BAD_RESPONSE
 }
