@@ -6,6 +6,7 @@
 #include "absl/strings/str_join.h"
 #include "cli/cli_status.h"
 #include "cli/json_text.h"
+#include "kapso_client/upstream_text.h"
 #include "google/protobuf/any.pb.h"
 #include "google/protobuf/util/time_util.h"
 #include "google/rpc/error_details.pb.h"
@@ -14,6 +15,12 @@ namespace kapso::cli {
 namespace {
 
 using google::protobuf::Any;
+
+// Server text as it may reach a terminal: no control characters or escape
+// sequences (a hostile upstream's text could otherwise rewrite the screen).
+std::string Clean(absl::string_view text) {
+  return client::SanitizeUpstreamText(text, 16 * 1024);
+}
 
 // The details to show: the server's, or a BadRequest naming the flag of a
 // usage error, so both kinds of error read the same way to a script.
@@ -34,10 +41,10 @@ std::vector<Any> DetailsOf(const absl::Status& status) {
 std::string ErrorInfoText(const google::rpc::ErrorInfo& info) {
   std::vector<std::string> metadata;
   for (const auto& [key, value] : info.metadata()) {
-    metadata.push_back(absl::StrCat(key, "=", value));
+    metadata.push_back(absl::StrCat(Clean(key), "=", Clean(value)));
   }
   std::sort(metadata.begin(), metadata.end());
-  return absl::StrCat("reason: ", info.reason(), " (", info.domain(), ") ",
+  return absl::StrCat("reason: ", Clean(info.reason()), " (", Clean(info.domain()), ") ",
                       absl::StrJoin(metadata, " "));
 }
 
@@ -54,11 +61,11 @@ std::string DetailText(const Any& any) {
   if (any.UnpackTo(&bad_request)) {
     std::vector<std::string> lines;
     for (const auto& v : bad_request.field_violations()) {
-      lines.push_back(absl::StrCat("field ", v.field(), ": ", v.description()));
+      lines.push_back(absl::StrCat("field ", Clean(v.field()), ": ", Clean(v.description())));
     }
     return absl::StrJoin(lines, "\n  ");
   }
-  return MessageToCompactJson(any);
+  return Clean(MessageToCompactJson(any));
 }
 
 }  // namespace
@@ -76,7 +83,7 @@ std::string RenderErrorJson(const absl::Status& status) {
 
 std::string RenderErrorText(const absl::Status& status) {
   std::string text = absl::StrCat("kapso-ops: ", ErrorCodeName(status), ": ",
-                                  status.message(), "\n");
+                                  Clean(status.message()), "\n");
   if (IsUsageError(status)) return text;  // The flag is already named.
   for (const Any& any : DetailsOf(status)) {
     absl::StrAppend(&text, "  ", DetailText(any), "\n");

@@ -1,6 +1,11 @@
 #include "cli/error_renderer.h"
 
 #include "cli/cli_status.h"
+#include "cli/printer.h"
+
+#include <sstream>
+
+#include "google/protobuf/timestamp.pb.h"
 #include "google/protobuf/util/json_util.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/rpc/error_details.pb.h"
@@ -87,6 +92,40 @@ TEST(ExitCodeTest, ByKindOfFailure) {
   grpc::Status upstream(grpc::StatusCode::UNAVAILABLE, "kapso 503", rpc.SerializeAsString());
   EXPECT_EQ(ExitCodeFor(FromGrpcStatus(upstream)), kExitFailure);
   EXPECT_EQ(ErrorCodeName(InvalidSignatureError("no")), "INVALID_SIGNATURE");
+}
+
+}  // namespace
+}  // namespace kapso::cli
+
+namespace kapso::cli {
+namespace {
+
+TEST(ErrorRendererTest, TextHasNoTerminalEscapesFromTheServer) {
+  google::rpc::Status rpc;
+  rpc.set_code(grpc::StatusCode::NOT_FOUND);
+  google::rpc::ErrorInfo info;
+  info.set_reason("KAPSO_NOT_FOUND");
+  (*info.mutable_metadata())["kapso_request_id"] = "id\x1b]0;title\x07";
+  rpc.add_details()->PackFrom(info);
+  std::string message = "\x1b[31mALERT\x1b[0m\nforged: line";
+  std::string text = RenderErrorText(FromGrpcStatus(
+      grpc::Status(grpc::StatusCode::NOT_FOUND, message, rpc.SerializeAsString())));
+  EXPECT_EQ(text.find('\x1b'), std::string::npos) << text;
+  EXPECT_EQ(text.find('\x07'), std::string::npos) << text;
+  EXPECT_NE(text.find("ALERT"), std::string::npos) << text;
+  EXPECT_EQ(text.find("\nforged"), std::string::npos) << text;
+}
+
+TEST(PrinterTest, AnAnswerThatCannotBePrintedIsAnErrorNotNullData) {
+  google::protobuf::Timestamp past_9999;
+  past_9999.set_seconds(253402300800);
+  std::ostringstream out, err;
+  Printer printer(OutputFormat::kJson, out, err);
+  EXPECT_FALSE(printer.Data(past_9999).ok());
+  EXPECT_EQ(out.str(), "");
+  past_9999.set_seconds(0);
+  EXPECT_TRUE(printer.Data(past_9999).ok());
+  EXPECT_EQ(out.str(), "{\"ok\":true,\"data\":\"1970-01-01T00:00:00Z\"}\n");
 }
 
 }  // namespace

@@ -29,10 +29,9 @@ absl::Status RunHealth(const ParsedFlags& flags, CommandEnv& env) {
   std::unique_ptr<grpc::ClientContext> context = env.NewContext();
   grpc::Status s = (*stub)->CheckPhoneNumberHealth(context.get(), request, &health);
   if (!s.ok()) return FromGrpcStatus(s);
-  env.printer().Data(health, env.printer().format() == OutputFormat::kTable
-                                 ? RenderHealthReport(request.phone_number_id(), health)
-                                 : "");
-  return absl::OkStatus();
+  return env.printer().Data(health, env.printer().format() == OutputFormat::kTable
+                                        ? RenderHealthReport(request.phone_number_id(), health)
+                                        : "");
 }
 
 }  // namespace

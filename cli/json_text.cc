@@ -1,38 +1,45 @@
 #include "cli/json_text.h"
 
+#include "absl/strings/str_cat.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
 
 namespace kapso::cli {
 namespace {
 
-std::string ToJson(const google::protobuf::Message& message, bool defaults) {
+absl::StatusOr<std::string> ToJson(const google::protobuf::Message& message, bool defaults) {
   google::protobuf::util::JsonPrintOptions options;
   options.preserve_proto_field_names = true;
   options.always_print_primitive_fields = defaults;
   std::string json;
-  // Only fails for Any of an unknown type; show that rather than nothing.
-  if (!google::protobuf::util::MessageToJsonString(message, &json, options)
-           .ok()) {
-    return "null";
+  auto status = google::protobuf::util::MessageToJsonString(message, &json, options);
+  if (!status.ok()) {
+    return absl::InternalError(absl::StrCat("the server's answer cannot be printed as JSON: ",
+                                            status.message().as_string()));
   }
   return json;
 }
 
 }  // namespace
 
-std::string MessageToJson(const google::protobuf::Message& message) {
+absl::StatusOr<std::string> CheckedMessageToJson(const google::protobuf::Message& message) {
   return ToJson(message, /*defaults=*/true);
 }
 
+// Where a value fails to print (an Any of an unknown type, a time outside
+// 0001-9999) "null" shows it rather than nothing.
+std::string MessageToJson(const google::protobuf::Message& message) {
+  return ToJson(message, /*defaults=*/true).value_or("null");
+}
+
 std::string MessageToCompactJson(const google::protobuf::Message& message) {
-  return ToJson(message, /*defaults=*/false);
+  return ToJson(message, /*defaults=*/false).value_or("null");
 }
 
 std::string JsonQuote(absl::string_view text) {
   google::protobuf::Value value;
   value.set_string_value(std::string(text));
-  return ToJson(value, false);
+  return MessageToCompactJson(value);
 }
 
 }  // namespace kapso::cli

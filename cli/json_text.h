@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "google/protobuf/message.h"
 
@@ -13,6 +14,9 @@ namespace kapso::cli {
 // (snake_case, as Kapso's own API and the original scripts print them) and
 // default-valued scalars included so scripts can rely on every key.
 std::string MessageToJson(const google::protobuf::Message& message);
+
+// Same, but an error where protobuf cannot print the message.
+absl::StatusOr<std::string> CheckedMessageToJson(const google::protobuf::Message& message);
 
 // Same, but leaves out default values (for compact table cells).
 std::string MessageToCompactJson(const google::protobuf::Message& message);

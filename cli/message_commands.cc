@@ -33,7 +33,7 @@ absl::Status RunList(const ParsedFlags& flags, CommandEnv& env) {
         return (*stub)->ListMessages(env.NewContext().get(), r, page);
       },
       &response);
-  if (s.ok()) env.printer().Data(response);
+  if (s.ok()) s = env.printer().Data(response);
   return s;
 }
 
@@ -89,7 +89,7 @@ absl::Status RunLookup(const ParsedFlags& flags, CommandEnv& env) {
         return (*stub)->ListConversations(env.NewContext().get(), r, page);
       },
       &response);
-  if (s.ok()) env.printer().Data(response);
+  if (s.ok()) s = env.printer().Data(response);
   return s;
 }
 

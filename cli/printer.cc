@@ -6,18 +6,23 @@
 
 namespace kapso::cli {
 
-void Printer::Data(const google::protobuf::Message& message) {
-  Data(message, format_ == OutputFormat::kTable ? RenderTable(message) : "");
+absl::Status Printer::Data(const google::protobuf::Message& message) {
+  return Data(message, format_ == OutputFormat::kTable ? RenderTable(message) : "");
 }
 
-void Printer::Data(const google::protobuf::Message& message,
-                   const std::string& table_text) {
+absl::Status Printer::Data(const google::protobuf::Message& message,
+                           const std::string& table_text) {
   if (format_ == OutputFormat::kTable) {
     out_ << table_text;
   } else {
-    out_ << R"({"ok":true,"data":)" << MessageToJson(message) << "}\n";
+    // An answer protobuf cannot print (e.g. a time outside 0001-9999) is an
+    // error, never {"ok":true,"data":null}.
+    absl::StatusOr<std::string> json = CheckedMessageToJson(message);
+    if (!json.ok()) return json.status();
+    out_ << R"({"ok":true,"data":)" << *json << "}\n";
   }
   out_.flush();
+  return absl::OkStatus();
 }
 
 void Printer::Error(const absl::Status& status) {

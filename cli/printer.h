@@ -21,10 +21,11 @@ class Printer {
   void set_format(OutputFormat format) { format_ = format; }
 
   // json: {"ok":true,"data":<message in protobuf JSON>}; table: RenderTable.
-  void Data(const google::protobuf::Message& message);
+  // Fails, printing nothing, when the message cannot be printed as JSON.
+  absl::Status Data(const google::protobuf::Message& message);
   // As Data, but tables show `table_text` (a purpose-made report) instead.
-  void Data(const google::protobuf::Message& message,
-            const std::string& table_text);
+  absl::Status Data(const google::protobuf::Message& message,
+                    const std::string& table_text);
   // The failure on stderr, as a JSON document or as text.
   void Error(const absl::Status& status);
   // Text printed as is on stdout (help, completion script).

@@ -29,8 +29,7 @@ absl::Status CallAndPrint(CommandEnv& env, const Call& call) {
   if (grpc::Status s = call(context.get(), &response); !s.ok()) {
     return FromGrpcStatus(s);
   }
-  env.printer().Data(response);
-  return absl::OkStatus();
+  return env.printer().Data(response);
 }
 
 // Guards against a server that never stops handing out tokens.

@@ -37,8 +37,7 @@ absl::Status RunVerify(const ParsedFlags& flags, CommandEnv& env) {
   }
   google::protobuf::Struct result;
   (*result.mutable_fields())["valid"].set_bool_value(true);
-  env.printer().Data(result, "signature valid\n");
-  return absl::OkStatus();
+  return env.printer().Data(result, "signature valid\n");
 }
 
 }  // namespace

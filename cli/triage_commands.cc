@@ -40,7 +40,7 @@ absl::Status RunApiLogs(const ParsedFlags& flags, CommandEnv& env) {
         return (*stub)->ListApiLogs(env.NewContext().get(), r, page);
       },
       &response);
-  if (s.ok()) env.printer().Data(response);
+  if (s.ok()) s = env.printer().Data(response);
   return s;
 }
 
@@ -63,7 +63,7 @@ absl::Status RunDeliveries(const ParsedFlags& flags, CommandEnv& env) {
         return (*stub)->ListWebhookDeliveries(env.NewContext().get(), r, page);
       },
       &response);
-  if (s.ok()) env.printer().Data(response);
+  if (s.ok()) s = env.printer().Data(response);
   return s;
 }
 

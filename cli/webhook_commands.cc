@@ -46,7 +46,7 @@ absl::Status RunList(const ParsedFlags& flags, CommandEnv& env) {
         return (*stub)->ListWebhooks(env.NewContext().get(), r, page);
       },
       &response);
-  if (s.ok()) env.printer().Data(response);
+  if (s.ok()) s = env.printer().Data(response);
   return s;
 }
 

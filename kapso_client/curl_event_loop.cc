@@ -78,12 +78,15 @@ void CurlMultiTransport::Impl::Loop() {
   while (true) {
     std::vector<std::unique_ptr<Transfer>> batch;
     std::vector<int64_t> cancels;
+    bool abort = false;
     {
       absl::MutexLock lock(&mu_);
       if (stopping_) break;
       batch.swap(submitted_);
       cancels.swap(cancelled_);
+      std::swap(abort, abort_requested_);
     }
+    if (abort) FailAll();
     StartTransfers(std::move(batch));
     CancelTransfers(cancels);
     int running = 0;
@@ -117,8 +120,7 @@ void CurlMultiTransport::Impl::StartTransfers(std::vector<std::unique_ptr<Transf
       idle_handles_.pop_back();
     }
     absl::Status configured =
-        ConfigureEasy(*transfer, options_.api_key, options_.user_agent,
-                      options_.connect_timeout, remaining);
+        ConfigureEasy(*transfer, options_, remaining);
     if (configured.ok()) {
       CURLMcode code = curl_multi_add_handle(multi_, transfer->easy);
       if (code != CURLM_OK) {
@@ -227,8 +229,22 @@ void CurlMultiTransport::Impl::FailAll() {
   }
   active_.clear();
   for (auto& transfer : pending) {
-    Finish(std::move(transfer), absl::CancelledError("kapso-ops is shutting down"));
+    // A write already sent may have been applied: request_sent lets
+    // KapsoClient say KAPSO_OUTCOME_UNKNOWN instead of a plain failure.
+    Metadata metadata = {{"kapso_method", std::string(HttpMethodName(transfer->request.method))},
+                         {"kapso_path", transfer->request.path},
+                         {"request_sent", transfer->request_sent ? "true" : "false"}};
+    Finish(std::move(transfer), MakeError(absl::StatusCode::kUnavailable,
+                                          "kapso-ops is shutting down", "SHUTTING_DOWN", metadata));
   }
+}
+
+void CurlMultiTransport::Impl::AbortAll() {
+  {
+    absl::MutexLock lock(&mu_);
+    abort_requested_ = true;
+  }
+  curl_multi_wakeup(multi_);
 }
 
 }  // namespace kapso::client

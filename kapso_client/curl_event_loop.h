@@ -33,6 +33,9 @@ class CurlMultiTransport::Impl {
   void Submit(std::unique_ptr<Transfer> transfer);
   void Cancel(int64_t id);
   void AddTimer(absl::Time when, absl::AnyInvocable<void() &&> work);
+  // Ends every transfer in flight or queued with UNAVAILABLE (SHUTTING_DOWN);
+  // the loop keeps running for later requests and timers.
+  void AbortAll();
   int64_t NextId() { return next_id_.fetch_add(1); }
   TransportStats stats() const;
   int64_t in_flight() const { return in_flight_.load(std::memory_order_relaxed); }
@@ -72,6 +75,7 @@ class CurlMultiTransport::Impl {
 
   mutable absl::Mutex mu_;
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;
+  bool abort_requested_ ABSL_GUARDED_BY(mu_) = false;
   std::vector<std::unique_ptr<Transfer>> submitted_ ABSL_GUARDED_BY(mu_);
   std::vector<int64_t> cancelled_ ABSL_GUARDED_BY(mu_);
   std::priority_queue<Timer, std::vector<Timer>, std::greater<Timer>> timers_ ABSL_GUARDED_BY(mu_);

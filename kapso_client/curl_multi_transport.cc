@@ -53,4 +53,6 @@ TransportStats CurlMultiTransport::stats() const { return impl_->stats(); }
 
 int64_t CurlMultiTransport::in_flight() const { return impl_->in_flight(); }
 
+void CurlMultiTransport::AbortInFlight() { impl_->AbortAll(); }
+
 }  // namespace kapso::client

@@ -20,6 +20,9 @@ struct CurlTransportOptions {
   // Most connections kept open to Kapso; requests beyond it queue.
   int max_connections = 32;
   absl::Duration connect_timeout = absl::Seconds(5);
+  // Largest answer body accepted; a longer one aborts its transfer
+  // (KAPSO_RESPONSE_TOO_LARGE). Kapso's pages of 100 items are ~200 KB.
+  size_t max_body_bytes = 8 << 20;
   std::string user_agent = "kapso-ops/1";
 };
 
@@ -48,6 +51,10 @@ class CurlMultiTransport final : public HttpTransport, public Scheduler {
   TransportStats stats() const;
   // Requests submitted and not yet answered; cheap, for hot paths.
   int64_t in_flight() const;
+  // Ends every request in flight now with UNAVAILABLE (SHUTTING_DOWN): for
+  // the end of a shutdown grace, so callers get a typed answer (writes:
+  // KAPSO_OUTCOME_UNKNOWN) before the server cuts their calls.
+  void AbortInFlight();
 
   class Impl;
 

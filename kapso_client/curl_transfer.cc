@@ -6,24 +6,42 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "kapso_client/status_details.h"
+#include "kapso_client/upstream_text.h"
 
 namespace kapso::client::internal {
 namespace {
 
+// Kapso's headers are a few hundred bytes; this leaves room for proxies.
+constexpr size_t kMaxHeaderBytes = 64 * 1024;
+
+// Returning anything but `size * count` makes curl abort the transfer
+// (CURLE_WRITE_ERROR), which TransferStatus reports as too large.
 size_t OnBody(char* data, size_t size, size_t count, void* user) {
-  static_cast<Transfer*>(user)->response.body.append(data, size * count);
-  return size * count;
+  auto* t = static_cast<Transfer*>(user);
+  size_t n = size * count;
+  if (t->response.body.size() + n > t->max_body_bytes) {
+    t->too_large = true;
+    return 0;
+  }
+  t->response.body.append(data, n);
+  return n;
 }
 
 size_t OnHeader(char* data, size_t size, size_t count, void* user) {
-  absl::string_view line(data, size * count);
+  auto* t = static_cast<Transfer*>(user);
+  size_t n = size * count;
+  t->header_bytes += n;
+  if (t->header_bytes > kMaxHeaderBytes) {
+    t->too_large = true;
+    return 0;
+  }
+  absl::string_view line(data, n);
   auto colon = line.find(':');
   if (colon != absl::string_view::npos) {
     std::string name = absl::AsciiStrToLower(absl::StripAsciiWhitespace(line.substr(0, colon)));
-    static_cast<Transfer*>(user)->response.headers[name] =
-        std::string(absl::StripAsciiWhitespace(line.substr(colon + 1)));
+    t->response.headers[name] = std::string(absl::StripAsciiWhitespace(line.substr(colon + 1)));
   }
-  return size * count;
+  return n;
 }
 
 int OnPrereq(void* user, char*, char*, int, int) {
@@ -52,6 +70,13 @@ class OptionSetter {
 
 absl::Status SetMethod(Transfer& t) {
   OptionSetter set(t.easy);
+  if (!IsIdempotent(t.request.method)) {
+    // libcurl silently sends a request again on a fresh connection when a
+    // reused one turns out dead before any answer came back. For a write
+    // that may already have reached Kapso, so a write never rides a reused
+    // connection: on a new one curl has nothing to retry.
+    set(CURLOPT_FRESH_CONNECT, 1L, "FRESH_CONNECT");
+  }
   switch (t.request.method) {
     case HttpMethod::kGet:
       return set(CURLOPT_HTTPGET, 1L, "HTTPGET").status();
@@ -78,11 +103,20 @@ absl::Status CurlError(absl::string_view where, CURLcode code) {
   return absl::InternalError(absl::StrCat(where, ": ", curl_easy_strerror(code)));
 }
 
-absl::Status ConfigureEasy(Transfer& t, const std::string& default_api_key,
-                           const std::string& user_agent, absl::Duration connect_timeout,
+absl::Status ConfigureEasy(Transfer& t, const CurlTransportOptions& options,
                            absl::Duration timeout) {
-  const std::string& key = t.request.api_key.empty() ? default_api_key : t.request.api_key;
-  t.headers = curl_slist_append(t.headers, absl::StrCat("X-API-Key: ", key).c_str());
+  const std::string& key = t.request.api_key.empty() ? options.api_key : t.request.api_key;
+  // Callers validate what they pass (service/unary_call.cc); this keeps a
+  // CR/LF from ever becoming a header line whoever built the request.
+  if (!key.empty() && !IsHeaderToken(key, 256)) {
+    return MakeError(absl::StatusCode::kUnauthenticated,
+                     "the Kapso API key is not a well-formed token", "INVALID_API_KEY");
+  }
+  if (!IsHeaderToken(t.request.request_id, 128)) t.request.request_id.clear();
+  t.max_body_bytes = options.max_body_bytes;
+  if (!key.empty()) {
+    t.headers = curl_slist_append(t.headers, absl::StrCat("X-API-Key: ", key).c_str());
+  }
   t.headers = curl_slist_append(t.headers, "Accept: application/json");
   t.headers = curl_slist_append(t.headers, "Content-Type: application/json");
   t.headers = curl_slist_append(t.headers, "Expect:");  // no 100-continue round trip
@@ -91,12 +125,13 @@ absl::Status ConfigureEasy(Transfer& t, const std::string& default_api_key,
         t.headers, absl::StrCat("X-Request-Id: ", t.request.request_id).c_str());
   }
   long timeout_ms = std::max<long>(1, absl::ToInt64Milliseconds(timeout));
-  long connect_ms = std::min<long>(timeout_ms, absl::ToInt64Milliseconds(connect_timeout));
+  long connect_ms =
+      std::min<long>(timeout_ms, absl::ToInt64Milliseconds(options.connect_timeout));
   OptionSetter set(t.easy);
   set(CURLOPT_URL, t.url.c_str(), "URL")
       (CURLOPT_PATH_AS_IS, 1L, "PATH_AS_IS")  // never squash "/../" in ids
       (CURLOPT_HTTPHEADER, t.headers, "HTTPHEADER")
-      (CURLOPT_USERAGENT, user_agent.c_str(), "USERAGENT")
+      (CURLOPT_USERAGENT, options.user_agent.c_str(), "USERAGENT")
       (CURLOPT_NOSIGNAL, 1L, "NOSIGNAL")  // timeouts must not raise SIGALRM in a server
       (CURLOPT_TIMEOUT_MS, timeout_ms, "TIMEOUT_MS")
       (CURLOPT_CONNECTTIMEOUT_MS, connect_ms, "CONNECTTIMEOUT_MS")
@@ -118,6 +153,13 @@ absl::Status TransferStatus(const Transfer& t, CURLcode code, bool deadline_pass
   Metadata metadata = {{"kapso_method", std::string(HttpMethodName(t.request.method))},
                        {"kapso_path", t.request.path},
                        {"request_sent", t.request_sent ? "true" : "false"}};
+  if (t.too_large) {
+    metadata.emplace_back("limit_bytes", absl::StrCat(t.max_body_bytes));
+    return MakeError(absl::StatusCode::kInternal,
+                     absl::StrCat("Kapso's answer is larger than the ", t.max_body_bytes,
+                                  "-byte limit (--max_upstream_body_bytes); the transfer was cut"),
+                     "KAPSO_RESPONSE_TOO_LARGE", metadata);
+  }
   if (code == CURLE_OPERATION_TIMEDOUT && deadline_passed) {
     return MakeError(absl::StatusCode::kDeadlineExceeded,
                      "Kapso did not answer before the deadline", "KAPSO_TIMEOUT", metadata);

@@ -1,12 +1,15 @@
 #include "kapso_client/http_status_mapping.h"
 
+#include <algorithm>
 #include <string>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
 #include "kapso_client/status_details.h"
+#include "kapso_client/upstream_text.h"
 
 namespace kapso::client {
 namespace {
@@ -56,14 +59,19 @@ std::string KapsoMessage(const std::string& body) {
   return "";
 }
 
-}  // namespace
-
-std::optional<absl::Duration> ParseRetryAfter(const HttpResponse& response, absl::Time now) {
+// Retry-After as Kapso sent it: delta-seconds (negative: now) or an
+// HTTP-date; nullopt when absent or unreadable.
+std::optional<absl::Duration> ParseRetryAfterUncapped(const HttpResponse& response,
+                                                      absl::Time now) {
   const std::string* value = response.Header("retry-after");
   if (value == nullptr) return std::nullopt;
   int64_t seconds = 0;
   if (absl::SimpleAtoi(*value, &seconds)) {
     return seconds < 0 ? absl::ZeroDuration() : absl::Seconds(seconds);
+  }
+  // Digits past int64: a (hostile) "forever", which the caller caps.
+  if (!value->empty() && std::all_of(value->begin(), value->end(), absl::ascii_isdigit)) {
+    return absl::InfiniteDuration();
   }
   // An HTTP-date is IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT"), whose
   // literal "GMT" RFC1123_full's %z does not accept; the numeric offset form
@@ -78,21 +86,35 @@ std::optional<absl::Duration> ParseRetryAfter(const HttpResponse& response, absl
   return std::nullopt;
 }
 
-absl::Status StatusFromHttpResponse(const HttpRequest& request, const HttpResponse& response) {
-  if (response.status >= 200 && response.status <= 299) return absl::OkStatus();
-  Mapping mapping = MapHttpStatus(response.status);
-  std::string message = KapsoMessage(response.body);
-  if (message.empty()) message = absl::StrCat("Kapso answered HTTP ", response.status);
+}  // namespace
+
+std::optional<absl::Duration> ParseRetryAfter(const HttpResponse& response, absl::Time now,
+                                              absl::Duration max) {
+  std::optional<absl::Duration> delay = ParseRetryAfterUncapped(response, now);
+  if (delay.has_value()) delay = std::clamp(*delay, absl::ZeroDuration(), max);
+  return delay;
+}
+
+Metadata ResponseMetadata(const HttpRequest& request, const HttpResponse& response) {
   Metadata metadata = {{"http_status", absl::StrCat(response.status)},
                        {"kapso_method", std::string(HttpMethodName(request.method))},
                        {"kapso_path", request.path}};
-  if (const std::string* id = response.Header("x-request-id")) {
-    metadata.emplace_back("kapso_request_id", *id);
-  }
-  absl::Status status = MakeError(mapping.code, message, mapping.reason, metadata);
-  if (auto delay = ParseRetryAfter(response, absl::Now()); delay.has_value()) {
-    SetRetryDelay(status, *delay);
-  }
+  const std::string* id = response.Header("x-request-id");
+  if (id != nullptr && IsHeaderToken(*id, 128)) metadata.emplace_back("kapso_request_id", *id);
+  return metadata;
+}
+
+absl::Status StatusFromHttpResponse(const HttpRequest& request, const HttpResponse& response,
+                                    const ErrorMappingOptions& options) {
+  if (response.status >= 200 && response.status <= 299) return absl::OkStatus();
+  Mapping mapping = MapHttpStatus(response.status);
+  std::string message = SanitizeUpstreamText(KapsoMessage(response.body),
+                                             options.max_error_text_bytes);
+  if (message.empty()) message = absl::StrCat("Kapso answered HTTP ", response.status);
+  absl::Status status =
+      MakeError(mapping.code, message, mapping.reason, ResponseMetadata(request, response));
+  auto delay = ParseRetryAfter(response, absl::Now(), options.max_retry_after);
+  if (delay.has_value()) SetRetryDelay(status, *delay);
   return status;
 }
 

@@ -6,6 +6,7 @@
 #include "absl/status/status.h"
 #include "absl/time/time.h"
 #include "kapso_client/http_types.h"
+#include "kapso_client/status_details.h"
 
 namespace kapso::client {
 
@@ -24,10 +25,27 @@ namespace kapso::client {
 //   500-599   UNAVAILABLE         KAPSO_UNAVAILABLE (501: UNIMPLEMENTED)
 //   other 4xx FAILED_PRECONDITION KAPSO_HTTP_ERROR
 //   1xx, 3xx  UNKNOWN             KAPSO_HTTP_ERROR
-absl::Status StatusFromHttpResponse(const HttpRequest& request, const HttpResponse& response);
+//
+// What Kapso sends is not trusted: its message passes SanitizeUpstreamText,
+// its X-Request-Id is kept only when it is a plain token, and no RetryInfo
+// exceeds `max_retry_after`.
+struct ErrorMappingOptions {
+  size_t max_error_text_bytes = 512;
+  absl::Duration max_retry_after = absl::Minutes(5);
+};
+absl::Status StatusFromHttpResponse(const HttpRequest& request, const HttpResponse& response,
+                                    const ErrorMappingOptions& options = {});
 
-// Retry-After as delta-seconds or an HTTP-date, relative to `now`.
-std::optional<absl::Duration> ParseRetryAfter(const HttpResponse& response, absl::Time now);
+// The ErrorInfo metadata every error about one Kapso answer carries:
+// http_status, kapso_method, kapso_path and, when Kapso sent a usable one,
+// kapso_request_id.
+Metadata ResponseMetadata(const HttpRequest& request, const HttpResponse& response);
+
+// Retry-After as delta-seconds or an HTTP-date, relative to `now`, at most
+// `max` (Kapso's windows are a minute; a larger value is an upstream fault
+// that must not block callers for hours). Unparseable: nullopt.
+std::optional<absl::Duration> ParseRetryAfter(const HttpResponse& response, absl::Time now,
+                                              absl::Duration max = absl::Minutes(5));
 
 }  // namespace kapso::client
 

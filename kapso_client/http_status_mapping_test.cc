@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 #include "gmock/gmock.h"
+#include "absl/strings/match.h"
 #include "gtest/gtest.h"
 #include "kapso_client/status_details.h"
 
@@ -137,12 +138,57 @@ TEST(HttpStatusMapping, RetryAfterSecondsBecomesRetryInfo) {
 TEST(HttpStatusMapping, RetryAfterHttpDateBecomesRetryInfo) {
   HttpResponse response = Response(429);
   response.headers["retry-after"] =
-      absl::FormatTime("%a, %d %b %Y %H:%M:%S GMT", absl::Now() + absl::Minutes(10),
+      absl::FormatTime("%a, %d %b %Y %H:%M:%S GMT", absl::Now() + absl::Minutes(3),
                        absl::UTCTimeZone());
   auto delay = GetRetryDelay(StatusFromHttpResponse(Request(), response));
   ASSERT_TRUE(delay.has_value());
-  EXPECT_GT(*delay, absl::Minutes(9));
-  EXPECT_LE(*delay, absl::Minutes(10));
+  EXPECT_GT(*delay, absl::Minutes(2));
+  EXPECT_LE(*delay, absl::Minutes(3));
+}
+
+TEST(HttpStatusMapping, RetryAfterIsCappedAtMaxRetryAfter) {
+  for (const char* value : {"999999", "9223372036854775807", "99999999999999999999999",
+                            "Fri, 31 Dec 9999 23:59:59 GMT"}) {
+    HttpResponse response = Response(429);
+    response.headers["retry-after"] = value;
+    ErrorMappingOptions options;
+    options.max_retry_after = absl::Seconds(90);
+    auto delay = GetRetryDelay(StatusFromHttpResponse(Request(), response, options));
+    EXPECT_EQ(delay, absl::Seconds(90)) << value;
+    EXPECT_EQ(GetRetryDelay(StatusFromHttpResponse(Request(), response)), absl::Minutes(5))
+        << value;
+  }
+}
+
+TEST(HttpStatusMapping, UpstreamTextIsSanitizedAndBounded) {
+  HttpResponse response = Response(400);
+  response.body = R"({"error": "bad\u001b[31m red\nforged line )" + std::string(2000, 'x') +
+                  R"("})";
+  ErrorMappingOptions options;
+  options.max_error_text_bytes = 100;
+  absl::Status status = StatusFromHttpResponse(Request(), response, options);
+  EXPECT_LE(status.message().size(), 100 + std::string("\u2026(truncated)").size());
+  EXPECT_TRUE(absl::EndsWith(status.message(), "\u2026(truncated)")) << status.message();
+  EXPECT_EQ(status.message().find('\x1b'), absl::string_view::npos);
+  EXPECT_EQ(status.message().find('\n'), absl::string_view::npos);
+}
+
+TEST(HttpStatusMapping, UpstreamRequestIdIsKeptOnlyWhenItIsAToken) {
+  struct Case {
+    std::string id;
+    bool kept;
+  } cases[] = {{"req_123-abc", true},
+               {"has space", false},
+               {"line\r\nbreak", false},
+               {std::string(129, 'a'), false},
+               {"caf\xc3\xa9", false}};
+  for (const Case& c : cases) {
+    HttpResponse response = Response(500);
+    response.headers["x-request-id"] = c.id;
+    auto info = GetErrorInfo(StatusFromHttpResponse(Request(), response));
+    ASSERT_TRUE(info.has_value());
+    EXPECT_EQ(info->metadata().contains("kapso_request_id"), c.kept) << c.id;
+  }
 }
 
 TEST(HttpStatusMapping, NoRetryAfterMeansNoRetryInfo) {

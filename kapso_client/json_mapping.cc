@@ -1,11 +1,53 @@
 #include "kapso_client/json_mapping.h"
 
 #include "absl/strings/str_cat.h"
+#include <string>
+#include <vector>
+
+#include "google/protobuf/timestamp.pb.h"
 #include "google/protobuf/util/json_util.h"
+#include "google/protobuf/util/time_util.h"
 #include "kapso_client/open_fields.h"
 #include "kapso_client/status_details.h"
 
 namespace kapso::client {
+
+namespace {
+
+using google::protobuf::FieldDescriptor;
+using google::protobuf::Message;
+
+// The path of the first google.protobuf.Timestamp in `message` outside the
+// range protobuf can print (0001-01-01 to 9999-12-31): the JSON parser
+// accepts offsets that push a time past it ("0001-01-01T00:00:00+01:00"),
+// and such a message cannot be printed as JSON by any client. "" if none.
+std::string OutOfRangeTimestamp(const Message& message) {
+  const auto* reflection = message.GetReflection();
+  std::vector<const FieldDescriptor*> fields;
+  reflection->ListFields(message, &fields);
+  for (const FieldDescriptor* field : fields) {
+    if (field->cpp_type() != FieldDescriptor::CPPTYPE_MESSAGE || field->is_map()) continue;
+    int count = field->is_repeated() ? reflection->FieldSize(message, field) : 1;
+    for (int i = 0; i < count; ++i) {
+      const Message& value = field->is_repeated()
+                                 ? reflection->GetRepeatedMessage(message, field, i)
+                                 : reflection->GetMessage(message, field);
+      if (value.GetDescriptor() == google::protobuf::Timestamp::descriptor()) {
+        const auto& time = static_cast<const google::protobuf::Timestamp&>(value);
+        if (time.seconds() < google::protobuf::util::TimeUtil::kTimestampMinSeconds ||
+            time.seconds() > google::protobuf::util::TimeUtil::kTimestampMaxSeconds) {
+          return field->name();
+        }
+        continue;
+      }
+      std::string inner = OutOfRangeTimestamp(value);
+      if (!inner.empty()) return absl::StrCat(field->name(), ".", inner);
+    }
+  }
+  return "";
+}
+
+}  // namespace
 
 absl::Status ParseKapsoJson(absl::string_view json, google::protobuf::Message* out) {
   google::protobuf::util::JsonParseOptions options;
@@ -16,11 +58,18 @@ absl::Status ParseKapsoJson(absl::string_view json, google::protobuf::Message* o
   if (routed.has_value()) json = *routed;
   auto status = google::protobuf::util::JsonStringToMessage(
       google::protobuf::StringPiece(json.data(), json.size()), out, options);
-  if (status.ok()) return absl::OkStatus();
-  return MakeError(absl::StatusCode::kInternal,
-                   absl::StrCat("Kapso sent a response kapso-ops cannot read as ",
-                                out->GetDescriptor()->name()),
-                   "KAPSO_BAD_RESPONSE");
+  if (!status.ok()) {
+    return MakeError(absl::StatusCode::kInternal,
+                     absl::StrCat("Kapso sent a response kapso-ops cannot read as ",
+                                  out->GetDescriptor()->name()),
+                     "KAPSO_BAD_RESPONSE");
+  }
+  if (std::string field = OutOfRangeTimestamp(*out); !field.empty()) {
+    return MakeError(absl::StatusCode::kInternal,
+                     absl::StrCat("Kapso sent a time outside 0001-01-01..9999-12-31 in ", field),
+                     "KAPSO_BAD_RESPONSE", {{"field", field}});
+  }
+  return absl::OkStatus();
 }
 
 absl::Status ParsedBody::CopyTo(absl::string_view body, google::protobuf::Message* out) {

@@ -2,14 +2,17 @@
 #define KAPSO_CLIENT_KAPSO_CLIENT_H_
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <utility>
 
 #include "absl/functional/any_invocable.h"
 #include "absl/status/statusor.h"
+#include "google/protobuf/message.h"
+#include "kapso_client/call_budget.h"
+#include "kapso_client/http_status_mapping.h"
 #include "kapso_client/http_transport.h"
 #include "kapso_client/json_mapping.h"
-#include "kapso_client/unreadable_answer.h"
 #include "kapso_client/worker_pool.h"
 
 namespace kapso::client {
@@ -18,19 +21,34 @@ template <typename T>
 using Done = absl::AnyInvocable<void(absl::StatusOr<T>) &&>;
 
 // Who is calling: the deadline and cancellation of the gRPC call, the API
-// key to use (empty: the server's own) and the request id to forward.
+// key to use (empty: the server's own), the request id to forward and the
+// upstream calls the RPC may still make (null: no bound), and whether the
+// server refuses writes (a read-only replica).
 struct RequestContext {
   CallOptions options;
   std::string api_key;
   std::string request_id;
+  std::shared_ptr<CallBudget> budget;
+  bool read_only = false;
+};
+
+// What KapsoClient accepts from Kapso.
+struct KapsoClientOptions {
+  // Deepest JSON nesting read (JsonDepthWithin); Kapso's answers nest < 10.
+  int max_json_depth = 64;
+  ErrorMappingOptions errors;
 };
 
 // Typed, asynchronous calls of the Kapso Platform API. A call takes an
 // HttpRequest built by kapso_requests.h and answers with the parsed JSON, or
-// with the error of StatusFromHttpResponse / the transport. A write that
-// failed after it may have reached Kapso (transport error once the request
-// was sent, or a 5xx) has reason KAPSO_OUTCOME_UNKNOWN: the caller must check
-// before writing again. `done` runs on a transport thread.
+// with the error of StatusFromHttpResponse / the transport. A write whose
+// fate is unknown (a transport error once the request was sent, a 5xx, a
+// shutdown, a 2xx whose body cannot be read) has reason
+// KAPSO_OUTCOME_UNKNOWN: the caller must read before writing again. A
+// caller's own API key is removed from every error Kapso's answer produced.
+// `done` runs on whichever thread completes the call: a transport or parser
+// thread, or the caller's own when a decorator answers at once (cache hit,
+// open circuit, spent budget).
 class KapsoClient {
  public:
   // With a `parser_pool`, answers are parsed there instead of on the
@@ -38,10 +56,12 @@ class KapsoClient {
   // that thread has other transfers to drive (a hand-off costs more than it
   // saves when it has none).
   explicit KapsoClient(HttpTransport* transport, WorkerPool* parser_pool = nullptr,
-                       std::function<bool()> transport_busy = nullptr)
+                       std::function<bool()> transport_busy = nullptr,
+                       KapsoClientOptions options = {})
       : transport_(transport),
         parser_pool_(parser_pool),
-        transport_busy_(std::move(transport_busy)) {}
+        transport_busy_(std::move(transport_busy)),
+        options_(std::move(options)) {}
 
   // The raw 2xx response (for callers that need headers or cache age).
   void Send(absl::StatusOr<HttpRequest> request, const RequestContext& context,
@@ -51,39 +71,61 @@ class KapsoClient {
   template <typename Envelope>
   void Fetch(absl::StatusOr<HttpRequest> request, const RequestContext& context,
              Done<Envelope> done) {
-    const HttpMethod method = request.ok() ? request->method : HttpMethod::kGet;
-    std::string path = request.ok() ? request->path : "";
+    HttpRequest summary = Summary(request);
     SendOnTransportThread(
         std::move(request), context,
-        [this, method, path = std::move(path),
-         done = std::move(done)](absl::StatusOr<HttpResponse> response) mutable {
-           OffTransportThread([response = std::move(response), method, path = std::move(path),
-                               done = std::move(done)]() mutable {
-             if (!response.ok()) return std::move(done)(response.status());
-             Envelope envelope;
-             absl::Status parsed = ParseResponse(*response, &envelope);
-             if (!parsed.ok()) AddAnswerMetadata(parsed, method, path, *response);
-             if (!parsed.ok()) return std::move(done)(parsed);
-             std::move(done)(std::move(envelope));
-           });
-         });
+        [this, summary = std::move(summary), done = std::move(done)](
+            absl::StatusOr<HttpResponse> response) mutable {
+          size_t body_bytes = response.ok() ? response->body.size() : 0;
+          OffTransportThread(body_bytes, [summary = std::move(summary),
+                                          response = std::move(response),
+                                          done = std::move(done)]() mutable {
+            if (!response.ok()) return std::move(done)(response.status());
+            Envelope envelope;
+            absl::Status parsed = ParseAnswer(summary, *response, &envelope);
+            if (!parsed.ok()) return std::move(done)(parsed);
+            std::move(done)(std::move(envelope));
+          });
+        });
   }
 
+  // `response` (a 2xx answer to `request`) into `out`; an unreadable body
+  // or a missing "data" object is KAPSO_BAD_RESPONSE with the answer's
+  // metadata, or KAPSO_OUTCOME_UNKNOWN for a write (with the resource_id
+  // when the body names one).
+  static absl::Status ParseAnswer(const HttpRequest& request, const HttpResponse& response,
+                                  google::protobuf::Message* out);
+
  private:
+  // Method and path of `request`, for the error of a later parse.
+  static HttpRequest Summary(const absl::StatusOr<HttpRequest>& request);
+
   // Send, with `done` run on the transport thread.
   void SendOnTransportThread(absl::StatusOr<HttpRequest> request, const RequestContext& context,
                              Done<HttpResponse> done);
 
-  void OffTransportThread(absl::AnyInvocable<void() &&> work) {
-    if (parser_pool_ == nullptr || (transport_busy_ && !transport_busy_())) {
+  // The status of an answer: OK for a readable 2xx, else the mapped error.
+  absl::Status AnswerStatus(const HttpRequest& sent, const HttpResponse& response) const;
+
+  // Runs `work` (a parse of `body_bytes`) on the parser pool, or inline when
+  // that is cheaper and holds up no one: a small body while the transport
+  // thread has nothing else to drive. A large body (up to
+  // max_upstream_body_bytes) always goes to the pool, so no parse keeps the
+  // curl loop from other callers' transfers.
+  void OffTransportThread(size_t body_bytes, absl::AnyInvocable<void() &&> work) {
+    const bool small = body_bytes <= kInlineParseBytes;
+    if (parser_pool_ == nullptr || (small && transport_busy_ && !transport_busy_())) {
       return std::move(work)();
     }
     parser_pool_->Run(std::move(work));
   }
 
+  static constexpr size_t kInlineParseBytes = 64 * 1024;
+
   HttpTransport* transport_;
   WorkerPool* parser_pool_;
   std::function<bool()> transport_busy_;
+  const KapsoClientOptions options_;
 };
 
 }  // namespace kapso::client

@@ -29,9 +29,9 @@ class ObservedTransport final : public HttpTransport {
   const UpstreamObserver observer_;
 };
 
-// "/whatsapp/phone_numbers/{id}/webhooks/{id}" from a concrete path: ids
-// (digits, UUIDs, wamids, anything with a digit) become "{id}", so a metric
-// label has a handful of values, not one per resource.
+// "/whatsapp/phone_numbers/{id}/webhooks/{id}" from a concrete path: the
+// endpoint among those kapso-ops calls, or "other", so a metric label has a
+// fixed handful of values, never one per resource.
 std::string EndpointTemplate(absl::string_view path);
 
 }  // namespace kapso::client

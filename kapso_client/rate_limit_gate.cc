@@ -39,8 +39,25 @@ void RateLimitGate::Update(Budget& budget, const HttpResponse& response, const c
   }
 }
 
-RateLimitGate::RateLimitGate(HttpTransport* inner, Scheduler* clock)
-    : inner_(inner), clock_(clock) {}
+RateLimitGate::RateLimitGate(HttpTransport* inner, Scheduler* clock, absl::Duration max_block)
+    : inner_(inner), clock_(clock), max_block_(max_block) {}
+
+absl::Duration RateLimitGate::Window(absl::Duration kapso_window) const {
+  return std::min(kapso_window, max_block_);
+}
+
+RateLimitGate::KeyBudgets& RateLimitGate::BudgetsOf(const std::string& key, absl::Time now) {
+  if (budgets_.size() >= kMaxKeys && !budgets_.contains(key)) {
+    // Callers may bring any number of keys (--allow_caller_api_keys): keep
+    // only the budgets that still block something.
+    absl::erase_if(budgets_, [now](const auto& entry) {
+      const KeyBudgets& b = entry.second;
+      return std::max({b.general.blocked_until, b.health_second.blocked_until,
+                       b.health_minute.blocked_until}) <= now;
+    });
+  }
+  return budgets_[key];
+}
 
 void RateLimitGate::Send(HttpRequest request, CallOptions options, HttpCallback done) {
   const bool health = IsPhoneNumberHealthCheck(request);
@@ -49,11 +66,11 @@ void RateLimitGate::Send(HttpRequest request, CallOptions options, HttpCallback 
   absl::Duration wait;
   {
     absl::MutexLock lock(&mu_);
-    KeyBudgets& b = budgets_[key];
-    wait = Wait(b.general, now, absl::Minutes(1));
+    KeyBudgets& b = BudgetsOf(key, now);
+    wait = Wait(b.general, now, Window(absl::Minutes(1)));
     if (health) {
-      wait = std::max({wait, Wait(b.health_second, now, absl::Seconds(1)),
-                       Wait(b.health_minute, now, absl::Minutes(1))});
+      wait = std::max({wait, Wait(b.health_second, now, Window(absl::Seconds(1))),
+                       Wait(b.health_minute, now, Window(absl::Minutes(1)))});
     }
     // Only a request that goes out uses up budget.
     if (wait == absl::ZeroDuration()) {
@@ -89,17 +106,18 @@ void RateLimitGate::Learn(const std::string& key, bool health,
   if (!outcome.ok()) return;
   absl::Time now = clock_->Now();
   absl::MutexLock lock(&mu_);
-  KeyBudgets& b = budgets_[key];
+  KeyBudgets& b = BudgetsOf(key, now);
   if (health) {
     Update(b.health_second, *outcome, "x-health-ratelimit-second-remaining", now,
-           absl::Seconds(1));
+           Window(absl::Seconds(1)));
     Update(b.health_minute, *outcome, "x-health-ratelimit-minute-remaining", now,
-           absl::Minutes(1));
+           Window(absl::Minutes(1)));
   }
-  Update(b.general, *outcome, "x-ratelimit-remaining", now, absl::Minutes(1));
+  Update(b.general, *outcome, "x-ratelimit-remaining", now, Window(absl::Minutes(1)));
   if (outcome->status == 429) {
     // Kapso said exactly when: block that budget (health or general) until then.
-    absl::Duration after = ParseRetryAfter(*outcome, now).value_or(absl::Minutes(1));
+    absl::Duration after =
+        ParseRetryAfter(*outcome, now, max_block_).value_or(absl::Seconds(1));
     Budget& budget = health ? b.health_minute : b.general;
     budget.blocked_until = std::max(budget.blocked_until, now + after);
   }

@@ -19,10 +19,13 @@ namespace kapso::client {
 // RESOURCE_EXHAUSTED, reason KAPSO_BUDGET_EXHAUSTED, with a RetryInfo
 // saying when the budget comes back. Kapso's windows are fixed minutes (and
 // seconds for health) whose edges it does not announce, so a spent budget
-// is assumed back one window after it was seen spent.
+// is assumed back one window after it was seen spent. No block, learned or
+// from a 429's Retry-After, lasts longer than `max_block`; a 429 without a readable one blocks for a
+// second, so one request a second probes whether the limit has passed.
 class RateLimitGate final : public HttpTransport {
  public:
-  RateLimitGate(HttpTransport* inner, Scheduler* clock);
+  RateLimitGate(HttpTransport* inner, Scheduler* clock,
+                absl::Duration max_block = absl::Minutes(5));
 
   void Send(HttpRequest request, CallOptions options, HttpCallback done) override;
 
@@ -49,9 +52,17 @@ class RateLimitGate final : public HttpTransport {
   static void Update(Budget& budget, const HttpResponse& response, const char* header,
                      absl::Time now, absl::Duration window);
   void Learn(const std::string& key, bool health, const absl::StatusOr<HttpResponse>& outcome);
+  // Kapso's window, at most max_block_.
+  absl::Duration Window(absl::Duration kapso_window) const;
+  // The budgets of `key`, made when new; bounded in number.
+  KeyBudgets& BudgetsOf(const std::string& key, absl::Time now)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+
+  static constexpr size_t kMaxKeys = 4096;
 
   HttpTransport* const inner_;
   Scheduler* const clock_;
+  const absl::Duration max_block_;
   std::atomic<int64_t> refused_{0};
   absl::Mutex mu_;
   absl::flat_hash_map<std::string, KeyBudgets> budgets_ ABSL_GUARDED_BY(mu_);

@@ -15,7 +15,8 @@ absl::StatusOr<std::unique_ptr<TransportStack>> TransportStack::Create(
   Scheduler* clock = stack->curl_.get();
   stack->observed_ = std::make_unique<ObservedTransport>(stack->curl_.get(), clock,
                                                         std::move(options.observer));
-  stack->gate_ = std::make_unique<RateLimitGate>(stack->observed_.get(), clock);
+  stack->gate_ = std::make_unique<RateLimitGate>(stack->observed_.get(), clock,
+                                                options.max_retry_after);
   stack->breaker_ = std::make_unique<CircuitBreaker>(stack->gate_.get(), clock, options.breaker,
                                                      std::move(options.on_upstream_change));
   auto gen = std::make_shared<absl::BitGen>();

@@ -21,6 +21,8 @@ struct TransportStackOptions {
   CircuitBreakerPolicy breaker;
   // How long a phone number health result is reused (0: never).
   absl::Duration health_cache_ttl = absl::Seconds(60);
+  // Longest a 429's Retry-After blocks a key's requests (RateLimitGate).
+  absl::Duration max_retry_after = absl::Minutes(5);
   // Hears whether Kapso is usable (see CircuitBreaker).
   std::function<void(bool usable)> on_upstream_change;
   // Hears every request sent to Kapso (see ObservedTransport).
@@ -50,6 +52,8 @@ class TransportStack {
   HttpTransport* transport() { return cache_.get(); }
   // Transfers the curl loop is driving now.
   int64_t in_flight() const { return curl_->in_flight(); }
+  // See CurlMultiTransport::AbortInFlight.
+  void AbortInFlight() { curl_->AbortInFlight(); }
   StackStats stats();
 
  private:

@@ -25,6 +25,7 @@ done
 ((${#langs[@]})) || langs=(python go node java)
 
 VENV="$ROOT/.venv"
+PYGEN="$ROOT/.cache/pygen"
 GOBIN_DIR="$ROOT/.cache/gobin"
 GOOGLE_PROTOS="$ROOT/tools/protodeps/node_modules/google-proto-files"
 PROTOS=(proto/kapso/ops/v1/*.proto)
@@ -36,8 +37,17 @@ protoc() { "$VENV/bin/python" -m grpc_tools.protoc -I proto -I "$GOOGLE_PROTOS" 
 
 gen_python() {
   local pkg=clients/python/src/kapso_ops tmp
+  # The protobuf 5 generator (.cache/pygen, clients/python/requirements-gen.txt): its
+  # gencode runs on protobuf 5.29+, 6 and 7 and its stubs on grpcio >= 1.71.2, so the
+  # package resolves next to older stacks. mypy-protobuf (in .venv) writes the .pyi of
+  # the messages and of the sync + asyncio service stubs.
+  [ -x "$PYGEN/bin/python" ] || { echo "gen-clients: $PYGEN missing; run scripts/setup.d/30-clients.sh" >&2; exit 1; }
   tmp="$(mktemp -d)"
-  protoc --python_out="$tmp" --pyi_out="$tmp" --grpc_python_out="$tmp" "${PROTOS[@]}"
+  "$PYGEN/bin/python" -m grpc_tools.protoc -I proto -I "$GOOGLE_PROTOS" \
+    --plugin=protoc-gen-mypy="$VENV/bin/protoc-gen-mypy" \
+    --plugin=protoc-gen-mypy_grpc="$VENV/bin/protoc-gen-mypy_grpc" \
+    --python_out="$tmp" --grpc_python_out="$tmp" --mypy_out="$tmp" --mypy_grpc_out="$tmp" \
+    "${PROTOS[@]}" >/dev/null
   rm -rf "$pkg/v1"
   mkdir -p "$pkg/v1"
   # protoc writes absolute imports (kapso.ops.v1.x_pb2); the wheel's package is kapso_ops.v1.
@@ -75,7 +85,7 @@ gen_node() {
   # google/rpc status + error_details are generated too: the wrapper decodes them.
   protoc --plugin=protoc-gen-ts_proto="$dir/node_modules/.bin/protoc-gen-ts_proto" \
     --ts_proto_out="$out" \
-    --ts_proto_opt=outputServices=grpc-js,esModuleInterop=true,env=node,useOptionals=messages,forceLong=string,useDate=true,oneof=unions-value \
+    --ts_proto_opt=outputServices=grpc-js,esModuleInterop=true,env=node,useOptionals=messages,forceLong=number,useDate=true,oneof=unions-value \
     "${PROTOS[@]}" google/rpc/status.proto google/rpc/error_details.proto
   cp clients/service_config.json "$dir/service_config.json"
   echo "gen-clients: node -> $out"

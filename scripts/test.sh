@@ -4,8 +4,10 @@
 #   2. Bazel: unit and integration tests of the C++ code (gtest cases counted)
 #   3. API hygiene: generated clients up to date, buf lint + breaking
 #   4. against a local stack (sandbox + server binaries): the server binary's
-#      end-to-end tests, the CLI's and the deploy manifests' (pytest), the
-#      Python, Go, Node and Java client smoke tests (their own runners)
+#      end-to-end tests, the abuse suite (the server against a hostile upstream
+#      of its own), the CLI's and the deploy manifests' (pytest), the
+#      Python, Go, Node and Java client smoke tests (their own runners), and
+#      the consumer tests of the packaged clients (scripts/test-consumers.sh)
 #   5. the contract with Kapso's published OpenAPI document (contract/): the
 #      mapping audit, the spec's named examples and every RPC and CLI command
 #      against Prism's mock (tests/contract), then the CLI suite again with
@@ -44,9 +46,9 @@ echo "== end-to-end against a local stack"
 if scripts/stack.sh start "$STACK" >"$LOG/stack.out" 2>&1; then
   set -a; . "$STACK/env"; set +a
   .venv/bin/python -m pytest -q -p no:cacheprovider --junitxml="$LOG/pytest.xml" \
-    tests/e2e tests/cli tests/deploy 2>&1 | tail -n 15
+    tests/e2e tests/abuse tests/cli tests/deploy 2>&1 | tail -n 15
   read -r p f < <(.venv/bin/python scripts/count_junit.py "$LOG/pytest.xml")
-  tally "$p" "$f" "pytest (server binary, CLI, deploy manifests)"
+  tally "$p" "$f" "pytest (server binary, abuse suite, CLI, deploy manifests)"
   scripts/test-clients.sh 2>&1 | tee "$LOG/clients.out" | grep -E "^(==|clients:)|FAIL|Error" | head -n 40
   line="$(grep -E '^clients: [0-9]+ passed, [0-9]+ failed' "$LOG/clients.out" | tail -1)"
   if [ -n "$line" ]; then
@@ -55,6 +57,14 @@ if scripts/stack.sh start "$STACK" >"$LOG/stack.out" 2>&1; then
     p=0; f=1
   fi
   tally "$p" "$f" "clients (pytest, go test, node --test, mvn test)"
+  scripts/test-consumers.sh 2>&1 | tee "$LOG/consumers.out" | grep -E "^(==|--|ok|FAIL|     |consumers:|test-consumers:)"
+  line="$(grep -E '^consumers: [0-9]+ passed, [0-9]+ failed' "$LOG/consumers.out" | tail -1)"
+  if [ -n "$line" ]; then
+    read -r p f < <(sed -E 's/consumers: ([0-9]+) passed, ([0-9]+) failed/\1 \2/' <<<"$line")
+  else
+    p=0; f=1
+  fi
+  tally "$p" "$f" "consumers (packaged clients installed in new projects, strict checks, run)"
 else
   cat "$LOG/stack.out" "$STACK"/*.log 2>/dev/null
   tally 0 1 "stack start"

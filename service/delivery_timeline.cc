@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "absl/strings/numbers.h"
+#include "google/protobuf/util/time_util.h"
 
 namespace kapso::service {
 namespace {
@@ -29,8 +30,12 @@ struct Step {
 void AddDeliveryTimeline(ops::v1::Message& message) {
   std::vector<Step> steps;
   for (const auto& event : message.kapso().statuses()) {
+    // Meta's unix seconds as a string; one that is unreadable or outside
+    // what a Timestamp can hold (0001-9999) sorts last, without a time.
     int64_t seconds = 0;
-    if (!absl::SimpleAtoi(event.timestamp(), &seconds)) {
+    if (!absl::SimpleAtoi(event.timestamp(), &seconds) ||
+        seconds < google::protobuf::util::TimeUtil::kTimestampMinSeconds ||
+        seconds > google::protobuf::util::TimeUtil::kTimestampMaxSeconds) {
       seconds = std::numeric_limits<int64_t>::max();
     }
     steps.push_back({seconds, StepRank(event.status()), &event});

@@ -33,10 +33,16 @@ google::rpc::Status ToRpcStatus(const absl::Status& status, const SecretRedactor
   status.ForEachPayload([&](absl::string_view type_url, const absl::Cord& payload) {
     auto* detail = rpc_status.add_details();
     detail->set_type_url(std::string(type_url));
-    // Details are built by kapso-ops itself (reasons, paths, HTTP codes),
-    // never from secrets, so they pass through unredacted.
     detail->set_value(std::string(payload));
-    has_error_info |= type_url == "type.googleapis.com/google.rpc.ErrorInfo";
+    if (type_url == "type.googleapis.com/google.rpc.ErrorInfo") {
+      // Metadata values may hold text from Kapso (its request id): redacted.
+      has_error_info = true;
+      google::rpc::ErrorInfo info;
+      if (info.ParseFromString(detail->value())) {
+        for (auto& [key, value] : *info.mutable_metadata()) value = redactor.Redact(value);
+        detail->set_value(info.SerializeAsString());
+      }
+    }
   });
   if (!has_error_info) {
     google::rpc::ErrorInfo info;

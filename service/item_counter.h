@@ -10,6 +10,7 @@
 #include "kapso/ops/v1/common.pb.h"
 #include "kapso_client/kapso_client.h"
 #include "kapso_client/kapso_requests.h"
+#include "kapso_client/status_details.h"
 #include "service/grpc_status.h"
 
 namespace kapso::service {
@@ -40,6 +41,7 @@ class ItemCounter : public std::enable_shared_from_this<ItemCounter<Envelope>> {
         build_(std::move(build)), done_(std::move(done)) {}
 
   void ReadPage(const std::string& cursor) {
+    cursor_ = cursor;
     client::PageRequest page;
     // Kapso's largest page (fewest round trips), but no more than the bound.
     page.page_size = static_cast<int32_t>(std::clamp<int64_t>(limit_ - counted_, 1, 100));
@@ -51,16 +53,31 @@ class ItemCounter : public std::enable_shared_from_this<ItemCounter<Envelope>> {
   }
 
   void OnPage(absl::StatusOr<Envelope> list) {
-    ops::v1::Count count;
-    if (!list.ok()) {
-      *count.mutable_error() = ToRpcStatus(list.status(), *redactor_);
-      return std::move(done_)(std::move(count));
+    if (!list.ok() && client::ErrorReason(list.status()) == "UPSTREAM_CALL_LIMIT") {
+      return Done(/*exact=*/false);  // what was counted stands, as a lower bound
     }
+    if (!list.ok()) return Fail(list.status());
     counted_ += list->data_size();
     const std::string& next = list->paging().next();
+    if (!next.empty() && next == cursor_) {
+      return Fail(client::MakeError(absl::StatusCode::kInternal,
+                                    "Kapso's page cursor did not advance (the same cursor came back twice)",
+                                    "KAPSO_BAD_RESPONSE"));
+    }
     if (!next.empty() && counted_ < limit_) return ReadPage(next);
+    Done(/*exact=*/next.empty());
+  }
+
+  void Done(bool exact) {
+    ops::v1::Count count;
     count.set_value(counted_);
-    count.set_exact(next.empty());
+    count.set_exact(exact);
+    std::move(done_)(std::move(count));
+  }
+
+  void Fail(const absl::Status& status) {
+    ops::v1::Count count;
+    *count.mutable_error() = ToRpcStatus(status, *redactor_);
     std::move(done_)(std::move(count));
   }
 
@@ -70,7 +87,9 @@ class ItemCounter : public std::enable_shared_from_this<ItemCounter<Envelope>> {
   const int64_t limit_;
   const Build build_;
   absl::AnyInvocable<void(ops::v1::Count) &&> done_;
-  int64_t counted_ = 0;  // touched by one page callback at a time
+  // Touched by one page callback at a time.
+  int64_t counted_ = 0;
+  std::string cursor_;  // of the page being read
 };
 
 }  // namespace kapso::service

@@ -6,11 +6,12 @@
 #include "kapso/internal/wire.pb.h"
 #include "kapso_client/json_mapping.h"
 #include "kapso_client/kapso_requests.h"
-#include "kapso_client/unreadable_answer.h"
 #include "service/fan_out.h"
 #include "service/health_findings.h"
 #include "service/item_counter.h"
 #include "service/request_validation.h"
+#include "service/phone_number_digits.h"
+#include "service/phone_number_directory.h"
 #include "service/unary_call.h"
 
 namespace kapso::service {
@@ -93,21 +94,33 @@ grpc::ServerUnaryReactor* KapsoHealthService::CheckPhoneNumberHealth(
     v1::PhoneNumberHealth* response) {
   UnaryCall* call = UnaryCall::Start(context, deps_);
   if (!call->Check(Validate(*request))) return call;
-  absl::StatusOr<client::HttpRequest> upstream = client::BuildPhoneNumberHealth(*request);
-  std::string path = upstream.ok() ? upstream->path : "";
+  absl::StatusOr<client::HttpRequest> http_request = client::BuildPhoneNumberHealth(*request);
+  client::HttpRequest sent;  // method and path, for the error of a bad answer
+  if (http_request.ok()) sent.path = http_request->path;
   deps_.client->Send(
-      std::move(upstream), call->request_context(),
-      call->Then<client::HttpResponse>([response, path](client::HttpResponse http) {
+      std::move(http_request), call->request_context(),
+      call->Then<client::HttpResponse>([response, sent](client::HttpResponse http) {
         // Health is the one answer Kapso does not wrap in {"data": ...}.
-        if (absl::Status s = client::ParseResponse(http, response); !s.ok()) {
-          client::AddAnswerMetadata(s, client::HttpMethod::kGet, path, http);
-          return s;
-        }
+        absl::Status parsed = client::KapsoClient::ParseAnswer(sent, http, response);
+        if (!parsed.ok()) return parsed;
         AddHealthFindings(*response);
         *response->mutable_cache_age() = google::protobuf::util::TimeUtil::NanosecondsToDuration(
             absl::ToInt64Nanoseconds(http.age));
         return absl::OkStatus();
       }));
+  return call;
+}
+
+grpc::ServerUnaryReactor* KapsoHealthService::ResolvePhoneNumber(
+    grpc::CallbackServerContext* context, const v1::ResolvePhoneNumberRequest* request,
+    v1::PhoneNumber* response) {
+  UnaryCall* call = UnaryCall::Start(context, deps_);
+  if (!call->Check(PhoneNumberDigits(request->phone_number()).status())) return call;
+  deps_.phone_numbers->Resolve(call->request_context(), request->phone_number(),
+                               call->Then<v1::PhoneNumber>([response](v1::PhoneNumber number) {
+                                 response->Swap(&number);
+                                 return absl::OkStatus();
+                               }));
   return call;
 }
 

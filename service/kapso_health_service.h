@@ -18,6 +18,9 @@ class KapsoHealthService final : public ops::v1::Health::CallbackService {
   grpc::ServerUnaryReactor* CheckPhoneNumberHealth(
       grpc::CallbackServerContext* context, const ops::v1::CheckPhoneNumberHealthRequest* request,
       ops::v1::PhoneNumberHealth* response) override;
+  grpc::ServerUnaryReactor* ResolvePhoneNumber(grpc::CallbackServerContext* context,
+                                               const ops::v1::ResolvePhoneNumberRequest* request,
+                                               ops::v1::PhoneNumber* response) override;
 
  private:
   const ServiceDeps& deps_;

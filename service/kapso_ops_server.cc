@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/notification.h"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/grpcpp.h"
 #include "grpcpp/health_check_service_interface.h"
@@ -16,6 +17,8 @@
 #include "service/kapso_health_service.h"
 #include "service/message_debug_service.h"
 #include "service/observability_interceptor.h"
+#include "service/phone_number_directory.h"
+#include "service/reflection_v1.h"
 #include "service/server_metrics.h"
 #include "service/service_deps.h"
 #include "service/triage_service.h"
@@ -48,6 +51,7 @@ class KapsoOpsServer::Impl {
   std::unique_ptr<client::TransportStack> transport_;
   std::unique_ptr<client::KapsoClient> client_;
   std::unique_ptr<SecretRedactor> redactor_;
+  std::unique_ptr<PhoneNumberDirectory> phone_numbers_;
   ServiceDeps deps_;
   std::unique_ptr<WebhooksService> webhooks_;
   std::unique_ptr<MessageDebugService> message_debug_;
@@ -87,6 +91,8 @@ absl::Status KapsoOpsServer::Impl::Init(const ServerOptions& options) {
   transport_options.curl.base_url = options.kapso_base_url;
   transport_options.curl.api_key = options.kapso_api_key;
   transport_options.curl.max_connections = options.max_upstream_connections;
+  transport_options.curl.max_body_bytes = options.max_upstream_body_bytes;
+  transport_options.max_retry_after = options.max_retry_after;
   transport_options.retry.max_attempts = options.retry_max_attempts;
   transport_options.retry.initial_backoff = options.retry_initial_backoff;
   transport_options.retry.max_backoff = options.retry_max_backoff;
@@ -104,15 +110,23 @@ absl::Status KapsoOpsServer::Impl::Init(const ServerOptions& options) {
   live_transport_.store(transport_.get());
   parser_pool_ = std::make_unique<client::WorkerPool>(
       std::max(2, static_cast<int>(std::thread::hardware_concurrency())));
+  client::KapsoClientOptions client_options;
+  client_options.max_json_depth = options.max_json_depth;
+  client_options.errors.max_error_text_bytes = options.max_error_text_bytes;
+  client_options.errors.max_retry_after = options.max_retry_after;
   client_ = std::make_unique<client::KapsoClient>(
       transport_->transport(), parser_pool_.get(),
-      [stack = transport_.get()] { return stack->in_flight() > 0; });
+      [stack = transport_.get()] { return stack->in_flight() > 0; }, client_options);
   redactor_ = std::make_unique<SecretRedactor>(std::vector<std::string>{options.kapso_api_key});
   deps_.client = client_.get();
   deps_.redactor = redactor_.get();
+  phone_numbers_ = std::make_unique<PhoneNumberDirectory>(client_.get());
+  deps_.phone_numbers = phone_numbers_.get();
   deps_.allow_caller_api_keys = options.allow_caller_api_keys;
   deps_.overview_count_limit = options.overview_count_limit;
   deps_.max_call_duration = options.max_call_duration;
+  deps_.max_upstream_calls_per_rpc = options.max_upstream_calls_per_rpc;
+  deps_.read_only = options.read_only;
   webhooks_ = std::make_unique<WebhooksService>(deps_);
   message_debug_ = std::make_unique<MessageDebugService>(deps_);
   triage_ = std::make_unique<TriageService>(deps_);
@@ -120,6 +134,7 @@ absl::Status KapsoOpsServer::Impl::Init(const ServerOptions& options) {
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  InitReflectionV1ServerBuilderPlugin();  // v1 next to v1alpha, and grpc.health.v1
   grpc::ServerBuilder builder;
   // TLS is the mesh's job (mTLS at the sidecar); the server speaks plaintext
   // to its local proxy.
@@ -147,7 +162,17 @@ void KapsoOpsServer::Impl::Shutdown(absl::Duration grace) {
   shut_down_ = true;
   live_server_.store(nullptr);
   server_->GetHealthCheckService()->SetServingStatus(false);
+  // Just before gRPC cancels the calls still running, end their Kapso
+  // requests, so each caller gets a typed answer (a write: whether it may
+  // have been applied) instead of a bare CANCELLED.
+  absl::Notification drained;
+  std::thread aborter([&] {
+    absl::Duration margin = std::min(grace / 4, absl::Milliseconds(250));
+    if (!drained.WaitForNotificationWithTimeout(grace - margin)) transport_->AbortInFlight();
+  });
   server_->Shutdown(std::chrono::system_clock::now() + absl::ToChronoMilliseconds(grace));
+  drained.Notify();
+  aborter.join();
 }
 
 absl::StatusOr<std::unique_ptr<KapsoOpsServer>> KapsoOpsServer::Start(

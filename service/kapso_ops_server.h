@@ -33,6 +33,15 @@ struct ServerOptions {
   std::string metrics_listen;
   // One JSON line per RPC on stderr.
   bool access_log = false;
+  // Limits on what Kapso may send back and on what one RPC may cost
+  // (README "Limits").
+  size_t max_upstream_body_bytes = 8 << 20;
+  int max_json_depth = 64;
+  size_t max_error_text_bytes = 512;
+  absl::Duration max_retry_after = absl::Minutes(5);
+  int max_upstream_calls_per_rpc = 64;
+  // Refuse every RPC that would change something in Kapso.
+  bool read_only = false;
 };
 
 // The kapso-ops gRPC server: the four kapso.ops.v1 services, grpc.health.v1

@@ -8,6 +8,10 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "google/rpc/error_details.pb.h"
+#include "google/rpc/status.pb.h"
+#include "kapso_client/status_details.h"
+#include "service/method_label.h"
 
 namespace kapso::service {
 namespace {
@@ -38,7 +42,7 @@ std::string JsonQuote(absl::string_view text) {
 class ObservabilityInterceptor final : public grpc::experimental::Interceptor {
  public:
   ObservabilityInterceptor(const char* method, ServerMetrics* metrics, bool access_log)
-      : method_(method == nullptr ? "" : method),
+      : method_(MethodLabel(method == nullptr ? "" : method)),
         metrics_(metrics),
         access_log_(access_log),
         start_(absl::Now()) {}
@@ -49,8 +53,19 @@ class ObservabilityInterceptor final : public grpc::experimental::Interceptor {
       auto it = metadata->find("x-request-id");
       if (it != metadata->end()) request_id_ = it->second;
     }
+    if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::POST_RECV_MESSAGE)) {
+      unreadable_request_ = methods->GetRecvMessage() == nullptr;
+    }
     if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_STATUS)) {
-      Record(methods->GetSendStatus());
+      grpc::Status status = methods->GetSendStatus();
+      if (unreadable_request_ && status.error_code() == grpc::StatusCode::UNIMPLEMENTED) {
+        // gRPC 1.51's callback handlers answer UNIMPLEMENTED when a request
+        // does not deserialize (e.g. invalid UTF-8 in a string field); the
+        // caller's fault is INVALID_ARGUMENT.
+        status = UnreadableRequest();
+        methods->ModifySendStatus(status);
+      }
+      Record(status);
     }
     methods->Proceed();
   }
@@ -72,11 +87,26 @@ class ObservabilityInterceptor final : public grpc::experimental::Interceptor {
     std::fwrite(line.data(), 1, line.size(), stderr);  // one write per line: lines never interleave
   }
 
-  const std::string method_;
+  static grpc::Status UnreadableRequest() {
+    google::rpc::Status details;
+    details.set_code(grpc::StatusCode::INVALID_ARGUMENT);
+    details.set_message(
+        "the request is not a valid protobuf message of the method's type (a string "
+        "field that is not UTF-8, or malformed bytes)");
+    google::rpc::ErrorInfo info;
+    info.set_reason("INVALID_ARGUMENT");
+    info.set_domain(std::string(client::kErrorDomain));
+    details.add_details()->PackFrom(info);
+    return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, details.message(),
+                        details.SerializeAsString());
+  }
+
+  const absl::string_view method_;  // MethodLabel: static storage
   ServerMetrics* const metrics_;
   const bool access_log_;
   const absl::Time start_;
   std::string request_id_;
+  bool unreadable_request_ = false;
 };
 
 }  // namespace

@@ -6,12 +6,15 @@
 
 #include <signal.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <thread>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
@@ -19,6 +22,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
+#include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "service/kapso_ops_server.h"
 
@@ -50,6 +54,16 @@ ABSL_FLAG(std::string, metrics_listen, "0.0.0.0:9464",
           "host:port of the Prometheus /metrics endpoint (empty: none)");
 ABSL_FLAG(bool, access_log, true, "one JSON line per RPC on stderr");
 ABSL_FLAG(std::string, port_file, "", "write the bound port to this file once serving");
+ABSL_FLAG(int64_t, max_upstream_body_bytes, 8 << 20,
+          "largest Kapso answer body read; a larger one aborts its transfer");
+ABSL_FLAG(int, max_json_depth, 64, "deepest JSON nesting read from Kapso");
+ABSL_FLAG(int64_t, max_error_text_bytes, 512,
+          "most bytes of Kapso's error text copied into a status message");
+ABSL_FLAG(absl::Duration, max_retry_after, absl::Minutes(5),
+          "longest a Kapso Retry-After may block calls");
+ABSL_FLAG(int, max_upstream_calls_per_rpc, 64,
+          "most Kapso requests one RPC may make (paging included)");
+ABSL_FLAG(bool, read_only, false, "refuse every RPC that would change something in Kapso");
 
 namespace {
 
@@ -76,6 +90,84 @@ void WritePortFile(int port) {
   std::rename(tmp.c_str(), path.c_str());  // readers never see a partial file
 }
 
+void SetResilienceFlags(kapso::service::ServerOptions& options) {
+  options.retry_max_attempts = absl::GetFlag(FLAGS_retry_max_attempts);
+  options.retry_initial_backoff = absl::GetFlag(FLAGS_retry_initial_backoff);
+  options.retry_max_backoff = absl::GetFlag(FLAGS_retry_max_backoff);
+  options.breaker_failure_threshold = absl::GetFlag(FLAGS_breaker_failure_threshold);
+  options.breaker_cool_down = absl::GetFlag(FLAGS_breaker_cool_down);
+  options.health_cache_ttl = absl::GetFlag(FLAGS_health_cache_ttl);
+}
+
+void SetLimitFlags(kapso::service::ServerOptions& options) {
+  options.max_upstream_body_bytes =
+      static_cast<size_t>(std::max<int64_t>(1, absl::GetFlag(FLAGS_max_upstream_body_bytes)));
+  options.max_json_depth = std::max(1, absl::GetFlag(FLAGS_max_json_depth));
+  options.max_error_text_bytes =
+      static_cast<size_t>(std::max<int64_t>(16, absl::GetFlag(FLAGS_max_error_text_bytes)));
+  options.max_retry_after = absl::GetFlag(FLAGS_max_retry_after);
+  options.max_upstream_calls_per_rpc =
+      std::max(1, absl::GetFlag(FLAGS_max_upstream_calls_per_rpc));
+}
+
+// Flags (with the original toolkit's environment fallbacks) as options; a
+// missing upstream or key is an error.
+absl::StatusOr<kapso::service::ServerOptions> OptionsFromFlags() {
+  kapso::service::ServerOptions options;
+  options.listen = absl::GetFlag(FLAGS_listen);
+  options.kapso_base_url = absl::GetFlag(FLAGS_kapso_api_base_url);
+  if (options.kapso_base_url.empty()) options.kapso_base_url = FromEnv("KAPSO_API_BASE_URL");
+  absl::StatusOr<std::string> key = ApiKey();
+  if (!key.ok()) return key.status();
+  if (key->empty() || options.kapso_base_url.empty()) {
+    return absl::InvalidArgumentError("missing value");
+  }
+  options.kapso_api_key = *key;
+  options.max_upstream_connections = absl::GetFlag(FLAGS_max_upstream_connections);
+  options.allow_caller_api_keys = absl::GetFlag(FLAGS_allow_caller_api_keys);
+  options.overview_count_limit = absl::GetFlag(FLAGS_overview_count_limit);
+  options.max_call_duration = absl::GetFlag(FLAGS_max_call_duration);
+  options.metrics_listen = absl::GetFlag(FLAGS_metrics_listen);
+  options.access_log = absl::GetFlag(FLAGS_access_log);
+  options.read_only = absl::GetFlag(FLAGS_read_only);
+  SetResilienceFlags(options);
+  SetLimitFlags(options);
+  return options;
+}
+
+void PrintAddresses(const kapso::service::ServerOptions& options,
+                    kapso::service::KapsoOpsServer& server) {
+  std::string host = options.listen.substr(0, options.listen.rfind(':'));
+  std::cout << "kapso-ops listening on " << host << ":" << server.port() << std::endl;
+  if (server.metrics_port() != 0) {
+    std::string metrics = options.metrics_listen;
+    std::cout << "kapso-ops metrics on http://" << metrics.substr(0, metrics.rfind(':')) << ":"
+              << server.metrics_port() << "/metrics" << std::endl;
+  }
+}
+
+// Waits for SIGTERM/SIGINT, then drains for the grace period and exits.
+[[noreturn]] void ServeUntilStopped(const sigset_t& stop_signals,
+                                    kapso::service::KapsoOpsServer& server) {
+  int signal_number = 0;
+  sigwait(&stop_signals, &signal_number);
+  std::cout << "kapso-ops: signal " << signal_number << ", draining" << std::endl;
+  absl::Duration grace = absl::GetFlag(FLAGS_shutdown_grace);
+  // Whatever still runs after the grace (a call stuck past its cancel) must
+  // not keep the process: an orchestrator waits grace + a little, then kills.
+  std::thread([grace] {
+    absl::SleepFor(grace + absl::Milliseconds(500));
+    std::fputs("kapso-ops: grace period over, exiting with calls still running\n", stderr);
+    std::_Exit(0);
+  }).detach();
+  server.Shutdown(grace);
+  std::cout << "kapso-ops: stopped" << std::endl;
+  // Every call has finished; tearing down the rest (the metrics endpoint's
+  // web server alone takes ~2 s to join its threads) would only delay exit.
+  std::fflush(nullptr);
+  std::_Exit(0);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -85,58 +177,25 @@ int main(int argc, char** argv) {
   // server pays for that on each lock and never acts on it.
   absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
   // Block the stop signals in every thread (gRPC's and curl's inherit this
-  // mask) and wait for them below.
+  // mask) and wait for them in ServeUntilStopped.
   sigset_t stop_signals;
   sigemptyset(&stop_signals);
   sigaddset(&stop_signals, SIGTERM);
   sigaddset(&stop_signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-  kapso::service::ServerOptions options;
-  options.listen = absl::GetFlag(FLAGS_listen);
-  options.kapso_base_url = absl::GetFlag(FLAGS_kapso_api_base_url);
-  if (options.kapso_base_url.empty()) options.kapso_base_url = FromEnv("KAPSO_API_BASE_URL");
-  absl::StatusOr<std::string> key = ApiKey();
-  if (!key.ok() || key->empty() || options.kapso_base_url.empty()) {
+  absl::StatusOr<kapso::service::ServerOptions> options = OptionsFromFlags();
+  if (!options.ok()) {
     std::cerr << "kapso-ops: set KAPSO_API_BASE_URL and KAPSO_API_KEY (or the flags): "
-              << (key.ok() ? "missing value" : key.status().message()) << "\n";
+              << options.status().message() << "\n";
     return 2;
   }
-  options.kapso_api_key = *key;
-  options.max_upstream_connections = absl::GetFlag(FLAGS_max_upstream_connections);
-  options.allow_caller_api_keys = absl::GetFlag(FLAGS_allow_caller_api_keys);
-  options.overview_count_limit = absl::GetFlag(FLAGS_overview_count_limit);
-  options.max_call_duration = absl::GetFlag(FLAGS_max_call_duration);
-  options.retry_max_attempts = absl::GetFlag(FLAGS_retry_max_attempts);
-  options.retry_initial_backoff = absl::GetFlag(FLAGS_retry_initial_backoff);
-  options.retry_max_backoff = absl::GetFlag(FLAGS_retry_max_backoff);
-  options.breaker_failure_threshold = absl::GetFlag(FLAGS_breaker_failure_threshold);
-  options.breaker_cool_down = absl::GetFlag(FLAGS_breaker_cool_down);
-  options.health_cache_ttl = absl::GetFlag(FLAGS_health_cache_ttl);
-  options.metrics_listen = absl::GetFlag(FLAGS_metrics_listen);
-  options.access_log = absl::GetFlag(FLAGS_access_log);
-
-  auto server = kapso::service::KapsoOpsServer::Start(options);
+  auto server = kapso::service::KapsoOpsServer::Start(*options);
   if (!server.ok()) {
     std::cerr << "kapso-ops: " << server.status().message() << "\n";
     return 1;
   }
-  std::string host = options.listen.substr(0, options.listen.rfind(':'));
-  std::cout << "kapso-ops listening on " << host << ":" << (*server)->port() << std::endl;
-  if ((*server)->metrics_port() != 0) {
-    std::string metrics = absl::GetFlag(FLAGS_metrics_listen);
-    std::cout << "kapso-ops metrics on http://" << metrics.substr(0, metrics.rfind(':')) << ":"
-              << (*server)->metrics_port() << "/metrics" << std::endl;
-  }
+  PrintAddresses(*options, **server);
   WritePortFile((*server)->port());
-
-  int signal_number = 0;
-  sigwait(&stop_signals, &signal_number);
-  std::cout << "kapso-ops: signal " << signal_number << ", draining" << std::endl;
-  (*server)->Shutdown(absl::GetFlag(FLAGS_shutdown_grace));
-  std::cout << "kapso-ops: stopped" << std::endl;
-  // Every call has finished; tearing down the rest (the metrics endpoint's
-  // web server alone takes ~2 s to join its threads) would only delay exit.
-  std::fflush(nullptr);
-  std::_Exit(0);
+  ServeUntilStopped(stop_signals, **server);
 }

@@ -7,10 +7,14 @@
 
 namespace kapso::service {
 
+class PhoneNumberDirectory;  // phone_number_directory.h
+
 // What every service handler needs, owned by the server.
 struct ServiceDeps {
   client::KapsoClient* client = nullptr;
   const SecretRedactor* redactor = nullptr;
+  // The project's numbers, to resolve one as people write it.
+  PhoneNumberDirectory* phone_numbers = nullptr;
   // Accept a per-call Kapso key in the `x-kapso-api-key` metadata (a shared
   // deployment serving several projects); off by default.
   bool allow_caller_api_keys = false;
@@ -20,6 +24,10 @@ struct ServiceDeps {
   // Upper bound on any call's upstream work, for callers that set no
   // deadline.
   absl::Duration max_call_duration = absl::Seconds(30);
+  // Most Kapso requests one RPC may make (paging loops included).
+  int max_upstream_calls_per_rpc = 64;
+  // Refuse every RPC that would change something in Kapso.
+  bool read_only = false;
 };
 
 }  // namespace kapso::service

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Client toolchains, pinned, from their registries: the Python venv (.venv, from
-# clients/python/requirements.txt), Go protoc plugins (.cache/gobin), npm packages of
+# clients/python/requirements.txt) and the generator's (.cache/pygen), Go protoc plugins (.cache/gobin), npm packages of
 # clients/node (package-lock.json), and the Maven dependencies of clients/java.
 # Idempotent: each part is skipped when its stamp matches its pin file.
 set -euo pipefail
@@ -11,6 +11,7 @@ mkdir -p "$STAMPS"
 
 PROTOC_GEN_GO_VERSION=v1.36.12        # google.golang.org/protobuf
 PROTOC_GEN_GO_GRPC_VERSION=v1.6.2     # google.golang.org/grpc/cmd/protoc-gen-go-grpc
+GRPCURL_VERSION=v1.9.4                # github.com/fullstorydev/grpcurl: tests/e2e/test_reflection.py
 
 # fresh NAME FILE...: true when the stamp NAME is missing or older than its inputs.
 fresh() {
@@ -30,12 +31,22 @@ if [ ! -x .venv/bin/python ] || fresh python clients/python/requirements.txt cli
   done_ python
 fi
 
+# The Python generator venv (older grpcio-tools: protobuf 5 gencode), see requirements-gen.txt.
+if [ ! -x .cache/pygen/bin/python ] || fresh pygen clients/python/requirements-gen.txt; then
+  [ -x .cache/pygen/bin/python ] || python3 -m venv .cache/pygen
+  .cache/pygen/bin/pip install -q --disable-pip-version-check -r clients/python/requirements-gen.txt
+  [ -f "$STAMPS/pygen.new" ] || fresh pygen clients/python/requirements-gen.txt || true
+  done_ pygen
+fi
+
 # Go: protoc plugins into a repo-local GOBIN; module deps into the module cache.
 export GOBIN="$ROOT/.cache/gobin"
-printf '%s %s\n' "$PROTOC_GEN_GO_VERSION" "$PROTOC_GEN_GO_GRPC_VERSION" > "$STAMPS/go-pins"
-if [ ! -x "$GOBIN/protoc-gen-go" ] || [ ! -x "$GOBIN/protoc-gen-go-grpc" ] || fresh go "$STAMPS/go-pins" clients/go/go.sum; then
+printf '%s %s %s\n' "$PROTOC_GEN_GO_VERSION" "$PROTOC_GEN_GO_GRPC_VERSION" "$GRPCURL_VERSION" > "$STAMPS/go-pins"
+if [ ! -x "$GOBIN/protoc-gen-go" ] || [ ! -x "$GOBIN/protoc-gen-go-grpc" ] || [ ! -x "$GOBIN/grpcurl" ] \
+   || fresh go "$STAMPS/go-pins" clients/go/go.sum; then
   go install "google.golang.org/protobuf/cmd/protoc-gen-go@$PROTOC_GEN_GO_VERSION"
   go install "google.golang.org/grpc/cmd/protoc-gen-go-grpc@$PROTOC_GEN_GO_GRPC_VERSION"
+  go install "github.com/fullstorydev/grpcurl/cmd/grpcurl@$GRPCURL_VERSION"
   (cd clients/go && go mod download)
   [ -f "$STAMPS/go.new" ] || fresh go "$STAMPS/go-pins" clients/go/go.sum || true
   done_ go

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Python packages of the server's end-to-end tests (reflection and health
-# clients), pinned, into the same .venv as the Python client.
+# Python packages of the server's end-to-end and abuse tests (reflection and health
+# clients, h2 for raw HTTP/2, pytest-timeout), pinned, into the same .venv as
+# the Python client.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"

@@ -463,6 +463,53 @@ def test_mtls_is_strict_and_only_named_identities_may_call(istio):
             assert re.fullmatch(r"[\w.-]+/ns/[\w-]+/sa/[\w-]+", p), f"not one named service account: {p}"
 
 
+def _proto_methods():
+    """Every kapso.ops.v1 RPC as its gRPC path, from the .proto files."""
+    methods = []
+    for proto in sorted((ROOT / "proto" / "kapso" / "ops" / "v1").glob("*.proto")):
+        service = None
+        for line in proto.read_text().splitlines():
+            m = re.match(r"service\s+(\w+)", line)
+            if m:
+                service = m.group(1)
+            m = re.match(r"\s*rpc\s+(\w+)\(", line)
+            if m and service:
+                methods.append(f"/kapso.ops.v1.{service}/{m.group(1)}")
+    return methods
+
+
+WRITE_RPC = re.compile(r"/(Create|Update|Delete|Test)\w+$")
+
+
+def test_istio_policy_separates_readers_from_writers(istio):
+    authz = one(istio, "AuthorizationPolicy")["spec"]
+    allowed = {}  # path -> principals that may call it
+    for rule in authz["rules"]:
+        principals = {p for f in rule.get("from", []) for p in f["source"].get("principals", [])}
+        for op in rule.get("to", []):
+            for path in op["operation"].get("paths", []):
+                allowed.setdefault(path, set()).update(principals)
+    methods = _proto_methods()
+    assert len(methods) >= 15
+    writes = [m for m in methods if WRITE_RPC.search(m)]
+    reads = [m for m in methods if m not in writes]
+    assert writes and reads
+    for method in methods:
+        assert method in allowed and allowed[method], f"no caller may call {method}"
+        assert "*" not in method
+    writers = set.union(*(allowed[m] for m in writes))
+    readers = set.union(*(allowed[m] for m in reads))
+    assert readers - writers, "no caller is read-only"
+    for method in writes:
+        assert not (allowed[method] & (readers - writers)), f"a reader may call {method}"
+    # Nothing is admitted by a wildcard path or a rule without paths on the gRPC port.
+    for rule in authz["rules"]:
+        for op in rule.get("to", []):
+            if "50051" in op["operation"].get("ports", []):
+                assert op["operation"].get("paths"), f"a rule admits every method: {rule}"
+                assert not any("*" in p for p in op["operation"]["paths"])
+
+
 def test_istio_sidecar_outlives_the_drain(istio):
     annotations = one(istio, "Deployment")["spec"]["template"]["metadata"]["annotations"]
     proxy = yaml.safe_load(annotations["proxy.istio.io/config"])

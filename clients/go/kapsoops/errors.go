@@ -62,12 +62,17 @@ func DecodeError(err error) error {
 	return e
 }
 
-// AsError decodes err and reports whether it was a non-nil error.
+// AsError decodes err and reports whether it is (or wraps) a gRPC status error:
+// an *Error, or any error with a GRPCStatus method. It reports false for nil and
+// for errors that did not come from a gRPC call.
 func AsError(err error) (*Error, bool) {
-	if err == nil {
+	var e *Error
+	if errors.As(err, &e) {
+		return e, true
+	}
+	if _, ok := status.FromError(err); !ok || err == nil {
 		return nil, false
 	}
-	var e *Error
 	errors.As(DecodeError(err), &e)
 	return e, true
 }

@@ -136,6 +136,27 @@ func TestSmokeErrorInfoReason(t *testing.T) {
 	}
 }
 
+func TestSmokePagesListMessagesToTheLastPage(t *testing.T) {
+	c, ctx := stack(t)
+	ids := map[string]bool{}
+	pages := 0
+	for page, err := range kapsoops.Pages(ctx, c.MessageDebug.ListMessages, &opsv1.ListMessagesRequest{PageSize: 5}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages++
+		for _, m := range page.GetMessages() {
+			if ids[m.GetId()] {
+				t.Errorf("message %s on two pages", m.GetId())
+			}
+			ids[m.GetId()] = true
+		}
+	}
+	if pages < 2 || len(ids) <= 5 {
+		t.Errorf("%d pages, %d messages", pages, len(ids))
+	}
+}
+
 func TestSmokeCallsReachedSandbox(t *testing.T) {
 	c, ctx := stack(t)
 	base := os.Getenv("KAPSO_SANDBOX_URL")

@@ -28,7 +28,10 @@ const TYPE_PREFIX = "type.googleapis.com/";
  * ErrorInfo (reason, domain, metadata), RetryInfo (retryDelayMs), BadRequest.
  */
 export class KapsoOpsError extends Error {
+  /** The gRPC status code (grpc.status enum: compare with grpc.status.NOT_FOUND). */
   readonly code: GrpcStatus;
+  /** The code's name, e.g. "NOT_FOUND". */
+  readonly codeName: keyof typeof GrpcStatus;
   readonly reason: string;
   readonly domain: string;
   readonly metadata: Record<string, string>;
@@ -42,6 +45,7 @@ export class KapsoOpsError extends Error {
     super(`${GrpcStatus[code] ?? code}: ${message}${init.reason ? ` [${init.reason}]` : ""}`);
     this.name = "KapsoOpsError";
     this.code = code;
+    this.codeName = (GrpcStatus[code] ?? "UNKNOWN") as keyof typeof GrpcStatus;
     this.reason = init.reason ?? "";
     this.domain = init.domain ?? "";
     this.metadata = init.metadata ?? {};
@@ -57,7 +61,7 @@ export class KapsoOpsError extends Error {
     return Number.isNaN(n) ? undefined : n;
   }
 
-  /** Decodes a google.rpc.Status. */
+  /** Decodes a google.rpc.Status (e.g. `Count.error` of a response). */
   static fromStatus(status: Status, cause?: unknown): KapsoOpsError {
     const init: ErrorInit = { status, cause, fieldViolations: [] };
     for (const any of status.details) {

@@ -4,10 +4,11 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import * as grpc from "@grpc/grpc-js";
-import { connect, ERROR_DOMAIN, KapsoOpsError, loadServiceConfig, unary } from "../src/index";
+import { connect, ERROR_DOMAIN, KapsoOpsError, loadServiceConfig, pages } from "../src/index";
+import { Count } from "../src/gen/kapso/ops/v1/common";
 import { GetProjectOverviewRequest, HealthService } from "../src/gen/kapso/ops/v1/health";
 import { MessageDebugService } from "../src/gen/kapso/ops/v1/message_debug";
-import { TriageService } from "../src/gen/kapso/ops/v1/triage";
+import { ListApiLogsRequest, ListApiLogsResponse, TriageService } from "../src/gen/kapso/ops/v1/triage";
 import { WebhooksService } from "../src/gen/kapso/ops/v1/webhooks";
 import { Status } from "../src/gen/google/rpc/status";
 import { BadRequest, ErrorInfo, RetryInfo } from "../src/gen/google/rpc/error_details";
@@ -55,7 +56,7 @@ test("decodes ErrorInfo, RetryInfo and BadRequest", () => {
     details: [
       any("google.rpc.ErrorInfo", ErrorInfo.encode({ reason: "KAPSO_RATE_LIMITED", domain: ERROR_DOMAIN,
         metadata: { http_status: "429", kapso_method: "GET" } }).finish()),
-      any("google.rpc.RetryInfo", RetryInfo.encode({ retryDelay: { seconds: "2", nanos: 500_000_000 } }).finish()),
+      any("google.rpc.RetryInfo", RetryInfo.encode({ retryDelay: { seconds: 2, nanos: 500_000_000 } }).finish()),
       any("google.rpc.BadRequest", BadRequest.encode(BadRequest.fromPartial({
         fieldViolations: [{ field: "page_size", description: "1-100" }] })).finish()),
     ],
@@ -79,7 +80,7 @@ test("decodes ErrorInfo, RetryInfo and BadRequest", () => {
 test("a closed port fails with UNAVAILABLE as KapsoOpsError", async () => {
   const ops = connect("127.0.0.1:1", { timeoutMs: 2000 });
   try {
-    await assert.rejects(unary(ops.health.getProjectOverview.bind(ops.health), GetProjectOverviewRequest.create()), (e: unknown) => {
+    await assert.rejects(ops.health.getProjectOverview(GetProjectOverviewRequest.create()), (e: unknown) => {
       assert.ok(e instanceof KapsoOpsError);
       assert.ok([grpc.status.UNAVAILABLE, grpc.status.DEADLINE_EXCEEDED].includes(e.code), String(e.code));
       return true;
@@ -87,4 +88,37 @@ test("a closed port fails with UNAVAILABLE as KapsoOpsError", async () => {
   } finally {
     ops.close();
   }
+});
+
+test("rawErrors rejects with grpc-js's ServiceError", async () => {
+  const ops = connect("127.0.0.1:1", { timeoutMs: 2000, rawErrors: true });
+  try {
+    await assert.rejects(ops.health.getProjectOverview(GetProjectOverviewRequest.create()), (e: unknown) => {
+      assert.ok(!(e instanceof KapsoOpsError));
+      assert.equal(typeof (e as grpc.ServiceError).code, "number");
+      return true;
+    });
+  } finally {
+    ops.close();
+  }
+});
+
+test("pages() follows nextPageToken to the end without changing the request", async () => {
+  const next: Record<string, string> = { "": "p2", p2: "p3", p3: "" };
+  const seen: string[] = [];
+  const list = async (req: ListApiLogsRequest) => {
+    seen.push(req.pageToken);
+    return ListApiLogsResponse.create({ nextPageToken: next[req.pageToken] });
+  };
+  const request = ListApiLogsRequest.create({ pageSize: 2 });
+  let n = 0;
+  for await (const _ of pages(list, request)) n++;
+  assert.equal(n, 3);
+  assert.deepEqual(seen, ["", "p2", "p3"]);
+  assert.equal(request.pageToken, "");
+});
+
+test("64-bit integers are numbers", () => {
+  const c = Count.decode(Count.encode(Count.fromPartial({ value: 9_007_199_254_740_991 })).finish());
+  assert.equal(c.value, Number.MAX_SAFE_INTEGER);
 });

@@ -3,7 +3,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import * as grpc from "@grpc/grpc-js";
-import { connect, ERROR_DOMAIN, KapsoOps, KapsoOpsError, unary } from "../src/index";
+import { connect, ERROR_DOMAIN, KapsoOps, KapsoOpsError, pages } from "../src/index";
 import { GetProjectOverviewRequest } from "../src/gen/kapso/ops/v1/health";
 import { GetMessageRequest, ListMessagesRequest } from "../src/gen/kapso/ops/v1/message_debug";
 import { ListApiLogsRequest } from "../src/gen/kapso/ops/v1/triage";
@@ -26,14 +26,14 @@ describe("kapso-ops smoke", () => {
 
   test("Health.GetProjectOverview", async () => {
     const c = client();
-    const ov = await unary(c.health.getProjectOverview.bind(c.health), GetProjectOverviewRequest.create());
+    const ov = await c.health.getProjectOverview(GetProjectOverviewRequest.create());
     assert.ok(ov.phoneNumbersTotal >= 3, `phone_numbers_total ${ov.phoneNumbersTotal}`);
     assert.ok(ov.phoneNumbers.some((p) => p.id === NUMBER || p.phoneNumberId === NUMBER));
   });
 
   test("Webhooks.ListWebhooks", async () => {
     const c = client();
-    const resp = await unary(c.webhooks.listWebhooks.bind(c.webhooks), ListWebhooksRequest.create({ phoneNumberId: NUMBER }));
+    const resp = await c.webhooks.listWebhooks(ListWebhooksRequest.create({ phoneNumberId: NUMBER }));
     const ids = resp.webhooks.map((w) => w.id);
     assert.equal(ids.length, 3, ids.join(","));
     assert.ok(ids.includes("0a000000-0000-4000-8000-000000000001"));
@@ -41,7 +41,7 @@ describe("kapso-ops smoke", () => {
 
   test("MessageDebug.GetMessage delivery_timeline", async () => {
     const c = client();
-    const m = await unary(c.messageDebug.getMessage.bind(c.messageDebug), GetMessageRequest.create({ messageId: "wamid.SANDBOX0001" }));
+    const m = await c.messageDebug.getMessage(GetMessageRequest.create({ messageId: "wamid.SANDBOX0001" }));
     assert.equal(m.id, "wamid.SANDBOX0001");
     const statuses = m.deliveryTimeline.map((e) => e.status);
     assert.deepEqual(statuses.slice(-3), ["sent", "delivered", "read"]);
@@ -50,31 +50,44 @@ describe("kapso-ops smoke", () => {
 
   test("MessageDebug.ListMessages second page", async () => {
     const c = client();
-    const list = c.messageDebug.listMessages.bind(c.messageDebug);
-    const p1 = await unary(list, ListMessagesRequest.create({ pageSize: 5 }));
+    const p1 = await c.messageDebug.listMessages(ListMessagesRequest.create({ pageSize: 5 }));
     assert.equal(p1.messages.length, 5);
     assert.ok(p1.nextPageToken);
-    const p2 = await unary(list, ListMessagesRequest.create({ pageSize: 5, pageToken: p1.nextPageToken }));
+    const p2 = await c.messageDebug.listMessages(ListMessagesRequest.create({ pageSize: 5, pageToken: p1.nextPageToken }));
     assert.equal(p2.messages.length, 5);
     const first = new Set(p1.messages.map((m) => m.id));
     assert.ok(p2.messages.every((m) => !first.has(m.id)));
   });
 
+  test("pages() reads ListMessages to the last page", async () => {
+    const c = client();
+    const ids: string[] = [];
+    let last = "unset";
+    for await (const page of pages(c.messageDebug.listMessages, ListMessagesRequest.create({ pageSize: 5 }))) {
+      ids.push(...page.messages.map((m) => m.id));
+      last = page.nextPageToken;
+    }
+    assert.equal(last, "");
+    assert.ok(ids.length > 5, `${ids.length} messages`);
+    assert.equal(new Set(ids).size, ids.length);
+  });
+
   test("Triage.ListApiLogs", async () => {
     const c = client();
-    const resp = await unary(c.triage.listApiLogs.bind(c.triage), ListApiLogsRequest.create({ pageSize: 10 }));
+    const resp = await c.triage.listApiLogs(ListApiLogsRequest.create({ pageSize: 10 }));
     assert.ok(resp.apiLogs.length > 0);
   });
 
   test("Webhooks.GetWebhook missing -> NOT_FOUND / KAPSO_NOT_FOUND", async () => {
     const c = client();
     await assert.rejects(
-      unary(c.webhooks.getWebhook.bind(c.webhooks), GetWebhookRequest.create({
+      c.webhooks.getWebhook(GetWebhookRequest.create({
         phoneNumberId: NUMBER, webhookId: "0a000000-0000-4000-8000-00000000dead",
       })),
       (e: unknown) => {
         assert.ok(e instanceof KapsoOpsError);
         assert.equal(e.code, grpc.status.NOT_FOUND);
+        assert.equal(e.codeName, "NOT_FOUND");
         assert.equal(e.reason, "KAPSO_NOT_FOUND");
         assert.equal(e.domain, ERROR_DOMAIN);
         assert.equal(e.httpStatus, 404);
@@ -87,7 +100,7 @@ describe("kapso-ops smoke", () => {
     const c = client();
     const base = process.env.KAPSO_SANDBOX_URL;
     if (!base) assert.fail("KAPSO_SANDBOX_URL is not set (see docs/contracts.md)");
-    await unary(c.triage.listApiLogs.bind(c.triage), ListApiLogsRequest.create({ pageSize: 1 }));
+    await c.triage.listApiLogs(ListApiLogsRequest.create({ pageSize: 1 }));
     const stats = (await (await fetch(`${base.replace(/\/$/, "")}/__sandbox/stats`)).json()) as { total_requests: number };
     assert.ok(stats.total_requests > 0);
   });

@@ -6,7 +6,6 @@
 import os
 import sys
 
-import grpc
 from google.protobuf import json_format
 
 import kapso_ops
@@ -20,8 +19,7 @@ def main() -> int:
             overview = ops.health.GetProjectOverview(
                 health_pb2.GetProjectOverviewRequest(period=common_pb2.PERIOD_24H)
             )
-        except grpc.RpcError as e:
-            err = kapso_ops.KapsoOpsError.from_rpc_error(e)
+        except kapso_ops.KapsoOpsError as err:
             print(f"GetProjectOverview failed: {err} metadata={err.metadata}", file=sys.stderr)
             return 1
     print(json_format.MessageToJson(overview, preserving_proto_field_name=True))

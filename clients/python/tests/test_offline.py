@@ -1,13 +1,17 @@
 """Checks that need no server: the service config and error decoding."""
 
+import asyncio
 import json
 import pathlib
+
+import pytest
 
 import grpc
 from google.protobuf import any_pb2, duration_pb2
 from google.rpc import code_pb2, error_details_pb2, status_pb2
 
 import kapso_ops
+import kapso_ops.aio
 from kapso_ops.v1 import health_pb2, message_debug_pb2, triage_pb2, webhooks_pb2
 
 WRITES = {"CreateWebhook", "UpdateWebhook", "DeleteWebhook", "TestWebhook"}
@@ -115,13 +119,55 @@ def test_decodes_error_info_retry_info_bad_request():
     assert "KAPSO_RATE_LIMITED" in str(err)
 
 
-def test_connect_without_server_fails_fast_with_unavailable():
+def test_from_status_takes_the_int_code_found_in_responses():
+    status = status_pb2.Status(
+        code=code_pb2.NOT_FOUND,
+        message="no such number",
+        details=[_pack(error_details_pb2.ErrorInfo(reason="KAPSO_NOT_FOUND", domain="ops.kapso.ai"))],
+    )
+    err = kapso_ops.KapsoOpsError.from_status(status.code, status)
+    assert err.code == grpc.StatusCode.NOT_FOUND
+    assert err.reason == "KAPSO_NOT_FOUND"
+    assert kapso_ops.KapsoOpsError.from_status(None, status).code == grpc.StatusCode.NOT_FOUND
+    assert kapso_ops.status_code(999) == grpc.StatusCode.UNKNOWN
+
+
+def test_connect_without_server_raises_kapso_ops_error():
     with kapso_ops.connect("127.0.0.1:1", timeout=2) as ops:
-        try:
+        with pytest.raises(kapso_ops.KapsoOpsError) as info:
             ops.health.GetProjectOverview(health_pb2.GetProjectOverviewRequest())
-        except grpc.RpcError as e:
-            err = kapso_ops.KapsoOpsError.from_rpc_error(e)
-            assert err.code in (grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.DEADLINE_EXCEEDED)
-            assert err.reason == ""
-        else:
-            raise AssertionError("call to a closed port succeeded")
+    assert info.value.code in (grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.DEADLINE_EXCEEDED)
+    assert info.value.reason == ""
+    assert isinstance(info.value.__cause__, grpc.RpcError)
+
+
+def test_raw_errors_opt_out_raises_grpc_rpc_error():
+    with kapso_ops.connect("127.0.0.1:1", timeout=2, raw_errors=True) as ops:
+        with pytest.raises(grpc.RpcError) as info:
+            ops.health.GetProjectOverview(health_pb2.GetProjectOverviewRequest())
+    assert not isinstance(info.value, kapso_ops.KapsoOpsError)
+
+
+def test_aio_connect_without_server_raises_kapso_ops_error():
+    async def call():
+        async with kapso_ops.aio.connect("127.0.0.1:1", timeout=2) as ops:
+            await ops.health.GetProjectOverview(health_pb2.GetProjectOverviewRequest())
+
+    with pytest.raises(kapso_ops.KapsoOpsError) as info:
+        asyncio.run(call())
+    assert info.value.code in (grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.DEADLINE_EXCEEDED)
+
+
+def test_pages_follows_next_page_token_to_the_end():
+    seen = []
+
+    def list_api_logs(req):
+        seen.append(req.page_token)
+        nxt = {"": "p2", "p2": "p3", "p3": ""}[req.page_token]
+        return triage_pb2.ListApiLogsResponse(next_page_token=nxt)
+
+    request = triage_pb2.ListApiLogsRequest(page_size=2)
+    pages = list(kapso_ops.pages(list_api_logs, request))
+    assert seen == ["", "p2", "p3"]
+    assert [p.next_page_token for p in pages] == ["p2", "p3", ""]
+    assert request.page_token == ""  # the caller's request is not changed

@@ -1,8 +1,13 @@
 """Smoke tests against a running kapso-ops server and sandbox (docs/contracts.md seed data)."""
 
+import asyncio
+import os
+
 import grpc
+import pytest
 
 import kapso_ops
+import kapso_ops.aio
 from kapso_ops.v1 import health_pb2, message_debug_pb2, triage_pb2, webhooks_pb2
 
 NUMBER = "1000000000000001"
@@ -47,19 +52,45 @@ def test_triage_list_api_logs(ops):
     assert len(resp.api_logs) > 0
 
 
-def test_error_decodes_error_info(ops):
-    try:
+def test_error_raises_kapso_ops_error_with_error_info(ops):
+    with pytest.raises(kapso_ops.KapsoOpsError) as info:
         ops.webhooks.GetWebhook(
             webhooks_pb2.GetWebhookRequest(phone_number_id=NUMBER, webhook_id=MISSING_WEBHOOK)
         )
-    except grpc.RpcError as e:
-        err = kapso_ops.KapsoOpsError.from_rpc_error(e)
-    else:
-        raise AssertionError("GetWebhook of a missing webhook succeeded")
+    err = info.value
     assert err.code == grpc.StatusCode.NOT_FOUND
     assert err.reason == "KAPSO_NOT_FOUND"
     assert err.domain == kapso_ops.ERROR_DOMAIN
     assert err.http_status == 404
+
+
+def test_pages_reads_list_messages_to_the_last_page(ops):
+    request = message_debug_pb2.ListMessagesRequest(page_size=5)
+    pages = list(kapso_ops.pages(ops.message_debug.ListMessages, request))
+    assert len(pages) >= 2
+    assert pages[-1].next_page_token == ""
+    ids = [m.id for p in pages for m in p.messages]
+    assert len(ids) == len(set(ids)) > 5
+
+
+def test_aio_overview_error_and_pages():
+    async def run():
+        async with kapso_ops.aio.connect(os.environ["KAPSO_OPS_ADDR"], timeout=20) as ops:
+            overview = await ops.health.GetProjectOverview(health_pb2.GetProjectOverviewRequest())
+            with pytest.raises(kapso_ops.KapsoOpsError) as info:
+                await ops.webhooks.GetWebhook(
+                    webhooks_pb2.GetWebhookRequest(phone_number_id=NUMBER, webhook_id=MISSING_WEBHOOK)
+                )
+            req = triage_pb2.ListApiLogsRequest(page_size=5)
+            pages = [p async for p in kapso_ops.aio.pages(ops.triage.ListApiLogs, req)]
+            return overview, info.value, pages
+
+    if not os.environ.get("KAPSO_OPS_ADDR"):
+        pytest.fail("KAPSO_OPS_ADDR is not set", pytrace=False)
+    overview, err, pages = asyncio.run(run())
+    assert overview.phone_numbers_total >= 3
+    assert err.reason == "KAPSO_NOT_FOUND"
+    assert pages[-1].next_page_token == "" and sum(len(p.api_logs) for p in pages) > 0
 
 
 def test_calls_reached_the_sandbox(ops, sandbox_stats):

@@ -2,67 +2,64 @@
 
 from __future__ import annotations
 
-import collections
 import json
 from importlib import resources
-from typing import Any, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import grpc
 
+from kapso_ops._interceptors import SyncInterceptor
 from kapso_ops.v1 import health_pb2_grpc, message_debug_pb2_grpc, triage_pb2_grpc, webhooks_pb2_grpc
 
 
-def load_service_config() -> dict:
+def load_service_config() -> Dict[str, Any]:
     """The recommended gRPC service config (clients/service_config.json)."""
     text = resources.files("kapso_ops").joinpath("service_config.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    config: Dict[str, Any] = json.loads(text)
+    return config
 
 
-class _CallDetails(
-    collections.namedtuple(
-        "_CallDetails", ("method", "timeout", "metadata", "credentials", "wait_for_ready", "compression")
-    ),
-    grpc.ClientCallDetails,
-):
-    pass
+def channel_options(
+    service_config: Optional[Dict[str, Any]], options: Sequence[Tuple[str, Any]]
+) -> List[Tuple[str, Any]]:
+    """Channel options: the service config (retries, timeouts) and retries on."""
+    config = service_config if service_config is not None else load_service_config()
+    return [("grpc.service_config", json.dumps(config)), ("grpc.enable_retries", 1), *options]
 
 
-class _DefaultTimeout(grpc.UnaryUnaryClientInterceptor):
-    """Gives every call without its own timeout the client's default deadline."""
-
-    def __init__(self, timeout: float):
-        self._timeout = timeout
-
-    def intercept_unary_unary(self, continuation, details, request):
-        if details.timeout is None:
-            details = _CallDetails(
-                details.method,
-                self._timeout,
-                details.metadata,
-                details.credentials,
-                getattr(details, "wait_for_ready", None),
-                getattr(details, "compression", None),
-            )
-        return continuation(details, request)
+def channel_credentials(tls: bool, ca_file: Optional[str]) -> Optional[grpc.ChannelCredentials]:
+    """TLS credentials (system roots, or the PEM roots in ca_file), or None for plaintext."""
+    if not (tls or ca_file):
+        return None
+    roots = None
+    if ca_file:
+        with open(ca_file, "rb") as f:
+            roots = f.read()
+    return grpc.ssl_channel_credentials(root_certificates=roots)
 
 
 class Client:
-    """Typed stubs of the four kapso.ops.v1 services over one channel."""
+    """Typed stubs of the four kapso.ops.v1 services over one channel.
 
-    def __init__(self, channel: grpc.Channel):
+    `channel` is the intercepted channel: stubs made on it get the same default
+    deadline and error decoding.
+    """
+
+    def __init__(self, channel: grpc.Channel, raw_channel: Optional[grpc.Channel] = None):
         self.channel = channel
+        self._raw_channel = raw_channel if raw_channel is not None else channel
         self.webhooks = webhooks_pb2_grpc.WebhooksStub(channel)
         self.message_debug = message_debug_pb2_grpc.MessageDebugStub(channel)
         self.triage = triage_pb2_grpc.TriageStub(channel)
         self.health = health_pb2_grpc.HealthStub(channel)
 
     def close(self) -> None:
-        self.channel.close()
+        self._raw_channel.close()
 
     def __enter__(self) -> "Client":
         return self
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
 
@@ -72,8 +69,9 @@ def connect(
     timeout: Optional[float] = None,
     tls: bool = False,
     ca_file: Optional[str] = None,
-    service_config: Optional[dict] = None,
+    service_config: Optional[Dict[str, Any]] = None,
     options: Sequence[Tuple[str, Any]] = (),
+    raw_errors: bool = False,
 ) -> Client:
     """Opens a channel to kapso-ops at ``target`` (host:port) and returns its stubs.
 
@@ -84,21 +82,10 @@ def connect(
         (ca_file implies tls).
     service_config: overrides the bundled recommended config (a dict).
     options: extra grpc channel options.
+    raw_errors: failed calls raise grpc's own RpcError instead of KapsoOpsError.
     """
-    config = service_config if service_config is not None else load_service_config()
-    opts = [
-        ("grpc.service_config", json.dumps(config)),
-        ("grpc.enable_retries", 1),
-        *options,
-    ]
-    if tls or ca_file:
-        roots = None
-        if ca_file:
-            with open(ca_file, "rb") as f:
-                roots = f.read()
-        channel = grpc.secure_channel(target, grpc.ssl_channel_credentials(root_certificates=roots), options=opts)
-    else:
-        channel = grpc.insecure_channel(target, options=opts)
-    if timeout is not None:
-        channel = grpc.intercept_channel(channel, _DefaultTimeout(timeout))
-    return Client(channel)
+    opts = channel_options(service_config, options)
+    creds = channel_credentials(tls, ca_file)
+    raw = grpc.secure_channel(target, creds, options=opts) if creds else grpc.insecure_channel(target, options=opts)
+    channel = grpc.intercept_channel(raw, SyncInterceptor(timeout, decode=not raw_errors))
+    return Client(channel, raw)

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Union
 
 import grpc
-from google.rpc import error_details_pb2, status_pb2
-from grpc_status import rpc_status
+from google.rpc import error_details_pb2, status_pb2  # googleapis-common-protos ships no stubs
 
 ERROR_DOMAIN = "ops.kapso.ai"
+_DETAILS_KEY = "grpc-status-details-bin"
+_CODES_BY_INT = {c.value[0]: c for c in grpc.StatusCode}
+
+
+def status_code(code: Union[grpc.StatusCode, int]) -> grpc.StatusCode:
+    """grpc.StatusCode of an int code (google.rpc.Status.code) or of a StatusCode."""
+    if isinstance(code, grpc.StatusCode):
+        return code
+    return _CODES_BY_INT.get(int(code), grpc.StatusCode.UNKNOWN)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -20,6 +28,10 @@ class FieldViolation:
 
 class KapsoOpsError(Exception):
     """A failed kapso-ops call, with the details the server attached.
+
+    The clients of kapso_ops.connect / kapso_ops.aio.connect raise it from every
+    failed call, chained to grpc's RpcError (`__cause__`); connect(raw_errors=True)
+    raises grpc's RpcError instead.
 
     code: grpc.StatusCode; message: the status message; reason / domain /
     metadata: from ErrorInfo (reason e.g. "KAPSO_NOT_FOUND"); retry_delay:
@@ -55,7 +67,15 @@ class KapsoOpsError(Exception):
         return int(v) if v and v.isdigit() else None
 
     @classmethod
-    def from_status(cls, code: grpc.StatusCode, status: status_pb2.Status) -> "KapsoOpsError":
+    def from_status(
+        cls, code: Union[grpc.StatusCode, int, None], status: status_pb2.Status
+    ) -> "KapsoOpsError":
+        """Decodes a google.rpc.Status, e.g. `Count.error` of a response.
+
+        code: a grpc.StatusCode, or the int code as found in responses
+        (`from_status(st.code, st)`); None takes status.code.
+        """
+        code = status_code(status.code if code is None else code)
         reason, domain, metadata = "", "", {}
         retry_delay = None
         violations: List[FieldViolation] = []
@@ -84,11 +104,25 @@ class KapsoOpsError(Exception):
         )
 
     @classmethod
-    def from_rpc_error(cls, err: grpc.RpcError) -> "KapsoOpsError":
-        """Decodes a grpc.RpcError raised by a stub call (a grpc.Call)."""
-        code = err.code() if hasattr(err, "code") else grpc.StatusCode.UNKNOWN
-        status = rpc_status.from_call(err) if hasattr(err, "trailing_metadata") else None
+    def from_rpc_error(cls, err: BaseException) -> "KapsoOpsError":
+        """Decodes a grpc.RpcError raised by a stub call (a grpc.Call or grpc.aio.AioRpcError)."""
+        if isinstance(err, KapsoOpsError):
+            return err
+        code_fn = getattr(err, "code", None)
+        code = status_code(code_fn()) if callable(code_fn) else grpc.StatusCode.UNKNOWN
+        status = _status_from_trailers(err)
         if status is None:
-            details = err.details() if hasattr(err, "details") else str(err)
+            details_fn = getattr(err, "details", None)
+            details = details_fn() if callable(details_fn) else str(err)
             return cls(code, details or "")
         return cls.from_status(code, status)
+
+
+def _status_from_trailers(err: BaseException) -> Optional[status_pb2.Status]:
+    """The google.rpc.Status in the call's trailers (sync and aio calls alike)."""
+    trailers_fn = getattr(err, "trailing_metadata", None)
+    trailers = trailers_fn() if callable(trailers_fn) else None
+    for key, value in trailers or ():
+        if key == _DETAILS_KEY and isinstance(value, bytes):
+            return status_pb2.Status.FromString(value)
+    return None

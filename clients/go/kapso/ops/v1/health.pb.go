@@ -278,6 +278,52 @@ func (x *PhoneNumber) GetIsCoexistenceJson() *structpb.Value {
 }
 
 // Request of Health.GetProjectOverview.
+type ResolvePhoneNumberRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The number in any common form: digits with an optional leading "+" or
+	// "00", spaces, dashes, dots and parentheses (7 to 15 digits, E.164).
+	PhoneNumber   string `protobuf:"bytes,1,opt,name=phone_number,json=phoneNumber,proto3" json:"phone_number,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ResolvePhoneNumberRequest) Reset() {
+	*x = ResolvePhoneNumberRequest{}
+	mi := &file_kapso_ops_v1_health_proto_msgTypes[1]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ResolvePhoneNumberRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ResolvePhoneNumberRequest) ProtoMessage() {}
+
+func (x *ResolvePhoneNumberRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_kapso_ops_v1_health_proto_msgTypes[1]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ResolvePhoneNumberRequest.ProtoReflect.Descriptor instead.
+func (*ResolvePhoneNumberRequest) Descriptor() ([]byte, []int) {
+	return file_kapso_ops_v1_health_proto_rawDescGZIP(), []int{1}
+}
+
+func (x *ResolvePhoneNumberRequest) GetPhoneNumber() string {
+	if x != nil {
+		return x.PhoneNumber
+	}
+	return ""
+}
+
 type GetProjectOverviewRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The window for API call and webhook delivery figures.
@@ -288,7 +334,7 @@ type GetProjectOverviewRequest struct {
 
 func (x *GetProjectOverviewRequest) Reset() {
 	*x = GetProjectOverviewRequest{}
-	mi := &file_kapso_ops_v1_health_proto_msgTypes[1]
+	mi := &file_kapso_ops_v1_health_proto_msgTypes[2]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -300,7 +346,7 @@ func (x *GetProjectOverviewRequest) String() string {
 func (*GetProjectOverviewRequest) ProtoMessage() {}
 
 func (x *GetProjectOverviewRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_kapso_ops_v1_health_proto_msgTypes[1]
+	mi := &file_kapso_ops_v1_health_proto_msgTypes[2]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -313,7 +359,7 @@ func (x *GetProjectOverviewRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetProjectOverviewRequest.ProtoReflect.Descriptor instead.
 func (*GetProjectOverviewRequest) Descriptor() ([]byte, []int) {
-	return file_kapso_ops_v1_health_proto_rawDescGZIP(), []int{1}
+	return file_kapso_ops_v1_health_proto_rawDescGZIP(), []int{2}
 }
 
 func (x *GetProjectOverviewRequest) GetPeriod() Period {
@@ -348,7 +394,7 @@ type ProjectOverview struct {
 
 func (x *ProjectOverview) Reset() {
 	*x = ProjectOverview{}
-	mi := &file_kapso_ops_v1_health_proto_msgTypes[2]
+	mi := &file_kapso_ops_v1_health_proto_msgTypes[3]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -360,7 +406,7 @@ func (x *ProjectOverview) String() string {
 func (*ProjectOverview) ProtoMessage() {}
 
 func (x *ProjectOverview) ProtoReflect() protoreflect.Message {
-	mi := &file_kapso_ops_v1_health_proto_msgTypes[2]
+	mi := &file_kapso_ops_v1_health_proto_msgTypes[3]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -373,7 +419,7 @@ func (x *ProjectOverview) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ProjectOverview.ProtoReflect.Descriptor instead.
 func (*ProjectOverview) Descriptor() ([]byte, []int) {
-	return file_kapso_ops_v1_health_proto_rawDescGZIP(), []int{2}
+	return file_kapso_ops_v1_health_proto_rawDescGZIP(), []int{3}
 }
 
 func (x *ProjectOverview) GetPhoneNumbers() []*PhoneNumber {
@@ -443,7 +489,7 @@ type CheckPhoneNumberHealthRequest struct {
 
 func (x *CheckPhoneNumberHealthRequest) Reset() {
 	*x = CheckPhoneNumberHealthRequest{}
-	mi := &file_kapso_ops_v1_health_proto_msgTypes[3]
+	mi := &file_kapso_ops_v1_health_proto_msgTypes[4]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -455,7 +501,7 @@ func (x *CheckPhoneNumberHealthRequest) String() string {
 func (*CheckPhoneNumberHealthRequest) ProtoMessage() {}
 
 func (x *CheckPhoneNumberHealthRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_kapso_ops_v1_health_proto_msgTypes[3]
+	mi := &file_kapso_ops_v1_health_proto_msgTypes[4]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -468,7 +514,7 @@ func (x *CheckPhoneNumberHealthRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CheckPhoneNumberHealthRequest.ProtoReflect.Descriptor instead.
 func (*CheckPhoneNumberHealthRequest) Descriptor() ([]byte, []int) {
-	return file_kapso_ops_v1_health_proto_rawDescGZIP(), []int{3}
+	return file_kapso_ops_v1_health_proto_rawDescGZIP(), []int{4}
 }
 
 func (x *CheckPhoneNumberHealthRequest) GetPhoneNumberId() string {
@@ -509,7 +555,7 @@ type PhoneNumberHealth struct {
 
 func (x *PhoneNumberHealth) Reset() {
 	*x = PhoneNumberHealth{}
-	mi := &file_kapso_ops_v1_health_proto_msgTypes[4]
+	mi := &file_kapso_ops_v1_health_proto_msgTypes[5]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -521,7 +567,7 @@ func (x *PhoneNumberHealth) String() string {
 func (*PhoneNumberHealth) ProtoMessage() {}
 
 func (x *PhoneNumberHealth) ProtoReflect() protoreflect.Message {
-	mi := &file_kapso_ops_v1_health_proto_msgTypes[4]
+	mi := &file_kapso_ops_v1_health_proto_msgTypes[5]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -534,7 +580,7 @@ func (x *PhoneNumberHealth) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PhoneNumberHealth.ProtoReflect.Descriptor instead.
 func (*PhoneNumberHealth) Descriptor() ([]byte, []int) {
-	return file_kapso_ops_v1_health_proto_rawDescGZIP(), []int{4}
+	return file_kapso_ops_v1_health_proto_rawDescGZIP(), []int{5}
 }
 
 func (x *PhoneNumberHealth) GetStatus() string {
@@ -611,7 +657,7 @@ type HealthCheck struct {
 
 func (x *HealthCheck) Reset() {
 	*x = HealthCheck{}
-	mi := &file_kapso_ops_v1_health_proto_msgTypes[5]
+	mi := &file_kapso_ops_v1_health_proto_msgTypes[6]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -623,7 +669,7 @@ func (x *HealthCheck) String() string {
 func (*HealthCheck) ProtoMessage() {}
 
 func (x *HealthCheck) ProtoReflect() protoreflect.Message {
-	mi := &file_kapso_ops_v1_health_proto_msgTypes[5]
+	mi := &file_kapso_ops_v1_health_proto_msgTypes[6]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -636,7 +682,7 @@ func (x *HealthCheck) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use HealthCheck.ProtoReflect.Descriptor instead.
 func (*HealthCheck) Descriptor() ([]byte, []int) {
-	return file_kapso_ops_v1_health_proto_rawDescGZIP(), []int{5}
+	return file_kapso_ops_v1_health_proto_rawDescGZIP(), []int{6}
 }
 
 func (x *HealthCheck) GetPassed() *wrapperspb.BoolValue {
@@ -682,7 +728,7 @@ type HealthFinding struct {
 
 func (x *HealthFinding) Reset() {
 	*x = HealthFinding{}
-	mi := &file_kapso_ops_v1_health_proto_msgTypes[6]
+	mi := &file_kapso_ops_v1_health_proto_msgTypes[7]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -694,7 +740,7 @@ func (x *HealthFinding) String() string {
 func (*HealthFinding) ProtoMessage() {}
 
 func (x *HealthFinding) ProtoReflect() protoreflect.Message {
-	mi := &file_kapso_ops_v1_health_proto_msgTypes[6]
+	mi := &file_kapso_ops_v1_health_proto_msgTypes[7]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -707,7 +753,7 @@ func (x *HealthFinding) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use HealthFinding.ProtoReflect.Descriptor instead.
 func (*HealthFinding) Descriptor() ([]byte, []int) {
-	return file_kapso_ops_v1_health_proto_rawDescGZIP(), []int{6}
+	return file_kapso_ops_v1_health_proto_rawDescGZIP(), []int{7}
 }
 
 func (x *HealthFinding) GetCheck() string {
@@ -751,7 +797,7 @@ type MessagingEntity struct {
 
 func (x *MessagingEntity) Reset() {
 	*x = MessagingEntity{}
-	mi := &file_kapso_ops_v1_health_proto_msgTypes[7]
+	mi := &file_kapso_ops_v1_health_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -763,7 +809,7 @@ func (x *MessagingEntity) String() string {
 func (*MessagingEntity) ProtoMessage() {}
 
 func (x *MessagingEntity) ProtoReflect() protoreflect.Message {
-	mi := &file_kapso_ops_v1_health_proto_msgTypes[7]
+	mi := &file_kapso_ops_v1_health_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -776,7 +822,7 @@ func (x *MessagingEntity) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MessagingEntity.ProtoReflect.Descriptor instead.
 func (*MessagingEntity) Descriptor() ([]byte, []int) {
-	return file_kapso_ops_v1_health_proto_rawDescGZIP(), []int{7}
+	return file_kapso_ops_v1_health_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *MessagingEntity) GetEntityType() string {
@@ -829,7 +875,7 @@ type MessagingEntityError struct {
 
 func (x *MessagingEntityError) Reset() {
 	*x = MessagingEntityError{}
-	mi := &file_kapso_ops_v1_health_proto_msgTypes[8]
+	mi := &file_kapso_ops_v1_health_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -841,7 +887,7 @@ func (x *MessagingEntityError) String() string {
 func (*MessagingEntityError) ProtoMessage() {}
 
 func (x *MessagingEntityError) ProtoReflect() protoreflect.Message {
-	mi := &file_kapso_ops_v1_health_proto_msgTypes[8]
+	mi := &file_kapso_ops_v1_health_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -854,7 +900,7 @@ func (x *MessagingEntityError) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MessagingEntityError.ProtoReflect.Descriptor instead.
 func (*MessagingEntityError) Descriptor() ([]byte, []int) {
-	return file_kapso_ops_v1_health_proto_rawDescGZIP(), []int{8}
+	return file_kapso_ops_v1_health_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *MessagingEntityError) GetErrorCode() int32 {
@@ -905,7 +951,9 @@ const file_kapso_ops_v1_health_proto_rawDesc = "" +
 	"created_at\x18\x0f \x01(\v2\x1a.google.protobuf.TimestampR\tcreatedAt\x129\n" +
 	"\n" +
 	"updated_at\x18\x10 \x01(\v2\x1a.google.protobuf.TimestampR\tupdatedAt\x12F\n" +
-	"\x13is_coexistence_json\x18\x11 \x01(\v2\x16.google.protobuf.ValueR\x11isCoexistenceJson\"I\n" +
+	"\x13is_coexistence_json\x18\x11 \x01(\v2\x16.google.protobuf.ValueR\x11isCoexistenceJson\">\n" +
+	"\x19ResolvePhoneNumberRequest\x12!\n" +
+	"\fphone_number\x18\x01 \x01(\tR\vphoneNumber\"I\n" +
 	"\x19GetProjectOverviewRequest\x12,\n" +
 	"\x06period\x18\x01 \x01(\x0e2\x14.kapso.ops.v1.PeriodR\x06period\"\x8f\x04\n" +
 	"\x0fProjectOverview\x12>\n" +
@@ -957,10 +1005,11 @@ const file_kapso_ops_v1_health_proto_rawDesc = "" +
 	"\x14SEVERITY_UNSPECIFIED\x10\x00\x12\x11\n" +
 	"\rSEVERITY_INFO\x10\x01\x12\x14\n" +
 	"\x10SEVERITY_WARNING\x10\x02\x12\x15\n" +
-	"\x11SEVERITY_CRITICAL\x10\x032\xce\x01\n" +
+	"\x11SEVERITY_CRITICAL\x10\x032\xa8\x02\n" +
 	"\x06Health\x12\\\n" +
 	"\x12GetProjectOverview\x12'.kapso.ops.v1.GetProjectOverviewRequest\x1a\x1d.kapso.ops.v1.ProjectOverview\x12f\n" +
-	"\x16CheckPhoneNumberHealth\x12+.kapso.ops.v1.CheckPhoneNumberHealthRequest\x1a\x1f.kapso.ops.v1.PhoneNumberHealthB^\n" +
+	"\x16CheckPhoneNumberHealth\x12+.kapso.ops.v1.CheckPhoneNumberHealthRequest\x1a\x1f.kapso.ops.v1.PhoneNumberHealth\x12X\n" +
+	"\x12ResolvePhoneNumber\x12'.kapso.ops.v1.ResolvePhoneNumberRequest\x1a\x19.kapso.ops.v1.PhoneNumberB^\n" +
 	"\x0fai.kapso.ops.v1B\vHealthProtoP\x01Z<github.com/kapso-ops/kapso-ops/clients/go/kapso/ops/v1;opsv1b\x06proto3"
 
 var (
@@ -976,58 +1025,61 @@ func file_kapso_ops_v1_health_proto_rawDescGZIP() []byte {
 }
 
 var file_kapso_ops_v1_health_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_kapso_ops_v1_health_proto_msgTypes = make([]protoimpl.MessageInfo, 10)
+var file_kapso_ops_v1_health_proto_msgTypes = make([]protoimpl.MessageInfo, 11)
 var file_kapso_ops_v1_health_proto_goTypes = []any{
 	(Severity)(0),                         // 0: kapso.ops.v1.Severity
 	(*PhoneNumber)(nil),                   // 1: kapso.ops.v1.PhoneNumber
-	(*GetProjectOverviewRequest)(nil),     // 2: kapso.ops.v1.GetProjectOverviewRequest
-	(*ProjectOverview)(nil),               // 3: kapso.ops.v1.ProjectOverview
-	(*CheckPhoneNumberHealthRequest)(nil), // 4: kapso.ops.v1.CheckPhoneNumberHealthRequest
-	(*PhoneNumberHealth)(nil),             // 5: kapso.ops.v1.PhoneNumberHealth
-	(*HealthCheck)(nil),                   // 6: kapso.ops.v1.HealthCheck
-	(*HealthFinding)(nil),                 // 7: kapso.ops.v1.HealthFinding
-	(*MessagingEntity)(nil),               // 8: kapso.ops.v1.MessagingEntity
-	(*MessagingEntityError)(nil),          // 9: kapso.ops.v1.MessagingEntityError
-	nil,                                   // 10: kapso.ops.v1.PhoneNumberHealth.ChecksEntry
-	(*timestamppb.Timestamp)(nil),         // 11: google.protobuf.Timestamp
-	(*structpb.Value)(nil),                // 12: google.protobuf.Value
-	(Period)(0),                           // 13: kapso.ops.v1.Period
-	(*status.Status)(nil),                 // 14: google.rpc.Status
-	(*Count)(nil),                         // 15: kapso.ops.v1.Count
-	(*durationpb.Duration)(nil),           // 16: google.protobuf.Duration
-	(*wrapperspb.BoolValue)(nil),          // 17: google.protobuf.BoolValue
-	(*structpb.Struct)(nil),               // 18: google.protobuf.Struct
+	(*ResolvePhoneNumberRequest)(nil),     // 2: kapso.ops.v1.ResolvePhoneNumberRequest
+	(*GetProjectOverviewRequest)(nil),     // 3: kapso.ops.v1.GetProjectOverviewRequest
+	(*ProjectOverview)(nil),               // 4: kapso.ops.v1.ProjectOverview
+	(*CheckPhoneNumberHealthRequest)(nil), // 5: kapso.ops.v1.CheckPhoneNumberHealthRequest
+	(*PhoneNumberHealth)(nil),             // 6: kapso.ops.v1.PhoneNumberHealth
+	(*HealthCheck)(nil),                   // 7: kapso.ops.v1.HealthCheck
+	(*HealthFinding)(nil),                 // 8: kapso.ops.v1.HealthFinding
+	(*MessagingEntity)(nil),               // 9: kapso.ops.v1.MessagingEntity
+	(*MessagingEntityError)(nil),          // 10: kapso.ops.v1.MessagingEntityError
+	nil,                                   // 11: kapso.ops.v1.PhoneNumberHealth.ChecksEntry
+	(*timestamppb.Timestamp)(nil),         // 12: google.protobuf.Timestamp
+	(*structpb.Value)(nil),                // 13: google.protobuf.Value
+	(Period)(0),                           // 14: kapso.ops.v1.Period
+	(*status.Status)(nil),                 // 15: google.rpc.Status
+	(*Count)(nil),                         // 16: kapso.ops.v1.Count
+	(*durationpb.Duration)(nil),           // 17: google.protobuf.Duration
+	(*wrapperspb.BoolValue)(nil),          // 18: google.protobuf.BoolValue
+	(*structpb.Struct)(nil),               // 19: google.protobuf.Struct
 }
 var file_kapso_ops_v1_health_proto_depIdxs = []int32{
-	11, // 0: kapso.ops.v1.PhoneNumber.webhook_verified_at:type_name -> google.protobuf.Timestamp
-	11, // 1: kapso.ops.v1.PhoneNumber.created_at:type_name -> google.protobuf.Timestamp
-	11, // 2: kapso.ops.v1.PhoneNumber.updated_at:type_name -> google.protobuf.Timestamp
-	12, // 3: kapso.ops.v1.PhoneNumber.is_coexistence_json:type_name -> google.protobuf.Value
-	13, // 4: kapso.ops.v1.GetProjectOverviewRequest.period:type_name -> kapso.ops.v1.Period
+	12, // 0: kapso.ops.v1.PhoneNumber.webhook_verified_at:type_name -> google.protobuf.Timestamp
+	12, // 1: kapso.ops.v1.PhoneNumber.created_at:type_name -> google.protobuf.Timestamp
+	12, // 2: kapso.ops.v1.PhoneNumber.updated_at:type_name -> google.protobuf.Timestamp
+	13, // 3: kapso.ops.v1.PhoneNumber.is_coexistence_json:type_name -> google.protobuf.Value
+	14, // 4: kapso.ops.v1.GetProjectOverviewRequest.period:type_name -> kapso.ops.v1.Period
 	1,  // 5: kapso.ops.v1.ProjectOverview.phone_numbers:type_name -> kapso.ops.v1.PhoneNumber
-	14, // 6: kapso.ops.v1.ProjectOverview.phone_numbers_error:type_name -> google.rpc.Status
-	13, // 7: kapso.ops.v1.ProjectOverview.period:type_name -> kapso.ops.v1.Period
-	15, // 8: kapso.ops.v1.ProjectOverview.api_calls_total:type_name -> kapso.ops.v1.Count
-	15, // 9: kapso.ops.v1.ProjectOverview.api_calls_failed:type_name -> kapso.ops.v1.Count
-	15, // 10: kapso.ops.v1.ProjectOverview.webhook_deliveries_total:type_name -> kapso.ops.v1.Count
-	15, // 11: kapso.ops.v1.ProjectOverview.webhook_deliveries_failed:type_name -> kapso.ops.v1.Count
-	11, // 12: kapso.ops.v1.PhoneNumberHealth.timestamp:type_name -> google.protobuf.Timestamp
-	11, // 13: kapso.ops.v1.PhoneNumberHealth.retry_after:type_name -> google.protobuf.Timestamp
-	10, // 14: kapso.ops.v1.PhoneNumberHealth.checks:type_name -> kapso.ops.v1.PhoneNumberHealth.ChecksEntry
-	7,  // 15: kapso.ops.v1.PhoneNumberHealth.findings:type_name -> kapso.ops.v1.HealthFinding
-	8,  // 16: kapso.ops.v1.PhoneNumberHealth.most_actionable_entity:type_name -> kapso.ops.v1.MessagingEntity
-	16, // 17: kapso.ops.v1.PhoneNumberHealth.cache_age:type_name -> google.protobuf.Duration
-	17, // 18: kapso.ops.v1.HealthCheck.passed:type_name -> google.protobuf.BoolValue
-	18, // 19: kapso.ops.v1.HealthCheck.details:type_name -> google.protobuf.Struct
+	15, // 6: kapso.ops.v1.ProjectOverview.phone_numbers_error:type_name -> google.rpc.Status
+	14, // 7: kapso.ops.v1.ProjectOverview.period:type_name -> kapso.ops.v1.Period
+	16, // 8: kapso.ops.v1.ProjectOverview.api_calls_total:type_name -> kapso.ops.v1.Count
+	16, // 9: kapso.ops.v1.ProjectOverview.api_calls_failed:type_name -> kapso.ops.v1.Count
+	16, // 10: kapso.ops.v1.ProjectOverview.webhook_deliveries_total:type_name -> kapso.ops.v1.Count
+	16, // 11: kapso.ops.v1.ProjectOverview.webhook_deliveries_failed:type_name -> kapso.ops.v1.Count
+	12, // 12: kapso.ops.v1.PhoneNumberHealth.timestamp:type_name -> google.protobuf.Timestamp
+	12, // 13: kapso.ops.v1.PhoneNumberHealth.retry_after:type_name -> google.protobuf.Timestamp
+	11, // 14: kapso.ops.v1.PhoneNumberHealth.checks:type_name -> kapso.ops.v1.PhoneNumberHealth.ChecksEntry
+	8,  // 15: kapso.ops.v1.PhoneNumberHealth.findings:type_name -> kapso.ops.v1.HealthFinding
+	9,  // 16: kapso.ops.v1.PhoneNumberHealth.most_actionable_entity:type_name -> kapso.ops.v1.MessagingEntity
+	17, // 17: kapso.ops.v1.PhoneNumberHealth.cache_age:type_name -> google.protobuf.Duration
+	18, // 18: kapso.ops.v1.HealthCheck.passed:type_name -> google.protobuf.BoolValue
+	19, // 19: kapso.ops.v1.HealthCheck.details:type_name -> google.protobuf.Struct
 	0,  // 20: kapso.ops.v1.HealthFinding.severity:type_name -> kapso.ops.v1.Severity
-	9,  // 21: kapso.ops.v1.MessagingEntity.errors:type_name -> kapso.ops.v1.MessagingEntityError
-	6,  // 22: kapso.ops.v1.PhoneNumberHealth.ChecksEntry.value:type_name -> kapso.ops.v1.HealthCheck
-	2,  // 23: kapso.ops.v1.Health.GetProjectOverview:input_type -> kapso.ops.v1.GetProjectOverviewRequest
-	4,  // 24: kapso.ops.v1.Health.CheckPhoneNumberHealth:input_type -> kapso.ops.v1.CheckPhoneNumberHealthRequest
-	3,  // 25: kapso.ops.v1.Health.GetProjectOverview:output_type -> kapso.ops.v1.ProjectOverview
-	5,  // 26: kapso.ops.v1.Health.CheckPhoneNumberHealth:output_type -> kapso.ops.v1.PhoneNumberHealth
-	25, // [25:27] is the sub-list for method output_type
-	23, // [23:25] is the sub-list for method input_type
+	10, // 21: kapso.ops.v1.MessagingEntity.errors:type_name -> kapso.ops.v1.MessagingEntityError
+	7,  // 22: kapso.ops.v1.PhoneNumberHealth.ChecksEntry.value:type_name -> kapso.ops.v1.HealthCheck
+	3,  // 23: kapso.ops.v1.Health.GetProjectOverview:input_type -> kapso.ops.v1.GetProjectOverviewRequest
+	5,  // 24: kapso.ops.v1.Health.CheckPhoneNumberHealth:input_type -> kapso.ops.v1.CheckPhoneNumberHealthRequest
+	2,  // 25: kapso.ops.v1.Health.ResolvePhoneNumber:input_type -> kapso.ops.v1.ResolvePhoneNumberRequest
+	4,  // 26: kapso.ops.v1.Health.GetProjectOverview:output_type -> kapso.ops.v1.ProjectOverview
+	6,  // 27: kapso.ops.v1.Health.CheckPhoneNumberHealth:output_type -> kapso.ops.v1.PhoneNumberHealth
+	1,  // 28: kapso.ops.v1.Health.ResolvePhoneNumber:output_type -> kapso.ops.v1.PhoneNumber
+	26, // [26:29] is the sub-list for method output_type
+	23, // [23:26] is the sub-list for method input_type
 	23, // [23:23] is the sub-list for extension type_name
 	23, // [23:23] is the sub-list for extension extendee
 	0,  // [0:23] is the sub-list for field type_name
@@ -1045,7 +1097,7 @@ func file_kapso_ops_v1_health_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_kapso_ops_v1_health_proto_rawDesc), len(file_kapso_ops_v1_health_proto_rawDesc)),
 			NumEnums:      1,
-			NumMessages:   10,
+			NumMessages:   11,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -23,6 +23,7 @@ const _ = grpc.SupportPackageIsVersion9
 const (
 	Health_GetProjectOverview_FullMethodName     = "/kapso.ops.v1.Health/GetProjectOverview"
 	Health_CheckPhoneNumberHealth_FullMethodName = "/kapso.ops.v1.Health/CheckPhoneNumberHealth"
+	Health_ResolvePhoneNumber_FullMethodName     = "/kapso.ops.v1.Health/ResolvePhoneNumber"
 )
 
 // HealthClient is the client API for Health service.
@@ -39,6 +40,11 @@ type HealthClient interface {
 	// Runs (or reads Kapso's cached) health check of one phone number, with
 	// every check and kapso-ops' findings in triage order.
 	CheckPhoneNumberHealth(ctx context.Context, in *CheckPhoneNumberHealthRequest, opts ...grpc.CallOption) (*PhoneNumberHealth, error)
+	// Finds the project's phone number written as people write it
+	// ("+1 555-010-0001", "15550100001", "+15550100001"), from Kapso's list of
+	// the project's numbers (cached per API key for a few seconds). No match:
+	// NOT_FOUND naming the number; several: FAILED_PRECONDITION listing them.
+	ResolvePhoneNumber(ctx context.Context, in *ResolvePhoneNumberRequest, opts ...grpc.CallOption) (*PhoneNumber, error)
 }
 
 type healthClient struct {
@@ -69,6 +75,16 @@ func (c *healthClient) CheckPhoneNumberHealth(ctx context.Context, in *CheckPhon
 	return out, nil
 }
 
+func (c *healthClient) ResolvePhoneNumber(ctx context.Context, in *ResolvePhoneNumberRequest, opts ...grpc.CallOption) (*PhoneNumber, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(PhoneNumber)
+	err := c.cc.Invoke(ctx, Health_ResolvePhoneNumber_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // HealthServer is the server API for Health service.
 // All implementations must embed UnimplementedHealthServer
 // for forward compatibility.
@@ -83,6 +99,11 @@ type HealthServer interface {
 	// Runs (or reads Kapso's cached) health check of one phone number, with
 	// every check and kapso-ops' findings in triage order.
 	CheckPhoneNumberHealth(context.Context, *CheckPhoneNumberHealthRequest) (*PhoneNumberHealth, error)
+	// Finds the project's phone number written as people write it
+	// ("+1 555-010-0001", "15550100001", "+15550100001"), from Kapso's list of
+	// the project's numbers (cached per API key for a few seconds). No match:
+	// NOT_FOUND naming the number; several: FAILED_PRECONDITION listing them.
+	ResolvePhoneNumber(context.Context, *ResolvePhoneNumberRequest) (*PhoneNumber, error)
 	mustEmbedUnimplementedHealthServer()
 }
 
@@ -98,6 +119,9 @@ func (UnimplementedHealthServer) GetProjectOverview(context.Context, *GetProject
 }
 func (UnimplementedHealthServer) CheckPhoneNumberHealth(context.Context, *CheckPhoneNumberHealthRequest) (*PhoneNumberHealth, error) {
 	return nil, status.Error(codes.Unimplemented, "method CheckPhoneNumberHealth not implemented")
+}
+func (UnimplementedHealthServer) ResolvePhoneNumber(context.Context, *ResolvePhoneNumberRequest) (*PhoneNumber, error) {
+	return nil, status.Error(codes.Unimplemented, "method ResolvePhoneNumber not implemented")
 }
 func (UnimplementedHealthServer) mustEmbedUnimplementedHealthServer() {}
 func (UnimplementedHealthServer) testEmbeddedByValue()                {}
@@ -156,6 +180,24 @@ func _Health_CheckPhoneNumberHealth_Handler(srv interface{}, ctx context.Context
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Health_ResolvePhoneNumber_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ResolvePhoneNumberRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(HealthServer).ResolvePhoneNumber(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Health_ResolvePhoneNumber_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(HealthServer).ResolvePhoneNumber(ctx, req.(*ResolvePhoneNumberRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 // Health_ServiceDesc is the grpc.ServiceDesc for Health service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -170,6 +212,10 @@ var Health_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "CheckPhoneNumberHealth",
 			Handler:    _Health_CheckPhoneNumberHealth_Handler,
+		},
+		{
+			MethodName: "ResolvePhoneNumber",
+			Handler:    _Health_ResolvePhoneNumber_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},

@@ -5,7 +5,7 @@ import warnings
 
 from kapso_ops.v1 import health_pb2 as kapso_dot_ops_dot_v1_dot_health__pb2
 
-GRPC_GENERATED_VERSION = '1.85.1'
+GRPC_GENERATED_VERSION = '1.71.2'
 GRPC_VERSION = grpc.__version__
 _version_not_supported = False
 
@@ -18,14 +18,14 @@ except ImportError:
 if _version_not_supported:
     raise RuntimeError(
         f'The grpc package installed is at version {GRPC_VERSION},'
-        + ' but the generated code in kapso/ops/v1/health_pb2_grpc.py depends on'
+        + f' but the generated code in kapso/ops/v1/health_pb2_grpc.py depends on'
         + f' grpcio>={GRPC_GENERATED_VERSION}.'
         + f' Please upgrade your grpc module to grpcio>={GRPC_GENERATED_VERSION}'
         + f' or downgrade your generated code using grpcio-tools<={GRPC_VERSION}.'
     )
 
 
-class HealthStub:
+class HealthStub(object):
     """Project overview and WhatsApp phone number health. (This is Kapso health;
     the server's own liveness is grpc.health.v1.Health.)
     """
@@ -46,9 +46,14 @@ class HealthStub:
                 request_serializer=kapso_dot_ops_dot_v1_dot_health__pb2.CheckPhoneNumberHealthRequest.SerializeToString,
                 response_deserializer=kapso_dot_ops_dot_v1_dot_health__pb2.PhoneNumberHealth.FromString,
                 _registered_method=True)
+        self.ResolvePhoneNumber = channel.unary_unary(
+                '/kapso.ops.v1.Health/ResolvePhoneNumber',
+                request_serializer=kapso_dot_ops_dot_v1_dot_health__pb2.ResolvePhoneNumberRequest.SerializeToString,
+                response_deserializer=kapso_dot_ops_dot_v1_dot_health__pb2.PhoneNumber.FromString,
+                _registered_method=True)
 
 
-class HealthServicer:
+class HealthServicer(object):
     """Project overview and WhatsApp phone number health. (This is Kapso health;
     the server's own liveness is grpc.health.v1.Health.)
     """
@@ -70,6 +75,16 @@ class HealthServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ResolvePhoneNumber(self, request, context):
+        """Finds the project's phone number written as people write it
+        ("+1 555-010-0001", "15550100001", "+15550100001"), from Kapso's list of
+        the project's numbers (cached per API key for a few seconds). No match:
+        NOT_FOUND naming the number; several: FAILED_PRECONDITION listing them.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_HealthServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -83,6 +98,11 @@ def add_HealthServicer_to_server(servicer, server):
                     request_deserializer=kapso_dot_ops_dot_v1_dot_health__pb2.CheckPhoneNumberHealthRequest.FromString,
                     response_serializer=kapso_dot_ops_dot_v1_dot_health__pb2.PhoneNumberHealth.SerializeToString,
             ),
+            'ResolvePhoneNumber': grpc.unary_unary_rpc_method_handler(
+                    servicer.ResolvePhoneNumber,
+                    request_deserializer=kapso_dot_ops_dot_v1_dot_health__pb2.ResolvePhoneNumberRequest.FromString,
+                    response_serializer=kapso_dot_ops_dot_v1_dot_health__pb2.PhoneNumber.SerializeToString,
+            ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
             'kapso.ops.v1.Health', rpc_method_handlers)
@@ -91,7 +111,7 @@ def add_HealthServicer_to_server(servicer, server):
 
 
  # This class is part of an EXPERIMENTAL API.
-class Health:
+class Health(object):
     """Project overview and WhatsApp phone number health. (This is Kapso health;
     the server's own liveness is grpc.health.v1.Health.)
     """
@@ -140,6 +160,33 @@ class Health:
             '/kapso.ops.v1.Health/CheckPhoneNumberHealth',
             kapso_dot_ops_dot_v1_dot_health__pb2.CheckPhoneNumberHealthRequest.SerializeToString,
             kapso_dot_ops_dot_v1_dot_health__pb2.PhoneNumberHealth.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ResolvePhoneNumber(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/kapso.ops.v1.Health/ResolvePhoneNumber',
+            kapso_dot_ops_dot_v1_dot_health__pb2.ResolvePhoneNumberRequest.SerializeToString,
+            kapso_dot_ops_dot_v1_dot_health__pb2.PhoneNumber.FromString,
             options,
             channel_credentials,
             insecure,

@@ -5,7 +5,7 @@ import warnings
 
 from kapso_ops.v1 import message_debug_pb2 as kapso_dot_ops_dot_v1_dot_message__debug__pb2
 
-GRPC_GENERATED_VERSION = '1.85.1'
+GRPC_GENERATED_VERSION = '1.71.2'
 GRPC_VERSION = grpc.__version__
 _version_not_supported = False
 
@@ -18,14 +18,14 @@ except ImportError:
 if _version_not_supported:
     raise RuntimeError(
         f'The grpc package installed is at version {GRPC_VERSION},'
-        + ' but the generated code in kapso/ops/v1/message_debug_pb2_grpc.py depends on'
+        + f' but the generated code in kapso/ops/v1/message_debug_pb2_grpc.py depends on'
         + f' grpcio>={GRPC_GENERATED_VERSION}.'
         + f' Please upgrade your grpc module to grpcio>={GRPC_GENERATED_VERSION}'
         + f' or downgrade your generated code using grpcio-tools<={GRPC_VERSION}.'
     )
 
 
-class MessageDebugStub:
+class MessageDebugStub(object):
     """Lists and inspects messages (with their delivery timeline) and
     conversations, to investigate why a message did or did not arrive.
     """
@@ -58,7 +58,7 @@ class MessageDebugStub:
                 _registered_method=True)
 
 
-class MessageDebugServicer:
+class MessageDebugServicer(object):
     """Lists and inspects messages (with their delivery timeline) and
     conversations, to investigate why a message did or did not arrive.
     """
@@ -122,7 +122,7 @@ def add_MessageDebugServicer_to_server(servicer, server):
 
 
  # This class is part of an EXPERIMENTAL API.
-class MessageDebug:
+class MessageDebug(object):
     """Lists and inspects messages (with their delivery timeline) and
     conversations, to investigate why a message did or did not arrive.
     """

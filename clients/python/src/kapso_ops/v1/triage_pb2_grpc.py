@@ -5,7 +5,7 @@ import warnings
 
 from kapso_ops.v1 import triage_pb2 as kapso_dot_ops_dot_v1_dot_triage__pb2
 
-GRPC_GENERATED_VERSION = '1.85.1'
+GRPC_GENERATED_VERSION = '1.71.2'
 GRPC_VERSION = grpc.__version__
 _version_not_supported = False
 
@@ -18,14 +18,14 @@ except ImportError:
 if _version_not_supported:
     raise RuntimeError(
         f'The grpc package installed is at version {GRPC_VERSION},'
-        + ' but the generated code in kapso/ops/v1/triage_pb2_grpc.py depends on'
+        + f' but the generated code in kapso/ops/v1/triage_pb2_grpc.py depends on'
         + f' grpcio>={GRPC_GENERATED_VERSION}.'
         + f' Please upgrade your grpc module to grpcio>={GRPC_GENERATED_VERSION}'
         + f' or downgrade your generated code using grpcio-tools<={GRPC_VERSION}.'
     )
 
 
-class TriageStub:
+class TriageStub(object):
     """Error and log triage: failed messages, Kapso API calls (external API logs)
     and webhook deliveries.
     """
@@ -53,7 +53,7 @@ class TriageStub:
                 _registered_method=True)
 
 
-class TriageServicer:
+class TriageServicer(object):
     """Error and log triage: failed messages, Kapso API calls (external API logs)
     and webhook deliveries.
     """
@@ -108,7 +108,7 @@ def add_TriageServicer_to_server(servicer, server):
 
 
  # This class is part of an EXPERIMENTAL API.
-class Triage:
+class Triage(object):
     """Error and log triage: failed messages, Kapso API calls (external API logs)
     and webhook deliveries.
     """

@@ -6,7 +6,7 @@ import warnings
 from google.protobuf import empty_pb2 as google_dot_protobuf_dot_empty__pb2
 from kapso_ops.v1 import webhooks_pb2 as kapso_dot_ops_dot_v1_dot_webhooks__pb2
 
-GRPC_GENERATED_VERSION = '1.85.1'
+GRPC_GENERATED_VERSION = '1.71.2'
 GRPC_VERSION = grpc.__version__
 _version_not_supported = False
 
@@ -19,14 +19,14 @@ except ImportError:
 if _version_not_supported:
     raise RuntimeError(
         f'The grpc package installed is at version {GRPC_VERSION},'
-        + ' but the generated code in kapso/ops/v1/webhooks_pb2_grpc.py depends on'
+        + f' but the generated code in kapso/ops/v1/webhooks_pb2_grpc.py depends on'
         + f' grpcio>={GRPC_GENERATED_VERSION}.'
         + f' Please upgrade your grpc module to grpcio>={GRPC_GENERATED_VERSION}'
         + f' or downgrade your generated code using grpcio-tools<={GRPC_VERSION}.'
     )
 
 
-class WebhooksStub:
+class WebhooksStub(object):
     """Lists, reads, creates, updates, deletes and test-fires Kapso webhooks, both
     a phone number's own ("config") webhooks and project-level webhooks.
     """
@@ -69,7 +69,7 @@ class WebhooksStub:
                 _registered_method=True)
 
 
-class WebhooksServicer:
+class WebhooksServicer(object):
     """Lists, reads, creates, updates, deletes and test-fires Kapso webhooks, both
     a phone number's own ("config") webhooks and project-level webhooks.
     """
@@ -159,7 +159,7 @@ def add_WebhooksServicer_to_server(servicer, server):
 
 
  # This class is part of an EXPERIMENTAL API.
-class Webhooks:
+class Webhooks(object):
     """Lists, reads, creates, updates, deletes and test-fires Kapso webhooks, both
     a phone number's own ("config") webhooks and project-level webhooks.
     """

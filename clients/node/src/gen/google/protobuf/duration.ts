@@ -77,7 +77,7 @@ export interface Duration {
    * to +315,576,000,000 inclusive. Note: these bounds are computed from:
    * 60 sec/min * 60 min/hr * 24 hr/day * 365.25 days/year * 10000 years
    */
-  seconds: string;
+  seconds: number;
   /**
    * Signed fractions of a second at nanosecond resolution of the span
    * of time. Durations less than one second are represented with a 0
@@ -90,12 +90,12 @@ export interface Duration {
 }
 
 function createBaseDuration(): Duration {
-  return { seconds: "0", nanos: 0 };
+  return { seconds: 0, nanos: 0 };
 }
 
 export const Duration: MessageFns<Duration> = {
   encode(message: Duration, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.seconds !== "0") {
+    if (message.seconds !== 0) {
       writer.uint32(8).int64(message.seconds);
     }
     if (message.nanos !== 0) {
@@ -122,7 +122,7 @@ export const Duration: MessageFns<Duration> = {
               break;
             }
 
-            message.seconds = reader.int64().toString();
+            message.seconds = longToNumber(reader.int64());
             continue;
           }
           case 2: {
@@ -147,15 +147,15 @@ export const Duration: MessageFns<Duration> = {
 
   fromJSON(object: any): Duration {
     return {
-      seconds: isSet(object.seconds) ? globalThis.String(object.seconds) : "0",
+      seconds: isSet(object.seconds) ? globalThis.Number(object.seconds) : 0,
       nanos: isSet(object.nanos) ? globalThis.Number(object.nanos) : 0,
     };
   },
 
   toJSON(message: Duration): unknown {
     const obj: any = {};
-    if (message.seconds !== "0") {
-      obj.seconds = message.seconds;
+    if (message.seconds !== 0) {
+      obj.seconds = Math.round(message.seconds);
     }
     if (message.nanos !== 0) {
       obj.nanos = Math.round(message.nanos);
@@ -168,7 +168,7 @@ export const Duration: MessageFns<Duration> = {
   },
   fromPartial<I extends Exact<DeepPartial<Duration>, I>>(object: I): Duration {
     const message = createBaseDuration();
-    message.seconds = object.seconds ?? "0";
+    message.seconds = object.seconds ?? 0;
     message.nanos = object.nanos ?? 0;
     return message;
   },
@@ -186,6 +186,17 @@ export type DeepPartial<T> = T extends Builtin ? T
 type KeysOfUnion<T> = T extends T ? keyof T : never;
 export type Exact<P, I extends P> = P extends Builtin ? P
   : P & { [K in keyof P]: Exact<P[K], I[K]> } & { [K in Exclude<keyof I, KeysOfUnion<P>>]: never };
+
+function longToNumber(int64: { toString(): string }): number {
+  const num = globalThis.Number(int64.toString());
+  if (num > globalThis.Number.MAX_SAFE_INTEGER) {
+    throw new globalThis.Error("Value is larger than Number.MAX_SAFE_INTEGER");
+  }
+  if (num < globalThis.Number.MIN_SAFE_INTEGER) {
+    throw new globalThis.Error("Value is smaller than Number.MIN_SAFE_INTEGER");
+  }
+  return num;
+}
 
 function isSet(value: any): boolean {
   return value !== null && value !== undefined;

@@ -201,7 +201,7 @@ export interface QuotaFailure_Violation {
    * `QuotaFailure` on the number of CPUs is "10", then the value of this
    * field would reflect this quantity.
    */
-  quotaValue: string;
+  quotaValue: number;
   /**
    * The new quota value being rolled out at the time of the violation. At the
    * completion of the rollout, this value will be enforced in place of
@@ -212,7 +212,7 @@ export interface QuotaFailure_Violation {
    * changing the number of CPUs quota from 10 to 20, 20 would be the value of
    * this field.
    */
-  futureQuotaValue?: string | undefined;
+  futureQuotaValue?: number | undefined;
 }
 
 export interface QuotaFailure_Violation_QuotaDimensionsEntry {
@@ -864,7 +864,7 @@ function createBaseQuotaFailure_Violation(): QuotaFailure_Violation {
     quotaMetric: "",
     quotaId: "",
     quotaDimensions: {},
-    quotaValue: "0",
+    quotaValue: 0,
     futureQuotaValue: undefined,
   };
 }
@@ -889,7 +889,7 @@ export const QuotaFailure_Violation: MessageFns<QuotaFailure_Violation> = {
     globalThis.Object.entries(message.quotaDimensions).forEach(([key, value]: [string, string]) => {
       QuotaFailure_Violation_QuotaDimensionsEntry.encode({ key: key as any, value }, writer.uint32(50).fork()).join();
     });
-    if (message.quotaValue !== "0") {
+    if (message.quotaValue !== 0) {
       writer.uint32(56).int64(message.quotaValue);
     }
     if (message.futureQuotaValue !== undefined) {
@@ -967,7 +967,7 @@ export const QuotaFailure_Violation: MessageFns<QuotaFailure_Violation> = {
               break;
             }
 
-            message.quotaValue = reader.int64().toString();
+            message.quotaValue = longToNumber(reader.int64());
             continue;
           }
           case 8: {
@@ -975,7 +975,7 @@ export const QuotaFailure_Violation: MessageFns<QuotaFailure_Violation> = {
               break;
             }
 
-            message.futureQuotaValue = reader.int64().toString();
+            message.futureQuotaValue = longToNumber(reader.int64());
             continue;
           }
         }
@@ -1037,14 +1037,14 @@ export const QuotaFailure_Violation: MessageFns<QuotaFailure_Violation> = {
         )
         : {},
       quotaValue: isSet(object.quotaValue)
-        ? globalThis.String(object.quotaValue)
+        ? globalThis.Number(object.quotaValue)
         : isSet(object.quota_value)
-        ? globalThis.String(object.quota_value)
-        : "0",
+        ? globalThis.Number(object.quota_value)
+        : 0,
       futureQuotaValue: isSet(object.futureQuotaValue)
-        ? globalThis.String(object.futureQuotaValue)
+        ? globalThis.Number(object.futureQuotaValue)
         : isSet(object.future_quota_value)
-        ? globalThis.String(object.future_quota_value)
+        ? globalThis.Number(object.future_quota_value)
         : undefined,
     };
   },
@@ -1075,11 +1075,11 @@ export const QuotaFailure_Violation: MessageFns<QuotaFailure_Violation> = {
         });
       }
     }
-    if (message.quotaValue !== "0") {
-      obj.quotaValue = message.quotaValue;
+    if (message.quotaValue !== 0) {
+      obj.quotaValue = Math.round(message.quotaValue);
     }
     if (message.futureQuotaValue !== undefined) {
-      obj.futureQuotaValue = message.futureQuotaValue;
+      obj.futureQuotaValue = Math.round(message.futureQuotaValue);
     }
     return obj;
   },
@@ -1103,7 +1103,7 @@ export const QuotaFailure_Violation: MessageFns<QuotaFailure_Violation> = {
       },
       {},
     );
-    message.quotaValue = object.quotaValue ?? "0";
+    message.quotaValue = object.quotaValue ?? 0;
     message.futureQuotaValue = object.futureQuotaValue ?? undefined;
     return message;
   },
@@ -2040,6 +2040,17 @@ export type DeepPartial<T> = T extends Builtin ? T
 type KeysOfUnion<T> = T extends T ? keyof T : never;
 export type Exact<P, I extends P> = P extends Builtin ? P
   : P & { [K in keyof P]: Exact<P[K], I[K]> } & { [K in Exclude<keyof I, KeysOfUnion<P>>]: never };
+
+function longToNumber(int64: { toString(): string }): number {
+  const num = globalThis.Number(int64.toString());
+  if (num > globalThis.Number.MAX_SAFE_INTEGER) {
+    throw new globalThis.Error("Value is larger than Number.MAX_SAFE_INTEGER");
+  }
+  if (num < globalThis.Number.MIN_SAFE_INTEGER) {
+    throw new globalThis.Error("Value is smaller than Number.MIN_SAFE_INTEGER");
+  }
+  return num;
+}
 
 function isObject(value: any): boolean {
   return typeof value === "object" && value !== null;

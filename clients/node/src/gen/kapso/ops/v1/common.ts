@@ -72,7 +72,7 @@ export function periodToJSON(object: Period): string {
  */
 export interface Count {
   /** The number of items counted. */
-  value: string;
+  value: number;
   /**
    * True when every page was read, so `value` is the exact total; false when
    * counting stopped at the bound and `value` is a lower bound.
@@ -86,12 +86,12 @@ export interface Count {
 }
 
 function createBaseCount(): Count {
-  return { value: "0", exact: false, error: undefined };
+  return { value: 0, exact: false, error: undefined };
 }
 
 export const Count: MessageFns<Count> = {
   encode(message: Count, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.value !== "0") {
+    if (message.value !== 0) {
       writer.uint32(8).int64(message.value);
     }
     if (message.exact !== false) {
@@ -121,7 +121,7 @@ export const Count: MessageFns<Count> = {
               break;
             }
 
-            message.value = reader.int64().toString();
+            message.value = longToNumber(reader.int64());
             continue;
           }
           case 2: {
@@ -154,7 +154,7 @@ export const Count: MessageFns<Count> = {
 
   fromJSON(object: any): Count {
     return {
-      value: isSet(object.value) ? globalThis.String(object.value) : "0",
+      value: isSet(object.value) ? globalThis.Number(object.value) : 0,
       exact: isSet(object.exact) ? globalThis.Boolean(object.exact) : false,
       error: isSet(object.error) ? Status.fromJSON(object.error) : undefined,
     };
@@ -162,8 +162,8 @@ export const Count: MessageFns<Count> = {
 
   toJSON(message: Count): unknown {
     const obj: any = {};
-    if (message.value !== "0") {
-      obj.value = message.value;
+    if (message.value !== 0) {
+      obj.value = Math.round(message.value);
     }
     if (message.exact !== false) {
       obj.exact = message.exact;
@@ -179,7 +179,7 @@ export const Count: MessageFns<Count> = {
   },
   fromPartial<I extends Exact<DeepPartial<Count>, I>>(object: I): Count {
     const message = createBaseCount();
-    message.value = object.value ?? "0";
+    message.value = object.value ?? 0;
     message.exact = object.exact ?? false;
     message.error = (object.error !== undefined && object.error !== null)
       ? Status.fromPartial(object.error)
@@ -200,6 +200,17 @@ export type DeepPartial<T> = T extends Builtin ? T
 type KeysOfUnion<T> = T extends T ? keyof T : never;
 export type Exact<P, I extends P> = P extends Builtin ? P
   : P & { [K in keyof P]: Exact<P[K], I[K]> } & { [K in Exclude<keyof I, KeysOfUnion<P>>]: never };
+
+function longToNumber(int64: { toString(): string }): number {
+  const num = globalThis.Number(int64.toString());
+  if (num > globalThis.Number.MAX_SAFE_INTEGER) {
+    throw new globalThis.Error("Value is larger than Number.MAX_SAFE_INTEGER");
+  }
+  if (num < globalThis.Number.MIN_SAFE_INTEGER) {
+    throw new globalThis.Error("Value is smaller than Number.MIN_SAFE_INTEGER");
+  }
+  return num;
+}
 
 function isSet(value: any): boolean {
   return value !== null && value !== undefined;

@@ -130,6 +130,14 @@ export interface PhoneNumber {
 }
 
 /** Request of Health.GetProjectOverview. */
+export interface ResolvePhoneNumberRequest {
+  /**
+   * The number in any common form: digits with an optional leading "+" or
+   * "00", spaces, dashes, dots and parentheses (7 to 15 digits, E.164).
+   */
+  phoneNumber: string;
+}
+
 export interface GetProjectOverviewRequest {
   /** The window for API call and webhook delivery figures. */
   period: Period;
@@ -667,6 +675,79 @@ export const PhoneNumber: MessageFns<PhoneNumber> = {
     message.createdAt = object.createdAt ?? undefined;
     message.updatedAt = object.updatedAt ?? undefined;
     message.isCoexistenceJson = object.isCoexistenceJson === undefined ? undefined : object.isCoexistenceJson;
+    return message;
+  },
+};
+
+function createBaseResolvePhoneNumberRequest(): ResolvePhoneNumberRequest {
+  return { phoneNumber: "" };
+}
+
+export const ResolvePhoneNumberRequest: MessageFns<ResolvePhoneNumberRequest> = {
+  encode(message: ResolvePhoneNumberRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.phoneNumber !== "") {
+      writer.uint32(10).string(message.phoneNumber);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ResolvePhoneNumberRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseResolvePhoneNumberRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.phoneNumber = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ResolvePhoneNumberRequest {
+    return {
+      phoneNumber: isSet(object.phoneNumber)
+        ? globalThis.String(object.phoneNumber)
+        : isSet(object.phone_number)
+        ? globalThis.String(object.phone_number)
+        : "",
+    };
+  },
+
+  toJSON(message: ResolvePhoneNumberRequest): unknown {
+    const obj: any = {};
+    if (message.phoneNumber !== "") {
+      obj.phoneNumber = message.phoneNumber;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<ResolvePhoneNumberRequest>, I>>(base?: I): ResolvePhoneNumberRequest {
+    return ResolvePhoneNumberRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ResolvePhoneNumberRequest>, I>>(object: I): ResolvePhoneNumberRequest {
+    const message = createBaseResolvePhoneNumberRequest();
+    message.phoneNumber = object.phoneNumber ?? "";
     return message;
   },
 };
@@ -1887,6 +1968,22 @@ export const HealthService = {
     responseSerialize: (value: PhoneNumberHealth): Buffer => Buffer.from(PhoneNumberHealth.encode(value).finish()),
     responseDeserialize: (value: Buffer): PhoneNumberHealth => PhoneNumberHealth.decode(value),
   },
+  /**
+   * Finds the project's phone number written as people write it
+   * ("+1 555-010-0001", "15550100001", "+15550100001"), from Kapso's list of
+   * the project's numbers (cached per API key for a few seconds). No match:
+   * NOT_FOUND naming the number; several: FAILED_PRECONDITION listing them.
+   */
+  resolvePhoneNumber: {
+    path: "/kapso.ops.v1.Health/ResolvePhoneNumber" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: ResolvePhoneNumberRequest): Buffer =>
+      Buffer.from(ResolvePhoneNumberRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): ResolvePhoneNumberRequest => ResolvePhoneNumberRequest.decode(value),
+    responseSerialize: (value: PhoneNumber): Buffer => Buffer.from(PhoneNumber.encode(value).finish()),
+    responseDeserialize: (value: Buffer): PhoneNumber => PhoneNumber.decode(value),
+  },
 } as const;
 
 export interface HealthServer extends UntypedServiceImplementation {
@@ -1901,6 +1998,13 @@ export interface HealthServer extends UntypedServiceImplementation {
    * every check and kapso-ops' findings in triage order.
    */
   checkPhoneNumberHealth: handleUnaryCall<CheckPhoneNumberHealthRequest, PhoneNumberHealth>;
+  /**
+   * Finds the project's phone number written as people write it
+   * ("+1 555-010-0001", "15550100001", "+15550100001"), from Kapso's list of
+   * the project's numbers (cached per API key for a few seconds). No match:
+   * NOT_FOUND naming the number; several: FAILED_PRECONDITION listing them.
+   */
+  resolvePhoneNumber: handleUnaryCall<ResolvePhoneNumberRequest, PhoneNumber>;
 }
 
 export interface HealthClient extends Client {
@@ -1943,6 +2047,27 @@ export interface HealthClient extends Client {
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: PhoneNumberHealth) => void,
   ): ClientUnaryCall;
+  /**
+   * Finds the project's phone number written as people write it
+   * ("+1 555-010-0001", "15550100001", "+15550100001"), from Kapso's list of
+   * the project's numbers (cached per API key for a few seconds). No match:
+   * NOT_FOUND naming the number; several: FAILED_PRECONDITION listing them.
+   */
+  resolvePhoneNumber(
+    request: ResolvePhoneNumberRequest,
+    callback: (error: ServiceError | null, response: PhoneNumber) => void,
+  ): ClientUnaryCall;
+  resolvePhoneNumber(
+    request: ResolvePhoneNumberRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: PhoneNumber) => void,
+  ): ClientUnaryCall;
+  resolvePhoneNumber(
+    request: ResolvePhoneNumberRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: PhoneNumber) => void,
+  ): ClientUnaryCall;
 }
 
 export const HealthClient = makeGenericClientConstructor(HealthService, "kapso.ops.v1.Health") as unknown as {
@@ -1965,13 +2090,13 @@ export type Exact<P, I extends P> = P extends Builtin ? P
   : P & { [K in keyof P]: Exact<P[K], I[K]> } & { [K in Exclude<keyof I, KeysOfUnion<P>>]: never };
 
 function toTimestamp(date: Date): Timestamp {
-  const seconds = Math.trunc(date.getTime() / 1_000).toString();
+  const seconds = Math.trunc(date.getTime() / 1_000);
   const nanos = (date.getTime() % 1_000) * 1_000_000;
   return { seconds, nanos };
 }
 
 function fromTimestamp(t: Timestamp): Date {
-  let millis = (globalThis.Number(t.seconds) || 0) * 1_000;
+  let millis = (t.seconds || 0) * 1_000;
   millis += (t.nanos || 0) / 1_000_000;
   return new globalThis.Date(millis);
 }

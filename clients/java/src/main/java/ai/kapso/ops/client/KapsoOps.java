@@ -6,16 +6,16 @@ import ai.kapso.ops.v1.TriageGrpc;
 import ai.kapso.ops.v1.WebhooksGrpc;
 import com.google.gson.Gson;
 import com.google.gson.reflect.TypeToken;
-import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ChannelCredentials;
-import io.grpc.ClientCall;
-import io.grpc.ClientInterceptor;
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
 import io.grpc.ClientInterceptors;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
-import io.grpc.MethodDescriptor;
 import io.grpc.TlsChannelCredentials;
 import java.io.File;
 import java.io.IOException;
@@ -25,11 +25,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One channel to kapso-ops with the recommended service config (retries of reads on
- * UNAVAILABLE, per-method timeouts) and the blocking stubs of its four services.
+ * UNAVAILABLE, per-method timeouts) and the blocking, future and async stubs of its four
+ * services, all on {@link #channel()}: the default deadline applies to each, and every
+ * failed call's StatusRuntimeException carries the decoded KapsoOpsException as its cause.
  *
  * <pre>{@code
  * try (KapsoOps ops = KapsoOps.connect("127.0.0.1:50051", KapsoOps.options())) {
@@ -115,63 +118,101 @@ public final class KapsoOps implements AutoCloseable {
     return new KapsoOps(channel, opts.timeout);
   }
 
-  private final ManagedChannel channel;
-  private final WebhooksGrpc.WebhooksBlockingStub webhooks;
-  private final MessageDebugGrpc.MessageDebugBlockingStub messageDebug;
-  private final TriageGrpc.TriageBlockingStub triage;
-  private final HealthGrpc.HealthBlockingStub health;
+  private final ManagedChannel managedChannel;
+  private final Channel channel;
 
-  private KapsoOps(ManagedChannel channel, Duration timeout) {
-    this.channel = channel;
-    Channel ch = timeout == null ? channel : ClientInterceptors.intercept(channel, defaultDeadline(timeout));
-    this.webhooks = WebhooksGrpc.newBlockingStub(ch);
-    this.messageDebug = MessageDebugGrpc.newBlockingStub(ch);
-    this.triage = TriageGrpc.newBlockingStub(ch);
-    this.health = HealthGrpc.newBlockingStub(ch);
+  private KapsoOps(ManagedChannel managedChannel, Duration timeout) {
+    this.managedChannel = managedChannel;
+    this.channel = ClientInterceptors.intercept(managedChannel, new DecodingInterceptor(timeout));
   }
 
-  private static ClientInterceptor defaultDeadline(Duration timeout) {
-    return new ClientInterceptor() {
-      @Override
-      public <ReqT, RespT> ClientCall<ReqT, RespT> interceptCall(
-          MethodDescriptor<ReqT, RespT> method, CallOptions callOptions, Channel next) {
-        if (callOptions.getDeadline() == null) {
-          callOptions = callOptions.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        }
-        return next.newCall(method, callOptions);
-      }
-    };
-  }
-
-  public ManagedChannel channel() {
+  /** The channel every stub uses: default deadline and error decoding included. */
+  public Channel channel() {
     return channel;
   }
 
+  /** The underlying channel, for its lifecycle and connectivity state (no default deadline). */
+  public ManagedChannel managedChannel() {
+    return managedChannel;
+  }
+
   public WebhooksGrpc.WebhooksBlockingStub webhooks() {
-    return webhooks;
+    return WebhooksGrpc.newBlockingStub(channel);
   }
 
   public MessageDebugGrpc.MessageDebugBlockingStub messageDebug() {
-    return messageDebug;
+    return MessageDebugGrpc.newBlockingStub(channel);
   }
 
   public TriageGrpc.TriageBlockingStub triage() {
-    return triage;
+    return TriageGrpc.newBlockingStub(channel);
   }
 
   public HealthGrpc.HealthBlockingStub health() {
-    return health;
+    return HealthGrpc.newBlockingStub(channel);
+  }
+
+  public WebhooksGrpc.WebhooksFutureStub webhooksFuture() {
+    return WebhooksGrpc.newFutureStub(channel);
+  }
+
+  public MessageDebugGrpc.MessageDebugFutureStub messageDebugFuture() {
+    return MessageDebugGrpc.newFutureStub(channel);
+  }
+
+  public TriageGrpc.TriageFutureStub triageFuture() {
+    return TriageGrpc.newFutureStub(channel);
+  }
+
+  public HealthGrpc.HealthFutureStub healthFuture() {
+    return HealthGrpc.newFutureStub(channel);
+  }
+
+  public WebhooksGrpc.WebhooksStub webhooksAsync() {
+    return WebhooksGrpc.newStub(channel);
+  }
+
+  public MessageDebugGrpc.MessageDebugStub messageDebugAsync() {
+    return MessageDebugGrpc.newStub(channel);
+  }
+
+  public TriageGrpc.TriageStub triageAsync() {
+    return TriageGrpc.newStub(channel);
+  }
+
+  public HealthGrpc.HealthStub healthAsync() {
+    return HealthGrpc.newStub(channel);
+  }
+
+  /**
+   * A future stub's result as a CompletableFuture that fails with KapsoOpsException:
+   * {@code KapsoOps.completable(ops.healthFuture().getProjectOverview(req)).thenApply(...)}.
+   */
+  public static <T> CompletableFuture<T> completable(ListenableFuture<T> future) {
+    CompletableFuture<T> out = new CompletableFuture<>();
+    Futures.addCallback(future, new FutureCallback<T>() {
+      @Override
+      public void onSuccess(T result) {
+        out.complete(result);
+      }
+
+      @Override
+      public void onFailure(Throwable t) {
+        out.completeExceptionally(KapsoOpsException.from(t));
+      }
+    }, MoreExecutors.directExecutor());
+    return out;
   }
 
   @Override
   public void close() {
-    channel.shutdown();
+    managedChannel.shutdown();
     try {
-      if (!channel.awaitTermination(5, TimeUnit.SECONDS)) {
-        channel.shutdownNow();
+      if (!managedChannel.awaitTermination(5, TimeUnit.SECONDS)) {
+        managedChannel.shutdownNow();
       }
     } catch (InterruptedException e) {
-      channel.shutdownNow();
+      managedChannel.shutdownNow();
       Thread.currentThread().interrupt();
     }
   }

@@ -103,6 +103,13 @@ public final class KapsoOpsException extends RuntimeException {
     if (t instanceof KapsoOpsException k) {
       return k;
     }
+    // KapsoOps stubs attach the decoded exception as the cause (DecodingInterceptor);
+    // futures wrap it once more in ExecutionException.
+    for (Throwable c = t.getCause(), prev = t; c != null && c != prev; prev = c, c = c.getCause()) {
+      if (c instanceof KapsoOpsException k) {
+        return k;
+      }
+    }
     com.google.rpc.Status status = StatusProto.fromThrowable(t);
     if (status != null) {
       return fromStatus(status, t);

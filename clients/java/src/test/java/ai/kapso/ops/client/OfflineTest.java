@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.kapso.ops.v1.GetProjectOverviewRequest;
 import ai.kapso.ops.v1.HealthGrpc;
+import ai.kapso.ops.v1.ListApiLogsRequest;
+import ai.kapso.ops.v1.ListApiLogsResponse;
 import ai.kapso.ops.v1.MessageDebugGrpc;
 import ai.kapso.ops.v1.TriageGrpc;
 import ai.kapso.ops.v1.WebhooksGrpc;
@@ -130,11 +132,40 @@ class OfflineTest {
           assertThrows(
               StatusRuntimeException.class,
               () -> ops.health().getProjectOverview(GetProjectOverviewRequest.getDefaultInstance()));
+      assertTrue(sre.getCause() instanceof KapsoOpsException, "decoded error attached as the cause");
       KapsoOpsException e = KapsoOpsException.from(sre);
       assertTrue(
           e.code() == Status.Code.UNAVAILABLE || e.code() == Status.Code.DEADLINE_EXCEEDED,
           e.code().toString());
       assertFalse(e.retryDelay().isPresent());
     }
+  }
+
+  @Test
+  void channelAppliesTheDefaultDeadline() {
+    try (KapsoOps ops =
+        KapsoOps.connect("127.0.0.1:1", KapsoOps.options().timeout(Duration.ofMillis(300)))) {
+      // wait-for-ready keeps the call pending on a closed port: only a deadline ends it.
+      long t0 = System.nanoTime();
+      StatusRuntimeException sre = assertThrows(StatusRuntimeException.class,
+          () -> HealthGrpc.newBlockingStub(ops.channel()).withWaitForReady()
+              .getProjectOverview(GetProjectOverviewRequest.getDefaultInstance()));
+      assertEquals(Status.Code.DEADLINE_EXCEEDED, sre.getStatus().getCode());
+      assertTrue(System.nanoTime() - t0 < 5_000_000_000L);
+    }
+  }
+
+  @Test
+  void pagesFollowNextPageTokenToTheEnd() {
+    Map<String, String> next = Map.of("", "p2", "p2", "p3", "p3", "");
+    List<String> seen = new java.util.ArrayList<>();
+    ListApiLogsRequest request = ListApiLogsRequest.newBuilder().setPageSize(2).build();
+    List<ListApiLogsResponse> pages = Pages.stream((ListApiLogsRequest r) -> {
+      seen.add(r.getPageToken());
+      return ListApiLogsResponse.newBuilder().setNextPageToken(next.get(r.getPageToken())).build();
+    }, request).toList();
+    assertEquals(3, pages.size());
+    assertEquals(List.of("", "p2", "p3"), seen);
+    assertEquals("", request.getPageToken());
   }
 }

@@ -1,0 +1,138 @@
+// KapsoClient over a scripted fake transport: what it makes of each kind of
+// answer (parse, error mapping, writes of unknown fate, secrets, limits).
+#include "kapso_client/kapso_client.h"
+
+#include <optional>
+#include <string>
+
+#include "absl/synchronization/notification.h"
+#include "gtest/gtest.h"
+#include "kapso/internal/wire.pb.h"
+#include "kapso_client/status_details.h"
+#include "kapso_client/testing/fake_transport.h"
+
+namespace kapso::client {
+namespace {
+
+using testing_util::FakeTransport;
+using testing_util::Reply;
+
+class KapsoClientTest : public ::testing::Test {
+ protected:
+  // Fetches `request` as a MessageItem; the fake answers at once.
+  absl::StatusOr<kapso::internal::wire::MessageItem> Fetch(HttpRequest request,
+                                                          RequestContext context = {}) {
+    std::optional<absl::StatusOr<kapso::internal::wire::MessageItem>> result;
+    client_.Fetch<kapso::internal::wire::MessageItem>(
+        std::move(request), context,
+        [&](absl::StatusOr<kapso::internal::wire::MessageItem> item) { result = std::move(item); });
+    EXPECT_TRUE(result.has_value()) << "done did not run";
+    return result.value_or(absl::InternalError("no answer"));
+  }
+
+  static HttpRequest Get() { return HttpRequest{HttpMethod::kGet, "/whatsapp/messages/wamid.A"}; }
+  static HttpRequest Post() { return HttpRequest{HttpMethod::kPost, "/whatsapp/webhooks", {}, "{}"}; }
+
+  static std::string Meta(const absl::Status& status, const std::string& key) {
+    auto info = GetErrorInfo(status);
+    if (!info.has_value()) return "<no ErrorInfo>";
+    auto it = info->metadata().find(key);
+    return it == info->metadata().end() ? "" : it->second;
+  }
+
+  FakeTransport transport_;
+  KapsoClient client_{&transport_};
+};
+
+TEST_F(KapsoClientTest, ParsesTheDataOfA2xx) {
+  transport_.Script({Reply(200, {}, R"({"data":{"id":"wamid.A","status":"sent"}})")});
+  auto item = Fetch(Get());
+  ASSERT_TRUE(item.ok()) << item.status();
+  EXPECT_EQ(item->data().id(), "wamid.A");
+}
+
+TEST_F(KapsoClientTest, UnreadableBodyIsBadResponseWithTheAnswersMetadata) {
+  transport_.Script({Reply(200, {{"x-request-id", "req-9"}}, R"({"data": {"id": )")});
+  auto item = Fetch(Get());
+  EXPECT_EQ(ErrorReason(item.status()), "KAPSO_BAD_RESPONSE");
+  EXPECT_EQ(item.status().code(), absl::StatusCode::kInternal);
+  EXPECT_EQ(Meta(item.status(), "http_status"), "200");
+  EXPECT_EQ(Meta(item.status(), "kapso_method"), "GET");
+  EXPECT_EQ(Meta(item.status(), "kapso_path"), "/whatsapp/messages/wamid.A");
+  EXPECT_EQ(Meta(item.status(), "kapso_request_id"), "req-9");
+}
+
+TEST_F(KapsoClientTest, MissingDataIsBadResponse) {
+  for (const char* body : {R"({"data":null})", R"({})"}) {
+    transport_.Script({Reply(200, {}, body)});
+    EXPECT_EQ(ErrorReason(Fetch(Get()).status()), "KAPSO_BAD_RESPONSE") << body;
+  }
+}
+
+TEST_F(KapsoClientTest, DeepJsonIsRefusedBeforeAnyParse) {
+  std::string deep = R"({"data":{"id":"x","context":)" + std::string(100, '[') +
+                     std::string(100, ']') + "}}";
+  transport_.Script({Reply(200, {}, deep), Reply(500, {}, deep)});
+  EXPECT_EQ(ErrorReason(Fetch(Get()).status()), "KAPSO_BAD_RESPONSE");
+  // An error answer as deep is refused the same way (its message is not read).
+  EXPECT_EQ(ErrorReason(Fetch(Get()).status()), "KAPSO_BAD_RESPONSE");
+}
+
+TEST_F(KapsoClientTest, UnreadableWriteAnswerIsOutcomeUnknownWithTheResourceId) {
+  transport_.Script({Reply(201, {}, R"({"id":"wh-1","data":{"id":"wh-1","type":{"not":"a string"}}})")});
+  auto item = Fetch(Post());
+  EXPECT_EQ(ErrorReason(item.status()), "KAPSO_OUTCOME_UNKNOWN");
+  EXPECT_EQ(Meta(item.status(), "resource_id"), "wh-1");
+  EXPECT_EQ(Meta(item.status(), "kapso_method"), "POST");
+}
+
+TEST_F(KapsoClientTest, WriteThatMayHaveBeenSentIsOutcomeUnknown) {
+  absl::Status cut = MakeError(absl::StatusCode::kUnavailable, "kapso-ops is shutting down",
+                               "SHUTTING_DOWN", {{"request_sent", "true"}});
+  absl::Status refused = MakeError(absl::StatusCode::kUnavailable, "connection refused",
+                                   "KAPSO_UNREACHABLE", {{"request_sent", "false"}});
+  transport_.Script({cut, refused, Reply(503)});
+  EXPECT_EQ(ErrorReason(Fetch(Post()).status()), "KAPSO_OUTCOME_UNKNOWN");
+  EXPECT_EQ(ErrorReason(Fetch(Post()).status()), "KAPSO_UNREACHABLE");
+  EXPECT_EQ(ErrorReason(Fetch(Post()).status()), "KAPSO_OUTCOME_UNKNOWN");  // a 5xx
+}
+
+TEST_F(KapsoClientTest, CallersKeyEchoedByKapsoIsRedacted) {
+  const std::string key = "caller-secret-key-123";
+  transport_.Script({Reply(401, {{"x-request-id", key}},
+                           R"({"error":"bad key caller-secret-key-123"})")});
+  RequestContext context;
+  context.api_key = key;
+  absl::Status status = Fetch(Get(), context).status();
+  EXPECT_EQ(ErrorReason(status), "KAPSO_UNAUTHENTICATED");
+  EXPECT_EQ(status.message().find(key), absl::string_view::npos) << status.message();
+  EXPECT_EQ(Meta(status, "kapso_request_id").find(key), std::string::npos);
+  EXPECT_EQ(transport_.last().request.api_key, key);
+}
+
+TEST_F(KapsoClientTest, ReadOnlyRefusesWritesWithoutSendingThem) {
+  RequestContext context;
+  context.read_only = true;
+  absl::Status status = Fetch(Post(), context).status();
+  EXPECT_EQ(status.code(), absl::StatusCode::kPermissionDenied);
+  EXPECT_EQ(ErrorReason(status), "READ_ONLY_REPLICA");
+  EXPECT_EQ(transport_.requests(), 0);
+  transport_.Script({Reply(200, {}, R"({"data":{"id":"wamid.A"}})")});
+  EXPECT_TRUE(Fetch(Get(), context).ok());
+}
+
+TEST_F(KapsoClientTest, CallBudgetBoundsUpstreamCallsPerRpc) {
+  RequestContext context;
+  context.budget = std::make_shared<CallBudget>(2);
+  transport_.Script({Reply(200, {}, R"({"data":{"id":"a"}})"),
+                     Reply(200, {}, R"({"data":{"id":"b"}})")});
+  EXPECT_TRUE(Fetch(Get(), context).ok());
+  EXPECT_TRUE(Fetch(Get(), context).ok());
+  absl::Status third = Fetch(Get(), context).status();
+  EXPECT_EQ(third.code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_EQ(ErrorReason(third), "UPSTREAM_CALL_LIMIT");
+  EXPECT_EQ(transport_.requests(), 2);
+}
+
+}  // namespace
+}  // namespace kapso::client
