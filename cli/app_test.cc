@@ -56,6 +56,12 @@ TEST(AppTest, UsageErrorsExitTwoBeforeAnyRpc) {
       {{"conversations", "lookup"}, "exactly one"},
       {{"conversations", "lookup", "--phone-number", "+1", "--conversation-id", "c"}, "exactly one"},
       {{"overview", "extra"}, "unexpected argument"},
+      {{"webhooks", "update", "--phone-number-id", "1", "--webhook-id", "w", "--kind", "meta"},
+       "--kind"},
+      {{"conversations", "lookup", "--conversation-id", "c", "--page-token", "t"},
+       "--page-token"},
+      {{"webhooks", "list", "--phone-number-id", "1", "--created-before", "soon"},
+       "--created-before"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.needle);

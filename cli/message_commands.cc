@@ -56,7 +56,7 @@ absl::Status CheckLookupFlags(const ParsedFlags& flags) {
         "--phone-number or --conversation-id: give exactly one of the two",
         by_phone ? "conversation-id" : "phone-number");
   }
-  for (const char* filter : {"phone-number-id", "status"}) {
+  for (const char* filter : {"phone-number-id", "status", "page-token"}) {
     if (by_id && flags.Has(filter)) {
       return UsageError(absl::StrCat("--", filter, ": only with --phone-number"),
                         filter);
@@ -81,6 +81,7 @@ absl::Status RunLookup(const ParsedFlags& flags, CommandEnv& env) {
   request.set_phone_number_id(flags.GetString("phone-number-id"));
   request.set_status(flags.GetString("status"));
   request.set_page_size(static_cast<int32_t>(flags.GetInt("per-page")));
+  request.set_page_token(flags.GetString("page-token"));
   v1::ListConversationsResponse response;
   absl::Status s = FetchPages(
       request, flags.GetBool("all"),
@@ -117,11 +118,11 @@ std::vector<Command> MessageCommands() {
        {Required(StringFlag("message-id", "WAMID", "the WhatsApp message id"))},
        RunGet},
       {"conversations", "lookup", "Find conversations by customer number, or read one",
-       {StringFlag("phone-number", "E164", "customer number, e.g. +15551234567"),
+       {StringFlag("phone-number", "P", "customer number (partial match), e.g. +15551234567"),
         StringFlag("conversation-id", "ID", "the conversation to read"),
         StringFlag("phone-number-id", "ID", "only this business number"),
         EnumFlag("status", {"active", "ended"}, "only this status"),
-        PerPageFlag(), AllFlag()},
+        PerPageFlag(), PageTokenFlag(), AllFlag()},
        RunLookup,
        "Give exactly one of --phone-number and --conversation-id."},
   };

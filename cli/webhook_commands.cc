@@ -35,11 +35,13 @@ absl::Status CheckPhoneNumberId(const ParsedFlags& flags) {
 
 absl::Status RunList(const ParsedFlags& flags, CommandEnv& env) {
   if (absl::Status s = CheckPhoneNumberId(flags); !s.ok()) return s;
+  absl::StatusOr<v1::ListWebhooksRequest> request = BuildListWebhooks(flags);
+  if (!request.ok()) return request.status();
   auto stub = NewStub<v1::Webhooks>(env);
   if (!stub.ok()) return stub.status();
   v1::ListWebhooksResponse response;
   absl::Status s = FetchPages(
-      BuildListWebhooks(flags), flags.GetBool("all"),
+      *request, flags.GetBool("all"),
       [&](const v1::ListWebhooksRequest& r, v1::ListWebhooksResponse* page) {
         return (*stub)->ListWebhooks(env.NewContext().get(), r, page);
       },
@@ -117,6 +119,11 @@ std::vector<Command> WebhookCommands() {
   return {
       {"webhooks", "list", "List a phone number's (or the project's) webhooks",
        WithIds(false, {ScopeFlag(), EnumFlag("kind", {"kapso", "meta"}, "only this kind"),
+                       StringFlag("url-contains", "TEXT", "only URLs containing TEXT (number "
+                                  "webhooks)"),
+                       BoolFlag("active", "only active (true) or paused (false) webhooks"),
+                       StringFlag("created-after", "RFC3339", "only webhooks created after"),
+                       StringFlag("created-before", "RFC3339", "only webhooks created before"),
                        PageTokenFlag(), PerPageFlag(), AllFlag()}),
        RunList},
       {"webhooks", "get", "Show one webhook", WithIds(true, {ScopeFlag()}), RunGet},
@@ -125,7 +132,8 @@ std::vector<Command> WebhookCommands() {
        "--events is required unless --kind meta. Without --secret-key a random\n"
        "secret is generated; the response shows it."},
       {"webhooks", "update", "Change the given fields of a webhook (and only those)",
-       WithIds(true, WebhookFieldFlags()), RunUpdate},
+       WithIds(true, WebhookUpdateFlags()), RunUpdate,
+       "A webhook's kind cannot change: create a new webhook instead."},
       {"webhooks", "delete", "Delete a webhook", WithIds(true, {ScopeFlag()}), RunDelete},
       {"webhooks", "test", "Ask Kapso to deliver a test event",
        {WebhookIdFlag(), StringFlag("event-type", "TYPE",

@@ -7,6 +7,7 @@
 #include "cli/cli_status.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
+#include "google/protobuf/util/time_util.h"
 
 namespace kapso::cli {
 namespace {
@@ -53,11 +54,10 @@ absl::Status ApplyListFields(const ParsedFlags& flags, Webhook* webhook,
     mask->push_back("events");
   }
   if (flags.Has("headers")) {
-    absl::StatusOr<std::map<std::string, std::string>> headers =
-        ParseHeaders(flags.GetString("headers"));
+    absl::StatusOr<google::protobuf::Struct> headers = ParseHeaders(flags.GetString("headers"));
     if (!headers.ok()) return headers.status();
-    webhook->mutable_headers()->insert(headers->begin(), headers->end());
-    mask->push_back("headers");
+    *webhook->mutable_headers_json() = *std::move(headers);
+    mask->push_back("headers_json");
   }
   return absl::OkStatus();
 }
@@ -86,22 +86,21 @@ absl::StatusOr<std::vector<std::string>> ParseEvents(absl::string_view text) {
   return events;
 }
 
-absl::StatusOr<std::map<std::string, std::string>> ParseHeaders(
-    absl::string_view text) {
+absl::StatusOr<google::protobuf::Struct> ParseHeaders(absl::string_view text) {
   absl::StatusOr<google::protobuf::Value> json = ParseJson(text, "headers");
   if (!json.ok()) return json.status();
   if (json->kind_case() != google::protobuf::Value::kStructValue) {
     return UsageError("--headers: expected a JSON object", "headers");
   }
-  std::map<std::string, std::string> headers;
-  for (const auto& [name, value] : json->struct_value().fields()) {
-    if (value.kind_case() != google::protobuf::Value::kStringValue) {
-      return UsageError(absl::StrCat("--headers: value of \"", name,
-                                     "\" must be a string"), "headers");
-    }
-    headers[name] = value.string_value();
+  return json->struct_value();
+}
+
+std::vector<FlagSpec> WebhookUpdateFlags() {
+  std::vector<FlagSpec> flags;
+  for (FlagSpec& flag : WebhookFieldFlags()) {
+    if (flag.name != "kind") flags.push_back(std::move(flag));  // immutable after creation
   }
-  return headers;
+  return flags;
 }
 
 std::vector<FlagSpec> WebhookFieldFlags() {
@@ -116,7 +115,7 @@ std::vector<FlagSpec> WebhookFieldFlags() {
       IntFlag("max-buffer-size", 1, 100, "most events per batch, 1-100"),
       IntFlag("inactivity-minutes", 1, 1440,
               "minutes before conversation.inactive fires, 1-1440"),
-      StringFlag("headers", "JSON", "extra HTTP headers, a JSON object"),
+      StringFlag("headers", "JSON", "extra HTTP headers, a JSON object (any values)"),
       BoolFlag("active", "deliver events (false pauses the webhook)"),
       StringFlag("secret-key", "S", "HMAC-SHA256 signing secret"),
       EnumFlag("scope", {"config", "project"},
@@ -163,11 +162,24 @@ WebhookScope ScopeOf(const ParsedFlags& flags) {
   return kapso::ops::v1::WEBHOOK_SCOPE_UNSPECIFIED;
 }
 
-kapso::ops::v1::ListWebhooksRequest BuildListWebhooks(const ParsedFlags& flags) {
+absl::StatusOr<kapso::ops::v1::ListWebhooksRequest> BuildListWebhooks(
+    const ParsedFlags& flags) {
   kapso::ops::v1::ListWebhooksRequest request;
   request.set_phone_number_id(flags.GetString("phone-number-id"));
   request.set_scope(ScopeOf(flags));
   request.set_kind(flags.GetString("kind"));
+  request.set_url_contains(flags.GetString("url-contains"));
+  if (flags.Has("active")) request.set_active(flags.GetBool("active"));
+  for (const char* flag : {"created-after", "created-before"}) {
+    if (!flags.Has(flag)) continue;
+    google::protobuf::Timestamp* time = std::string(flag) == "created-after"
+                                            ? request.mutable_created_after()
+                                            : request.mutable_created_before();
+    if (!google::protobuf::util::TimeUtil::FromString(flags.GetString(flag), time)) {
+      return UsageError(absl::StrCat("--", flag, ": expected an RFC 3339 time such as "
+                                     "2026-01-31T00:00:00Z"), flag);
+    }
+  }
   request.set_page_size(static_cast<int32_t>(flags.GetInt("per-page")));
   request.set_page_token(flags.GetString("page-token"));
   return request;

@@ -10,6 +10,7 @@
 
 #include "absl/status/statusor.h"
 #include "cli/flag_parser.h"
+#include "google/protobuf/struct.pb.h"
 #include "kapso/ops/v1/webhooks.pb.h"
 
 namespace kapso::cli {
@@ -17,12 +18,14 @@ namespace kapso::cli {
 // --events as CSV ("a,b") or a JSON array of strings ('["a","b"]').
 absl::StatusOr<std::vector<std::string>> ParseEvents(absl::string_view text);
 
-// --headers as a JSON object of string values.
-absl::StatusOr<std::map<std::string, std::string>> ParseHeaders(
-    absl::string_view text);
+// --headers as a JSON object; values may be any JSON, as Kapso's spec allows
+// (they go to Webhook.headers_json).
+absl::StatusOr<google::protobuf::Struct> ParseHeaders(absl::string_view text);
 
-// The flags create and update share (--url, --events, --kind...).
+// The flags create takes (--url, --events, --kind...).
 std::vector<FlagSpec> WebhookFieldFlags();
+// The same without --kind, which cannot change after creation.
+std::vector<FlagSpec> WebhookUpdateFlags();
 
 // Sets the Webhook fields whose flags are present and names each in `mask`
 // (by proto field name). Errors name the flag.
@@ -32,7 +35,8 @@ absl::Status ApplyWebhookFields(const ParsedFlags& flags,
 
 kapso::ops::v1::WebhookScope ScopeOf(const ParsedFlags& flags);
 
-kapso::ops::v1::ListWebhooksRequest BuildListWebhooks(const ParsedFlags& flags);
+// --created-after/--created-before are RFC 3339 times.
+absl::StatusOr<kapso::ops::v1::ListWebhooksRequest> BuildListWebhooks(const ParsedFlags& flags);
 kapso::ops::v1::GetWebhookRequest BuildGetWebhook(const ParsedFlags& flags);
 absl::StatusOr<kapso::ops::v1::CreateWebhookRequest> BuildCreateWebhook(
     const ParsedFlags& flags);

@@ -38,12 +38,14 @@ TEST(ParseEventsTest, RejectsBadInputNamingTheFlag) {
   }
 }
 
-TEST(ParseHeadersTest, ObjectOfStringsOnly) {
-  auto headers = ParseHeaders(R"({"X-A": "1", "X-B": "two"})");
+TEST(ParseHeadersTest, AnObjectOfAnyJsonValues) {
+  auto headers = ParseHeaders(R"({"X-A": "1", "X-B": 2, "X-C": {"d": true}})");
   ASSERT_TRUE(headers.ok()) << headers.status();
-  EXPECT_EQ(headers->at("X-A"), "1");
-  EXPECT_EQ(headers->size(), 2u);
-  for (const char* text : {"[1]", "\"x\"", "{\"a\": 1}", "{bad"}) {
+  EXPECT_EQ(headers->fields().at("X-A").string_value(), "1");
+  EXPECT_EQ(headers->fields().at("X-B").number_value(), 2);
+  EXPECT_TRUE(headers->fields().at("X-C").struct_value().fields().at("d").bool_value());
+  EXPECT_EQ(headers->fields().size(), 3u);
+  for (const char* text : {"[1]", "\"x\"", "{bad"}) {
     SCOPED_TRACE(text);
     auto bad = ParseHeaders(text);
     ASSERT_FALSE(bad.ok());
@@ -92,7 +94,8 @@ TEST(BuildCreateWebhookTest, MapsEveryField) {
   EXPECT_TRUE(w.buffer_enabled());
   EXPECT_EQ(w.buffer_window_seconds(), 5);
   EXPECT_EQ(w.max_buffer_size(), 10);
-  EXPECT_EQ(w.headers().at("X"), "y");
+  EXPECT_EQ(w.headers_json().fields().at("X").string_value(), "y");
+  EXPECT_TRUE(w.headers().empty());
   EXPECT_EQ(w.secret_key(), "s");
   EXPECT_FALSE(w.has_active());
 }
@@ -106,10 +109,37 @@ TEST(BuildCreateWebhookTest, RejectsPlainHttp) {
 TEST(BuildListWebhooksTest, PerPageIsPageSize) {
   auto request = BuildListWebhooks(Flags({{"phone-number-id", "1"}, {"per-page", "7"},
                                           {"page-token", "t"}, {"kind", "meta"}}));
-  EXPECT_EQ(request.page_size(), 7);
-  EXPECT_EQ(request.page_token(), "t");
-  EXPECT_EQ(request.kind(), "meta");
-  EXPECT_EQ(request.scope(), kapso::ops::v1::WEBHOOK_SCOPE_UNSPECIFIED);
+  ASSERT_TRUE(request.ok()) << request.status();
+  EXPECT_EQ(request->page_size(), 7);
+  EXPECT_EQ(request->page_token(), "t");
+  EXPECT_EQ(request->kind(), "meta");
+  EXPECT_EQ(request->scope(), kapso::ops::v1::WEBHOOK_SCOPE_UNSPECIFIED);
+  EXPECT_FALSE(request->has_active());
+  EXPECT_FALSE(request->has_created_after());
+}
+
+TEST(BuildListWebhooksTest, ListFiltersOfKapsoNumberWebhooks) {
+  auto request = BuildListWebhooks(Flags({{"phone-number-id", "1"},
+                                          {"url-contains", "hooks.example"},
+                                          {"active", "false"},
+                                          {"created-after", "2026-01-31T00:00:00Z"},
+                                          {"created-before", "2026-02-01T12:30:00Z"}}));
+  ASSERT_TRUE(request.ok()) << request.status();
+  EXPECT_EQ(request->url_contains(), "hooks.example");
+  ASSERT_TRUE(request->has_active());
+  EXPECT_FALSE(request->active());
+  EXPECT_EQ(request->created_after().seconds(), 1769817600);
+  EXPECT_EQ(request->created_before().seconds(), 1769949000);
+  auto bad = BuildListWebhooks(Flags({{"phone-number-id", "1"}, {"created-after", "yesterday"}}));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(UsageErrorFlag(bad.status()), "created-after");
+}
+
+TEST(WebhookUpdateFlagsTest, KindIsNotOfferedOnUpdate) {
+  for (const FlagSpec& flag : WebhookUpdateFlags()) EXPECT_NE(flag.name, "kind");
+  bool create_has_kind = false;
+  for (const FlagSpec& flag : WebhookFieldFlags()) create_has_kind |= flag.name == "kind";
+  EXPECT_TRUE(create_has_kind);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "google/protobuf/timestamp.pb.h"
 #include "google/protobuf/util/json_util.h"
 #include "google/protobuf/util/time_util.h"
+#include "kapso_client/open_fields.h"
 #include "kapso_client/status_details.h"
 
 namespace kapso::client {
@@ -51,6 +52,10 @@ std::string OutOfRangeTimestamp(const Message& message) {
 absl::Status ParseKapsoJson(absl::string_view json, google::protobuf::Message* out) {
   google::protobuf::util::JsonParseOptions options;
   options.ignore_unknown_fields = true;
+  // Open members (Webhook.headers, raw Meta statuses) also go to their
+  // *_json twins; see open_fields.h.
+  std::optional<std::string> routed = RouteOpenFields(json, out->GetDescriptor());
+  if (routed.has_value()) json = *routed;
   auto status = google::protobuf::util::JsonStringToMessage(
       google::protobuf::StringPiece(json.data(), json.size()), out, options);
   if (!status.ok()) {

@@ -18,6 +18,17 @@ void AddFilter(Query& query, const char* key, const std::string& value) {
   if (!value.empty()) query.emplace_back(key, value);
 }
 
+// Kapso's contact phone filters are partial matches on numbers it stores
+// as Meta does, digits without '+' (its spec's examples: "14155550123"), so
+// "+1415..." would match nothing: the digits alone are sent.
+void AddPhoneFilter(Query& query, const std::string& value) {
+  std::string digits;
+  for (char c : value) {
+    if (c >= '0' && c <= '9') digits.push_back(c);
+  }
+  AddFilter(query, "phone_number", digits);
+}
+
 void AddCursorPage(Query& query, const PageRequest& page) {
   query.emplace_back("limit", absl::StrCat(page.page_size));
   if (!page.cursor.empty()) query.emplace_back("after", page.cursor);
@@ -48,7 +59,7 @@ absl::StatusOr<HttpRequest> BuildListMessages(const v1::ListMessagesRequest& req
   HttpRequest http{HttpMethod::kGet, "/whatsapp/messages"};
   AddFilter(http.query, "phone_number_id", request.phone_number_id());
   AddFilter(http.query, "conversation_id", request.conversation_id());
-  AddFilter(http.query, "phone_number", request.phone_number());
+  AddPhoneFilter(http.query, request.phone_number());
   AddFilter(http.query, "direction", request.direction());
   AddFilter(http.query, "status", request.status());
   AddFilter(http.query, "message_type", request.message_type());
@@ -66,7 +77,7 @@ absl::StatusOr<HttpRequest> BuildGetMessage(const v1::GetMessageRequest& request
 absl::StatusOr<HttpRequest> BuildListConversations(const v1::ListConversationsRequest& request,
                                                    const PageRequest& page) {
   HttpRequest http{HttpMethod::kGet, "/whatsapp/conversations"};
-  AddFilter(http.query, "phone_number", request.phone_number());
+  AddPhoneFilter(http.query, request.phone_number());
   AddFilter(http.query, "phone_number_id", request.phone_number_id());
   AddFilter(http.query, "status", request.status());
   AddCursorPage(http.query, page);

@@ -406,6 +406,58 @@ TEST(BuildUpdateWebhook, MaskedDefaultsHaveTheirDefaultValues) {
   EXPECT_EQ(body.fields().at("secret_key").string_value(), "");
 }
 
+TEST(BuildUpdateWebhook, MaskedNullableFieldsLeftUnsetAreSentAsNull) {
+  v1::UpdateWebhookRequest request;
+  request.set_phone_number_id(kNumber);
+  request.set_webhook_id(kWebhookId);
+  request.mutable_webhook()->set_max_buffer_size(7);
+  for (const char* path : {"buffer_window_seconds", "max_buffer_size", "inactivity_minutes",
+                           "payload_version", "headers_json", "buffer_enabled"}) {
+    request.mutable_update_mask()->add_paths(path);
+  }
+  Struct body = WebhookBody(Built(BuildUpdateWebhook(request)));
+  EXPECT_THAT(Keys(body), UnorderedElementsAre("buffer_window_seconds", "max_buffer_size",
+                                               "inactivity_minutes", "payload_version",
+                                               "headers", "buffer_enabled"));
+  for (const char* name : {"buffer_window_seconds", "inactivity_minutes", "payload_version",
+                           "headers"}) {
+    SCOPED_TRACE(name);
+    EXPECT_EQ(body.fields().at(name).kind_case(), google::protobuf::Value::kNullValue);
+  }
+  EXPECT_EQ(body.fields().at("max_buffer_size").number_value(), 7);  // set: its value
+  EXPECT_EQ(body.fields().at("buffer_enabled").kind_case(), google::protobuf::Value::kBoolValue);
+  EXPECT_FALSE(body.fields().at("buffer_enabled").bool_value());  // not nullable in the spec
+  EXPECT_NE(Built(BuildUpdateWebhook(request)).body.find("\"inactivity_minutes\":null"),
+            std::string::npos);
+}
+
+TEST(BuildUpdateWebhook, OpenHeadersAreSentAsKapsosHeaders) {
+  v1::UpdateWebhookRequest request;
+  request.set_phone_number_id(kNumber);
+  request.set_webhook_id(kWebhookId);
+  auto& headers = *request.mutable_webhook()->mutable_headers_json()->mutable_fields();
+  headers["X-Retries"].set_number_value(3);
+  headers["X-Team"].set_string_value("ops");
+  request.mutable_update_mask()->add_paths("headers_json");
+  Struct body = WebhookBody(Built(BuildUpdateWebhook(request)));
+  EXPECT_THAT(Keys(body), UnorderedElementsAre("headers"));
+  EXPECT_EQ(body.fields().at("headers").struct_value().fields().at("X-Retries").number_value(), 3);
+  request.clear_update_mask();  // no mask: the field set, under Kapso's name
+  body = WebhookBody(Built(BuildUpdateWebhook(request)));
+  EXPECT_THAT(Keys(body), UnorderedElementsAre("headers"));
+}
+
+TEST(BuildCreateWebhook, OpenHeadersAreSentAsKapsosHeaders) {
+  v1::CreateWebhookRequest request;
+  request.set_phone_number_id(kNumber);
+  request.mutable_webhook()->set_url("https://example.com/hook");
+  (*request.mutable_webhook()->mutable_headers_json()->mutable_fields())["X-On"].set_bool_value(
+      true);
+  Struct body = WebhookBody(Built(BuildCreateWebhook(request)));
+  EXPECT_THAT(Keys(body), UnorderedElementsAre("url", "headers"));
+  EXPECT_TRUE(body.fields().at("headers").struct_value().fields().at("X-On").bool_value());
+}
+
 // --- Test webhook --------------------------------------------------------
 
 TEST(BuildTestWebhook, EventTypeInBodyOnlyWhenSet) {
@@ -448,7 +500,7 @@ TEST(BuildListMessages, Query) {
        Page(100),
        {{"phone_number_id", kNumber},
         {"conversation_id", "c0000000-0000-4000-8000-000000000001"},
-        {"phone_number", "+1555"},
+        {"phone_number", "1555"},
         {"direction", "outbound"},
         {"status", "failed"},
         {"message_type", "template"},
@@ -478,7 +530,8 @@ TEST(BuildListConversations, Query) {
   request.set_phone_number_id(kNumber);
   request.set_status("active");
   http = Built(BuildListConversations(request, Page(5, 1, "CURSOR")));
-  EXPECT_THAT(http.query, UnorderedElementsAre(Pair("phone_number", "+15550100101"),
+  // Kapso stores contact numbers as digits (its spec's examples): no '+'.
+  EXPECT_THAT(http.query, UnorderedElementsAre(Pair("phone_number", "15550100101"),
                                                Pair("phone_number_id", kNumber),
                                                Pair("status", "active"), Pair("limit", "5"),
                                                Pair("after", "CURSOR")));

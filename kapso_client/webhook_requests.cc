@@ -50,13 +50,59 @@ std::string Envelope(const std::string& webhook_json) {
   return absl::StrCat(R"({"whatsapp_webhook":)", webhook_json, "}");
 }
 
+using FieldMap = google::protobuf::Map<std::string, google::protobuf::Value>;
+
+// The writable fields as Kapso's JSON members: `headers_json` is Kapso's
+// `headers` (any JSON values); the deprecated string map only when it is unset.
+absl::StatusOr<google::protobuf::Struct> WebhookFields(const v1::Webhook& webhook,
+                                                       bool include_defaults) {
+  absl::StatusOr<std::string> json = ToKapsoJson(WritableFields(webhook), include_defaults);
+  if (!json.ok()) return json.status();
+  google::protobuf::Struct fields;
+  if (absl::Status s = ParseKapsoJson(*json, &fields); !s.ok()) return s;
+  FieldMap& map = *fields.mutable_fields();
+  if (auto it = map.find("headers_json"); it != map.end()) {
+    map["headers"] = it->second;
+    map.erase("headers_json");
+  }
+  return fields;
+}
+
+// Fields Kapso's update takes as null (its spec types them [..., "null"])
+// and kapso-ops clears that way. secret_key is nullable too but keeps being
+// sent as given ("" when masked and empty), as it always was.
+bool IsNullableWebhookField(absl::string_view field) {
+  return field == "buffer_window_seconds" || field == "max_buffer_size" ||
+         field == "inactivity_minutes" || field == "payload_version" || field == "headers_json";
+}
+
+// The value a masked `path` sends: what the caller set; null for a nullable
+// field left unset or empty; false for an unset boolean (AIP-134: a masked
+// field missing from the resource is cleared to its default).
+google::protobuf::Value MaskedValue(const v1::Webhook& webhook, const FieldMap& fields,
+                                    const std::string& path) {
+  auto it = fields.find(path == "headers_json" ? "headers" : path);
+  if (path == "headers_json" && !webhook.has_headers_json()) it = fields.end();
+  const bool empty_string = it != fields.end() && it->second.has_string_value() &&
+                            it->second.string_value().empty();
+  if (it != fields.end() && !(empty_string && IsNullableWebhookField(path))) return it->second;
+  google::protobuf::Value value;
+  if (IsNullableWebhookField(path)) {
+    value.set_null_value(google::protobuf::NULL_VALUE);
+  } else {
+    value.set_bool_value(false);  // active, buffer_enabled: the optional non-nullables
+  }
+  return value;
+}
+
 }  // namespace
 
 bool IsUpdatableWebhookField(absl::string_view field) {
   static const auto* const kFields = new absl::flat_hash_set<std::string>{
       "url",           "events",           "active",        "secret_key",
       "headers",       "payload_version",  "buffer_enabled", "buffer_window_seconds",
-      "max_buffer_size", "buffer_events",  "inactivity_minutes"};
+      "max_buffer_size", "buffer_events",  "inactivity_minutes",
+      "headers_json"};
   return kFields->contains(field);
 }
 
@@ -99,7 +145,9 @@ absl::StatusOr<HttpRequest> BuildCreateWebhook(const v1::CreateWebhookRequest& r
   } else {
     webhook.clear_phone_number_id();
   }
-  absl::StatusOr<std::string> json = ToKapsoJson(webhook);
+  absl::StatusOr<google::protobuf::Struct> fields = WebhookFields(webhook, false);
+  if (!fields.ok()) return fields.status();
+  absl::StatusOr<std::string> json = ToKapsoJson(*fields);
   if (!json.ok()) return json.status();
   return HttpRequest{HttpMethod::kPost, *std::move(path), {}, Envelope(*json)};
 }
@@ -111,15 +159,18 @@ absl::StatusOr<HttpRequest> BuildUpdateWebhook(const v1::UpdateWebhookRequest& r
   const bool masked = request.update_mask().paths_size() > 0;
   // With a mask, masked fields are sent even at their default value (e.g.
   // clearing `events`); without one, every field the caller set.
-  absl::StatusOr<std::string> full = ToKapsoJson(WritableFields(request.webhook()), masked);
-  if (!full.ok()) return full.status();
-  google::protobuf::Struct fields;
-  if (absl::Status s = ParseKapsoJson(*full, &fields); !s.ok()) return s;
+  absl::StatusOr<google::protobuf::Struct> fields = WebhookFields(request.webhook(), masked);
+  if (!fields.ok()) return fields.status();
   google::protobuf::Struct body;
-  for (const auto& [name, value] : fields.fields()) {
-    bool wanted = !masked;
-    for (const std::string& p : request.update_mask().paths()) wanted |= (p == name);
-    if (wanted && IsUpdatableWebhookField(name)) (*body.mutable_fields())[name] = value;
+  FieldMap& out = *body.mutable_fields();
+  for (const std::string& p : request.update_mask().paths()) {
+    if (!IsUpdatableWebhookField(p)) continue;
+    out[p == "headers_json" ? "headers" : p] = MaskedValue(request.webhook(), fields->fields(), p);
+  }
+  if (!masked) {
+    for (const auto& [name, value] : fields->fields()) {
+      if (IsUpdatableWebhookField(name)) out[name] = value;
+    }
   }
   absl::StatusOr<std::string> json = ToKapsoJson(body);
   if (!json.ok()) return json.status();

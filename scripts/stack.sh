@@ -5,6 +5,10 @@
 #   scripts/stack.sh stop DIR
 # With KAPSO_API_BASE_URL and KAPSO_API_KEY set, `start` skips the sandbox and
 # points the server at that Kapso instead.
+# With KAPSO_OPS_STACK_PRISM=1, the server reaches the sandbox through Prism in
+# proxy mode with validation on (--errors), checking every request and answer
+# against Kapso's OpenAPI document (contract/): an answer the spec rejects
+# becomes a 500 and a line in DIR/prism.log (KAPSO_PRISM_LOG in DIR/env).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cmd="${1:-}"; dir="${2:-}"
@@ -20,6 +24,25 @@ wait_for_file() {  # FILE PID: until FILE exists, or fail when PID died
   echo "stack: timed out waiting for $1" >&2; return 1
 }
 
+# Prism proxying to $1 on a free port; prints its URL. Paths are mounted under
+# the spec's server path by contract/mount_spec.py.
+start_prism() {
+  "$ROOT/.venv/bin/python" "$ROOT/contract/mount_spec.py" \
+    "$ROOT/contract/kapso-api/openapi-platform.yaml" "$dir/kapso-platform.json"
+  "$ROOT/contract/prism/node_modules/.bin/prism" proxy "$dir/kapso-platform.json" "$1" \
+    --errors -h 127.0.0.1 -p 0 >"$dir/prism.log" 2>&1 &
+  echo $! > "$dir/prism.pid"
+  local port=""
+  for _ in $(seq 1 600); do
+    port="$(grep -oE 'Prism is listening on http://127.0.0.1:[0-9]+' "$dir/prism.log" | grep -oE '[0-9]+$' || true)"
+    [ -n "$port" ] && break
+    kill -0 "$(cat "$dir/prism.pid")" 2>/dev/null || { echo "stack: prism exited; see $dir/prism.log" >&2; return 1; }
+    sleep 0.1
+  done
+  [ -n "$port" ] || { echo "stack: prism did not start" >&2; return 1; }
+  echo "http://127.0.0.1:$port"
+}
+
 start() {
   local base_url key sandbox_url=""
   if [ -n "${KAPSO_API_BASE_URL:-}" ] && [ -n "${KAPSO_API_KEY:-}" ]; then
@@ -33,6 +56,7 @@ start() {
     wait_for_file "$dir/sandbox.port" "$(cat "$dir/sandbox.pid")"
     base_url="http://127.0.0.1:$(cat "$dir/sandbox.port")"
     sandbox_url="$base_url"
+    [ "${KAPSO_OPS_STACK_PRISM:-}" = 1 ] && base_url="$(start_prism "$sandbox_url")"
   fi
   rm -f "$dir/server.port"
   KAPSO_API_BASE_URL="$base_url" KAPSO_API_KEY="$key" \
@@ -43,13 +67,14 @@ start() {
   {
     echo "KAPSO_OPS_ADDR=127.0.0.1:$(cat "$dir/server.port")"
     echo "KAPSO_SANDBOX_URL=$sandbox_url"
+    [ -f "$dir/prism.pid" ] && echo "KAPSO_PRISM_LOG=$dir/prism.log"
   } > "$dir/env"
   cat "$dir/env"
 }
 
 stop() {
   local name pid
-  for name in server sandbox; do
+  for name in server prism sandbox; do
     [ -f "$dir/$name.pid" ] || continue
     pid="$(cat "$dir/$name.pid")"
     kill -TERM "$pid" 2>/dev/null || true

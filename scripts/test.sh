@@ -8,6 +8,10 @@
 #      of its own), the CLI's and the deploy manifests' (pytest), the
 #      Python, Go, Node and Java client smoke tests (their own runners), and
 #      the consumer tests of the packaged clients (scripts/test-consumers.sh)
+#   5. the contract with Kapso's published OpenAPI document (contract/): the
+#      mapping audit, the spec's named examples and every RPC and CLI command
+#      against Prism's mock (tests/contract), then the CLI suite again with
+#      Prism validating every sandbox answer in proxy mode
 set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -65,6 +69,28 @@ else
   cat "$LOG/stack.out" "$STACK"/*.log 2>/dev/null
   tally 0 1 "stack start"
 fi
+
+echo "== contract with Kapso's OpenAPI document"
+contract_start=$SECONDS
+.venv/bin/python -m pytest -q -p no:cacheprovider --junitxml="$LOG/contract.xml" \
+  tests/contract 2>&1 | tail -n 15
+read -r p f < <(.venv/bin/python scripts/count_junit.py "$LOG/contract.xml")
+tally "$p" "$f" "contract (mapping audit, spec examples, Prism dynamic mock)"
+PROXY_STACK="$LOG/proxy-stack"
+if KAPSO_OPS_STACK_PRISM=1 scripts/stack.sh start "$PROXY_STACK" >"$LOG/proxy-stack.out" 2>&1; then
+  (set -a; . "$PROXY_STACK/env"; set +a
+   .venv/bin/python -m pytest -q -p no:cacheprovider --junitxml="$LOG/proxy.xml" \
+     tests/cli 2>&1 | tail -n 15)
+  read -r p f < <(.venv/bin/python scripts/count_junit.py "$LOG/proxy.xml")
+  tally "$p" "$f" "CLI suite through Prism's validating proxy"
+  check "sandbox answers all conform to the spec (Prism proxy log)" \
+    .venv/bin/python tests/contract/prism_log.py "$PROXY_STACK/prism.log"
+else
+  cat "$LOG/proxy-stack.out" "$PROXY_STACK"/*.log 2>/dev/null | tail -n 20
+  tally 0 1 "proxy stack start"
+fi
+scripts/stack.sh stop "$PROXY_STACK" >/dev/null 2>&1
+echo "-- contract suite took $((SECONDS - contract_start)) s"
 
 echo "${passed} passed, ${failed} failed"
 ((failed == 0))

@@ -70,6 +70,19 @@ void Violations::ResourceId(absl::string_view field, absl::string_view value, bo
   }
 }
 
+void Violations::Uuid(absl::string_view field, absl::string_view value, bool required) {
+  if (value.empty()) {
+    if (required) Add(field, "is required");
+    return;
+  }
+  bool ok = value.size() == 36;
+  for (size_t i = 0; ok && i < value.size(); ++i) {
+    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    ok = dash ? value[i] == '-' : absl::ascii_isxdigit(static_cast<unsigned char>(value[i]));
+  }
+  if (!ok) Add(field, "must be a UUID such as 0a000000-0000-4000-8000-000000000001");
+}
+
 void Violations::MessageId(absl::string_view field, absl::string_view value) {
   if (value.empty()) {
     Add(field, "is required");
@@ -144,6 +157,11 @@ void Violations::HttpHeader(absl::string_view field, absl::string_view name,
              absl::StrContains(value, '\n')) {
     Add(field, absl::StrCat("header '", name, "' has a value with a line break or over 4096"));
   }
+}
+
+void Violations::OpenHttpHeader(absl::string_view field, absl::string_view name,
+                                const google::protobuf::Value& value) {
+  HttpHeader(field, name, value.has_string_value() ? value.string_value() : "");
 }
 
 void Violations::LowerWord(absl::string_view field, absl::string_view value) {

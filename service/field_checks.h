@@ -8,6 +8,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "google/protobuf/struct.pb.h"
 
 namespace kapso::service {
 
@@ -21,6 +22,8 @@ class Violations {
   void Required(absl::string_view field, absl::string_view value);
   void PhoneNumberId(absl::string_view field, absl::string_view value, bool required);
   void ResourceId(absl::string_view field, absl::string_view value, bool required);
+  // An id Kapso's spec declares `format: uuid` (8-4-4-4-12 hex digits).
+  void Uuid(absl::string_view field, absl::string_view value, bool required);
   void MessageId(absl::string_view field, absl::string_view value);
   void E164(absl::string_view field, absl::string_view value);
   void PartialPhoneNumber(absl::string_view field, absl::string_view value);
@@ -32,6 +35,10 @@ class Violations {
   void KnownEvent(absl::string_view field, absl::string_view value);
   void EventPattern(absl::string_view field, absl::string_view value);
   void HttpHeader(absl::string_view field, absl::string_view name, absl::string_view value);
+  // A header of `headers_json`: its name an HTTP token, a string value
+  // without line breaks (other JSON values are Kapso's to render).
+  void OpenHttpHeader(absl::string_view field, absl::string_view name,
+                      const google::protobuf::Value& value);
   // Lower-case letters and '_', at most 32 (e.g. a message type).
   void LowerWord(absl::string_view field, absl::string_view value);
   void MaxLength(absl::string_view field, absl::string_view value, size_t max);

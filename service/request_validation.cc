@@ -55,6 +55,12 @@ void CheckWebhook(Violations& v, const v1::Webhook& w, bool creating, bool url_r
     v.Range("webhook.inactivity_minutes", w.inactivity_minutes(), 1, 1440);
   }
   for (const auto& [name, value] : w.headers()) v.HttpHeader("webhook.headers", name, value);
+  for (const auto& [name, value] : w.headers_json().fields()) {
+    v.OpenHttpHeader("webhook.headers_json", name, value);
+  }
+  if (!w.headers().empty() && w.has_headers_json()) {
+    v.Add("webhook.headers", "set headers_json or the deprecated headers, not both");
+  }
   v.MaxLength("webhook.secret_key", w.secret_key(), 256);
 }
 
@@ -72,7 +78,7 @@ absl::Status Validate(const v1::ListWebhooksRequest& r) {
 absl::Status Validate(const v1::GetWebhookRequest& r) {
   Violations v;
   CheckScope(v, r.scope(), r.phone_number_id());
-  v.ResourceId("webhook_id", r.webhook_id(), true);
+  v.Uuid("webhook_id", r.webhook_id(), true);
   return v.Result();
 }
 
@@ -90,7 +96,7 @@ absl::Status Validate(const v1::CreateWebhookRequest& r) {
 absl::Status Validate(const v1::UpdateWebhookRequest& r) {
   Violations v;
   CheckScope(v, r.scope(), r.phone_number_id());
-  v.ResourceId("webhook_id", r.webhook_id(), true);
+  v.Uuid("webhook_id", r.webhook_id(), true);
   for (const std::string& path : r.update_mask().paths()) {
     if (path == "kind") {
       v.Add("update_mask", "kind cannot be changed after creation");
@@ -110,13 +116,13 @@ absl::Status Validate(const v1::UpdateWebhookRequest& r) {
 absl::Status Validate(const v1::DeleteWebhookRequest& r) {
   Violations v;
   CheckScope(v, r.scope(), r.phone_number_id());
-  v.ResourceId("webhook_id", r.webhook_id(), true);
+  v.Uuid("webhook_id", r.webhook_id(), true);
   return v.Result();
 }
 
 absl::Status Validate(const v1::TestWebhookRequest& r) {
   Violations v;
-  v.ResourceId("webhook_id", r.webhook_id(), true);
+  v.Uuid("webhook_id", r.webhook_id(), true);
   if (!r.event_type().empty()) v.KnownEvent("event_type", r.event_type());
   return v.Result();
 }
@@ -124,7 +130,7 @@ absl::Status Validate(const v1::TestWebhookRequest& r) {
 absl::Status Validate(const v1::ListMessagesRequest& r) {
   Violations v;
   v.PhoneNumberId("phone_number_id", r.phone_number_id(), false);
-  v.ResourceId("conversation_id", r.conversation_id(), false);
+  v.Uuid("conversation_id", r.conversation_id(), false);
   v.PartialPhoneNumber("phone_number", r.phone_number());
   v.OneOf("direction", r.direction(), kDirections);
   v.OneOf("status", r.status(), kMessageStatuses);
@@ -141,7 +147,7 @@ absl::Status Validate(const v1::GetMessageRequest& r) {
 
 absl::Status Validate(const v1::ListConversationsRequest& r) {
   Violations v;
-  if (!r.phone_number().empty()) v.E164("phone_number", r.phone_number());
+  v.PartialPhoneNumber("phone_number", r.phone_number());
   v.PhoneNumberId("phone_number_id", r.phone_number_id(), false);
   v.OneOf("status", r.status(), kConversationStatuses);
   v.PageSize("page_size", r.page_size());
@@ -150,7 +156,7 @@ absl::Status Validate(const v1::ListConversationsRequest& r) {
 
 absl::Status Validate(const v1::GetConversationRequest& r) {
   Violations v;
-  v.ResourceId("conversation_id", r.conversation_id(), true);
+  v.Uuid("conversation_id", r.conversation_id(), true);
   return v.Result();
 }
 
@@ -177,7 +183,7 @@ absl::Status Validate(const v1::ListWebhookDeliveriesRequest& r) {
   CheckPeriod(v, r.period());
   v.OneOf("status", r.status(), kDeliveryStatuses);
   v.EventPattern("event", r.event());
-  v.ResourceId("webhook_id", r.webhook_id(), false);
+  v.Uuid("webhook_id", r.webhook_id(), false);
   v.PageSize("page_size", r.page_size());
   return v.Result();
 }

@@ -108,6 +108,9 @@ TEST(ValidateWebhookItem, GetAndDeleteTable) {
       {"missing id", v1::WEBHOOK_SCOPE_PROJECT, "", "", {"webhook_id"}},
       {"traversal id", v1::WEBHOOK_SCOPE_PROJECT, "", "../api_logs", {"webhook_id"}},
       {"id with space", v1::WEBHOOK_SCOPE_PROJECT, "", "a b", {"webhook_id"}},
+      {"id not a uuid", v1::WEBHOOK_SCOPE_PROJECT, "", "webhook-1", {"webhook_id"}},
+      {"uuid with braces", v1::WEBHOOK_SCOPE_PROJECT, "", "{0a000000-0000-4000-8000-00000000001}",
+       {"webhook_id"}},
       {"config without number", v1::WEBHOOK_SCOPE_CONFIG, "", kWebhookId, {"phone_number_id"}},
       {"both", v1::WEBHOOK_SCOPE_CONFIG, "+1555", "", {"phone_number_id", "webhook_id"}},
   };
@@ -229,6 +232,28 @@ TEST(ValidateCreateWebhook, Table) {
            {"webhook.headers"}},
           {"header value with LF",
            [](R& r) { (*r.mutable_webhook()->mutable_headers())["X-Team"] = "a\nb"; },
+           {"webhook.headers"}},
+          {"open headers of any JSON value",
+           [](R& r) {
+             auto& h = *r.mutable_webhook()->mutable_headers_json()->mutable_fields();
+             h["X-Retries"].set_number_value(3);
+             h["X-On"].set_bool_value(true);
+             h["X-Team"].set_string_value("ops");
+           },
+           {}},
+          {"open header with CRLF and bad name",
+           [](R& r) {
+             auto& h = *r.mutable_webhook()->mutable_headers_json()->mutable_fields();
+             h["X-Team"].set_string_value("a\r\nX-Injected: 1");
+             h["X Bad"].set_number_value(1);
+           },
+           {"webhook.headers_json", "webhook.headers_json"}},
+          {"both header fields",
+           [](R& r) {
+             (*r.mutable_webhook()->mutable_headers())["X-A"] = "1";
+             (*r.mutable_webhook()->mutable_headers_json()->mutable_fields())["X-B"]
+                 .set_string_value("2");
+           },
            {"webhook.headers"}},
           {"secret too long",
            [](R& r) { r.mutable_webhook()->set_secret_key(std::string(257, 'k')); },
@@ -388,10 +413,10 @@ TEST(ValidateListConversations, Table) {
               {
                   {"no filters", Keep<R>, {}},
                   {"E.164", [](R& r) { r.set_phone_number("+15551234567"); }, {}},
-                  {"no plus", [](R& r) { r.set_phone_number("5551234567"); }, {"phone_number"}},
-                  {"too short", [](R& r) { r.set_phone_number("+0123"); }, {"phone_number"}},
-                  {"leading zero", [](R& r) { r.set_phone_number("+0155512345"); },
-                   {"phone_number"}},
+                  // Kapso's filter is a partial match on digits (its spec).
+                  {"no plus", [](R& r) { r.set_phone_number("5551234567"); }, {}},
+                  {"partial", [](R& r) { r.set_phone_number("+0123"); }, {}},
+                  {"letters", [](R& r) { r.set_phone_number("+1555abc"); }, {"phone_number"}},
                   {"spaces", [](R& r) { r.set_phone_number("+1 555"); }, {"phone_number"}},
                   {"too long", [](R& r) { r.set_phone_number("+1234567890123456"); },
                    {"phone_number"}},
@@ -399,7 +424,7 @@ TEST(ValidateListConversations, Table) {
                   {"status ended ok", [](R& r) { r.set_status("ended"); }, {}},
                   {"every violation at once",
                    [](R& r) {
-                     r.set_phone_number("555");
+                     r.set_phone_number("55-5");
                      r.set_phone_number_id("x");
                      r.set_status("open");
                      r.set_page_size(101);
@@ -416,6 +441,15 @@ TEST(ValidateGetConversation, Table) {
                         [](R& r) { r.set_conversation_id("c0000000-0000-4000-8000-000000000001"); },
                         {}},
                        {"traversal", [](R& r) { r.set_conversation_id(".."); }, {"conversation_id"}},
+                       // The spec's `format: uuid`: other ids never reach Kapso.
+                       {"not a uuid", [](R& r) { r.set_conversation_id("conv_1"); },
+                        {"conversation_id"}},
+                       {"uuid missing a digit",
+                        [](R& r) { r.set_conversation_id("c0000000-0000-4000-8000-00000000001"); },
+                        {"conversation_id"}},
+                       {"upper-case uuid",
+                        [](R& r) { r.set_conversation_id("C0000000-0000-4000-8000-0000000000AB"); },
+                        {}},
                    });
 }
 
@@ -485,6 +519,8 @@ TEST(ValidateListWebhookDeliveries, Table) {
                         {"event"}},
                        {"event without dot", [](R& r) { r.set_event("failed"); }, {"event"}},
                        {"webhook id", [](R& r) { r.set_webhook_id("a/b"); }, {"webhook_id"}},
+                       {"webhook id not a uuid", [](R& r) { r.set_webhook_id("wh_1"); },
+                        {"webhook_id"}},
                        {"period", [](R& r) { r.set_period(static_cast<v1::Period>(4)); },
                         {"period"}},
                    });

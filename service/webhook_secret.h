@@ -12,6 +12,13 @@ namespace kapso::service {
 // one, while the original scripts never sent one; kapso-ops fills the gap.
 absl::StatusOr<std::string> GenerateWebhookSecret();
 
+// A create that failed after Kapso may have stored the webhook
+// (KAPSO_OUTCOME_UNKNOWN, or an answer kapso-ops could not read) must not
+// lose the secret kapso-ops generated for it: it goes back to the caller, and
+// only to the caller, as ErrorInfo metadata `generated_secret_key` (the access
+// log records error messages, never details).
+absl::Status WithGeneratedSecret(absl::Status status, const std::string& secret);
+
 }  // namespace kapso::service
 
 #endif  // SERVICE_WEBHOOK_SECRET_H_

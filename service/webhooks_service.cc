@@ -47,11 +47,20 @@ grpc::ServerUnaryReactor* WebhooksService::CreateWebhook(grpc::CallbackServerCon
     return ServeItem<wire::WebhookItem>(context, deps_, *request, &client::BuildCreateWebhook,
                                        response);
   }
-  v1::CreateWebhookRequest with_secret = *request;  // read synchronously below
+  UnaryCall* call = UnaryCall::Start(context, deps_);
+  if (!call->Check(Validate(*request))) return call;
   absl::StatusOr<std::string> secret = GenerateWebhookSecret();
-  if (secret.ok()) with_secret.mutable_webhook()->set_secret_key(*secret);
-  return ServeItem<wire::WebhookItem>(context, deps_, with_secret, &client::BuildCreateWebhook,
-                                     response);
+  if (!call->Check(secret.status())) return call;
+  v1::CreateWebhookRequest with_secret = *request;
+  with_secret.mutable_webhook()->set_secret_key(*secret);
+  deps_.client->Fetch<wire::WebhookItem>(
+      client::BuildCreateWebhook(with_secret), call->request_context(),
+      [call, response, secret = *secret](absl::StatusOr<wire::WebhookItem> item) {
+        if (!item.ok()) return (void)call->Complete(WithGeneratedSecret(item.status(), secret));
+        response->Swap(item->mutable_data());
+        call->Complete(absl::OkStatus());
+      });
+  return call;
 }
 
 grpc::ServerUnaryReactor* WebhooksService::UpdateWebhook(grpc::CallbackServerContext* context,

@@ -74,7 +74,13 @@ TEST_F(UpstreamErrorsTest, MalformedJsonIsABadResponse) {
   FailAll("GET", 200, R"({"data": {"id": )");
   grpc::Status status = GetMessage();
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INTERNAL);
-  EXPECT_EQ(DetailsOf(status).reason, "KAPSO_BAD_RESPONSE");
+  ErrorDetails details = DetailsOf(status);
+  EXPECT_EQ(details.reason, "KAPSO_BAD_RESPONSE");
+  // The same ErrorInfo metadata as every other Kapso failure.
+  EXPECT_EQ(details.metadata["http_status"], "200");
+  EXPECT_EQ(details.metadata["kapso_method"], "GET");
+  EXPECT_EQ(details.metadata["kapso_path"], "/whatsapp/messages/wamid.SANDBOX0001");
+  EXPECT_FALSE(details.metadata["kapso_request_id"].empty());
 }
 
 TEST_F(UpstreamErrorsTest, SlowKapsoAndAShortDeadlineFailOnTime) {

@@ -158,6 +158,56 @@ TEST_F(WebhooksTest, CreateWithoutSecretGetsAGeneratedOne) {
   EXPECT_EQ(created.secret_key().find_first_not_of("0123456789abcdef"), std::string::npos);
 }
 
+TEST_F(WebhooksTest, ACreateWhoseAnswerCannotBeReadKeepsTheGeneratedSecret) {
+  sandbox::Fault unreadable;  // Kapso stored it, but its answer is cut short
+  unreadable.method = "POST";
+  unreadable.path_prefix = "/platform/v1/whatsapp/phone_numbers/";
+  unreadable.status = 201;
+  unreadable.body = R"({"data": {"id": )";
+  sandbox().AddFault(unreadable);
+  v1::CreateWebhookRequest create;
+  create.set_phone_number_id(kNumber2);
+  *create.mutable_webhook() = NewWebhook("https://hooks.example.com/unreadable");
+  create.mutable_webhook()->clear_secret_key();
+  v1::Webhook created;
+  grpc::Status status = webhooks_->CreateWebhook(Context().get(), create, &created);
+  ASSERT_FALSE(status.ok());
+  ErrorDetails details = DetailsOf(status);
+  EXPECT_EQ(details.metadata["http_status"], "201");
+  EXPECT_EQ(details.metadata["kapso_method"], "POST");
+  const std::string secret = details.metadata["generated_secret_key"];
+  EXPECT_EQ(secret.size(), 64u);
+  EXPECT_EQ(secret.find_first_not_of("0123456789abcdef"), std::string::npos);
+  EXPECT_EQ(status.error_message().find(secret), std::string::npos);  // details only
+}
+
+TEST_F(WebhooksTest, HeadersOfAnyJsonTypeRoundTripAndNullsClearMaskedFields) {
+  v1::CreateWebhookRequest create;
+  create.set_phone_number_id(kNumber2);
+  *create.mutable_webhook() = NewWebhook("https://hooks.example.com/open-headers");
+  create.mutable_webhook()->set_inactivity_minutes(30);
+  auto& headers = *create.mutable_webhook()->mutable_headers_json()->mutable_fields();
+  headers["X-Team"].set_string_value("ops");
+  headers["X-Retries"].set_number_value(3);
+  v1::Webhook created;
+  ASSERT_TRUE(webhooks_->CreateWebhook(Context().get(), create, &created).ok());
+  EXPECT_EQ(created.headers_json().fields().at("X-Retries").number_value(), 3);
+  EXPECT_EQ(created.headers().size(), 1u);  // the deprecated map: string values only
+  EXPECT_EQ(created.headers().at("X-Team"), "ops");
+  EXPECT_EQ(created.inactivity_minutes(), 30);
+
+  v1::UpdateWebhookRequest update;  // masked, left unset: sent as null, Kapso's default
+  update.set_phone_number_id(kNumber2);
+  update.set_webhook_id(created.id());
+  update.mutable_update_mask()->add_paths("inactivity_minutes");
+  update.mutable_update_mask()->add_paths("headers_json");
+  v1::Webhook updated;
+  grpc::Status status = webhooks_->UpdateWebhook(Context().get(), update, &updated);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(updated.inactivity_minutes(), 60);
+  EXPECT_TRUE(updated.headers_json().fields().empty());
+}
+
 TEST_F(WebhooksTest, ASecondMetaWebhookConflicts) {
   v1::CreateWebhookRequest create;
   create.set_phone_number_id(kNumber1);  // already has a meta webhook

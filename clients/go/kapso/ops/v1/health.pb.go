@@ -113,15 +113,19 @@ type PhoneNumber struct {
 	// Meta's display name review status.
 	NameStatus string `protobuf:"bytes,12,opt,name=name_status,json=nameStatus,proto3" json:"name_status,omitempty"`
 	// Whether the number also runs the WhatsApp Business app (coexistence).
+	// false also when Kapso does not know (null); see is_coexistence_json.
 	IsCoexistence bool `protobuf:"varint,13,opt,name=is_coexistence,json=isCoexistence,proto3" json:"is_coexistence,omitempty"`
 	// When Kapso verified the number's webhook.
 	WebhookVerifiedAt *timestamppb.Timestamp `protobuf:"bytes,14,opt,name=webhook_verified_at,json=webhookVerifiedAt,proto3" json:"webhook_verified_at,omitempty"`
 	// When the number was connected.
 	CreatedAt *timestamppb.Timestamp `protobuf:"bytes,15,opt,name=created_at,json=createdAt,proto3" json:"created_at,omitempty"`
 	// When the number last changed.
-	UpdatedAt     *timestamppb.Timestamp `protobuf:"bytes,16,opt,name=updated_at,json=updatedAt,proto3" json:"updated_at,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	UpdatedAt *timestamppb.Timestamp `protobuf:"bytes,16,opt,name=updated_at,json=updatedAt,proto3" json:"updated_at,omitempty"`
+	// Kapso's is_coexistence as sent: true, false, or null (not known yet);
+	// unset when Kapso left it out.
+	IsCoexistenceJson *structpb.Value `protobuf:"bytes,17,opt,name=is_coexistence_json,json=isCoexistenceJson,proto3" json:"is_coexistence_json,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
 }
 
 func (x *PhoneNumber) Reset() {
@@ -262,6 +266,13 @@ func (x *PhoneNumber) GetCreatedAt() *timestamppb.Timestamp {
 func (x *PhoneNumber) GetUpdatedAt() *timestamppb.Timestamp {
 	if x != nil {
 		return x.UpdatedAt
+	}
+	return nil
+}
+
+func (x *PhoneNumber) GetIsCoexistenceJson() *structpb.Value {
+	if x != nil {
+		return x.IsCoexistenceJson
 	}
 	return nil
 }
@@ -917,7 +928,7 @@ var File_kapso_ops_v1_health_proto protoreflect.FileDescriptor
 
 const file_kapso_ops_v1_health_proto_rawDesc = "" +
 	"\n" +
-	"\x19kapso/ops/v1/health.proto\x12\fkapso.ops.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1egoogle/protobuf/wrappers.proto\x1a\x17google/rpc/status.proto\x1a\x19kapso/ops/v1/common.proto\"\xad\x05\n" +
+	"\x19kapso/ops/v1/health.proto\x12\fkapso.ops.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1egoogle/protobuf/wrappers.proto\x1a\x17google/rpc/status.proto\x1a\x19kapso/ops/v1/common.proto\"\xf5\x05\n" +
 	"\vPhoneNumber\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x1f\n" +
 	"\vinternal_id\x18\x02 \x01(\tR\n" +
@@ -939,7 +950,8 @@ const file_kapso_ops_v1_health_proto_rawDesc = "" +
 	"\n" +
 	"created_at\x18\x0f \x01(\v2\x1a.google.protobuf.TimestampR\tcreatedAt\x129\n" +
 	"\n" +
-	"updated_at\x18\x10 \x01(\v2\x1a.google.protobuf.TimestampR\tupdatedAt\">\n" +
+	"updated_at\x18\x10 \x01(\v2\x1a.google.protobuf.TimestampR\tupdatedAt\x12F\n" +
+	"\x13is_coexistence_json\x18\x11 \x01(\v2\x16.google.protobuf.ValueR\x11isCoexistenceJson\">\n" +
 	"\x19ResolvePhoneNumberRequest\x12!\n" +
 	"\fphone_number\x18\x01 \x01(\tR\vphoneNumber\"I\n" +
 	"\x19GetProjectOverviewRequest\x12,\n" +
@@ -1028,47 +1040,49 @@ var file_kapso_ops_v1_health_proto_goTypes = []any{
 	(*MessagingEntityError)(nil),          // 10: kapso.ops.v1.MessagingEntityError
 	nil,                                   // 11: kapso.ops.v1.PhoneNumberHealth.ChecksEntry
 	(*timestamppb.Timestamp)(nil),         // 12: google.protobuf.Timestamp
-	(Period)(0),                           // 13: kapso.ops.v1.Period
-	(*status.Status)(nil),                 // 14: google.rpc.Status
-	(*Count)(nil),                         // 15: kapso.ops.v1.Count
-	(*durationpb.Duration)(nil),           // 16: google.protobuf.Duration
-	(*wrapperspb.BoolValue)(nil),          // 17: google.protobuf.BoolValue
-	(*structpb.Struct)(nil),               // 18: google.protobuf.Struct
+	(*structpb.Value)(nil),                // 13: google.protobuf.Value
+	(Period)(0),                           // 14: kapso.ops.v1.Period
+	(*status.Status)(nil),                 // 15: google.rpc.Status
+	(*Count)(nil),                         // 16: kapso.ops.v1.Count
+	(*durationpb.Duration)(nil),           // 17: google.protobuf.Duration
+	(*wrapperspb.BoolValue)(nil),          // 18: google.protobuf.BoolValue
+	(*structpb.Struct)(nil),               // 19: google.protobuf.Struct
 }
 var file_kapso_ops_v1_health_proto_depIdxs = []int32{
 	12, // 0: kapso.ops.v1.PhoneNumber.webhook_verified_at:type_name -> google.protobuf.Timestamp
 	12, // 1: kapso.ops.v1.PhoneNumber.created_at:type_name -> google.protobuf.Timestamp
 	12, // 2: kapso.ops.v1.PhoneNumber.updated_at:type_name -> google.protobuf.Timestamp
-	13, // 3: kapso.ops.v1.GetProjectOverviewRequest.period:type_name -> kapso.ops.v1.Period
-	1,  // 4: kapso.ops.v1.ProjectOverview.phone_numbers:type_name -> kapso.ops.v1.PhoneNumber
-	14, // 5: kapso.ops.v1.ProjectOverview.phone_numbers_error:type_name -> google.rpc.Status
-	13, // 6: kapso.ops.v1.ProjectOverview.period:type_name -> kapso.ops.v1.Period
-	15, // 7: kapso.ops.v1.ProjectOverview.api_calls_total:type_name -> kapso.ops.v1.Count
-	15, // 8: kapso.ops.v1.ProjectOverview.api_calls_failed:type_name -> kapso.ops.v1.Count
-	15, // 9: kapso.ops.v1.ProjectOverview.webhook_deliveries_total:type_name -> kapso.ops.v1.Count
-	15, // 10: kapso.ops.v1.ProjectOverview.webhook_deliveries_failed:type_name -> kapso.ops.v1.Count
-	12, // 11: kapso.ops.v1.PhoneNumberHealth.timestamp:type_name -> google.protobuf.Timestamp
-	12, // 12: kapso.ops.v1.PhoneNumberHealth.retry_after:type_name -> google.protobuf.Timestamp
-	11, // 13: kapso.ops.v1.PhoneNumberHealth.checks:type_name -> kapso.ops.v1.PhoneNumberHealth.ChecksEntry
-	8,  // 14: kapso.ops.v1.PhoneNumberHealth.findings:type_name -> kapso.ops.v1.HealthFinding
-	9,  // 15: kapso.ops.v1.PhoneNumberHealth.most_actionable_entity:type_name -> kapso.ops.v1.MessagingEntity
-	16, // 16: kapso.ops.v1.PhoneNumberHealth.cache_age:type_name -> google.protobuf.Duration
-	17, // 17: kapso.ops.v1.HealthCheck.passed:type_name -> google.protobuf.BoolValue
-	18, // 18: kapso.ops.v1.HealthCheck.details:type_name -> google.protobuf.Struct
-	0,  // 19: kapso.ops.v1.HealthFinding.severity:type_name -> kapso.ops.v1.Severity
-	10, // 20: kapso.ops.v1.MessagingEntity.errors:type_name -> kapso.ops.v1.MessagingEntityError
-	7,  // 21: kapso.ops.v1.PhoneNumberHealth.ChecksEntry.value:type_name -> kapso.ops.v1.HealthCheck
-	3,  // 22: kapso.ops.v1.Health.GetProjectOverview:input_type -> kapso.ops.v1.GetProjectOverviewRequest
-	5,  // 23: kapso.ops.v1.Health.CheckPhoneNumberHealth:input_type -> kapso.ops.v1.CheckPhoneNumberHealthRequest
-	2,  // 24: kapso.ops.v1.Health.ResolvePhoneNumber:input_type -> kapso.ops.v1.ResolvePhoneNumberRequest
-	4,  // 25: kapso.ops.v1.Health.GetProjectOverview:output_type -> kapso.ops.v1.ProjectOverview
-	6,  // 26: kapso.ops.v1.Health.CheckPhoneNumberHealth:output_type -> kapso.ops.v1.PhoneNumberHealth
-	1,  // 27: kapso.ops.v1.Health.ResolvePhoneNumber:output_type -> kapso.ops.v1.PhoneNumber
-	25, // [25:28] is the sub-list for method output_type
-	22, // [22:25] is the sub-list for method input_type
-	22, // [22:22] is the sub-list for extension type_name
-	22, // [22:22] is the sub-list for extension extendee
-	0,  // [0:22] is the sub-list for field type_name
+	13, // 3: kapso.ops.v1.PhoneNumber.is_coexistence_json:type_name -> google.protobuf.Value
+	14, // 4: kapso.ops.v1.GetProjectOverviewRequest.period:type_name -> kapso.ops.v1.Period
+	1,  // 5: kapso.ops.v1.ProjectOverview.phone_numbers:type_name -> kapso.ops.v1.PhoneNumber
+	15, // 6: kapso.ops.v1.ProjectOverview.phone_numbers_error:type_name -> google.rpc.Status
+	14, // 7: kapso.ops.v1.ProjectOverview.period:type_name -> kapso.ops.v1.Period
+	16, // 8: kapso.ops.v1.ProjectOverview.api_calls_total:type_name -> kapso.ops.v1.Count
+	16, // 9: kapso.ops.v1.ProjectOverview.api_calls_failed:type_name -> kapso.ops.v1.Count
+	16, // 10: kapso.ops.v1.ProjectOverview.webhook_deliveries_total:type_name -> kapso.ops.v1.Count
+	16, // 11: kapso.ops.v1.ProjectOverview.webhook_deliveries_failed:type_name -> kapso.ops.v1.Count
+	12, // 12: kapso.ops.v1.PhoneNumberHealth.timestamp:type_name -> google.protobuf.Timestamp
+	12, // 13: kapso.ops.v1.PhoneNumberHealth.retry_after:type_name -> google.protobuf.Timestamp
+	11, // 14: kapso.ops.v1.PhoneNumberHealth.checks:type_name -> kapso.ops.v1.PhoneNumberHealth.ChecksEntry
+	8,  // 15: kapso.ops.v1.PhoneNumberHealth.findings:type_name -> kapso.ops.v1.HealthFinding
+	9,  // 16: kapso.ops.v1.PhoneNumberHealth.most_actionable_entity:type_name -> kapso.ops.v1.MessagingEntity
+	17, // 17: kapso.ops.v1.PhoneNumberHealth.cache_age:type_name -> google.protobuf.Duration
+	18, // 18: kapso.ops.v1.HealthCheck.passed:type_name -> google.protobuf.BoolValue
+	19, // 19: kapso.ops.v1.HealthCheck.details:type_name -> google.protobuf.Struct
+	0,  // 20: kapso.ops.v1.HealthFinding.severity:type_name -> kapso.ops.v1.Severity
+	10, // 21: kapso.ops.v1.MessagingEntity.errors:type_name -> kapso.ops.v1.MessagingEntityError
+	7,  // 22: kapso.ops.v1.PhoneNumberHealth.ChecksEntry.value:type_name -> kapso.ops.v1.HealthCheck
+	3,  // 23: kapso.ops.v1.Health.GetProjectOverview:input_type -> kapso.ops.v1.GetProjectOverviewRequest
+	5,  // 24: kapso.ops.v1.Health.CheckPhoneNumberHealth:input_type -> kapso.ops.v1.CheckPhoneNumberHealthRequest
+	2,  // 25: kapso.ops.v1.Health.ResolvePhoneNumber:input_type -> kapso.ops.v1.ResolvePhoneNumberRequest
+	4,  // 26: kapso.ops.v1.Health.GetProjectOverview:output_type -> kapso.ops.v1.ProjectOverview
+	6,  // 27: kapso.ops.v1.Health.CheckPhoneNumberHealth:output_type -> kapso.ops.v1.PhoneNumberHealth
+	1,  // 28: kapso.ops.v1.Health.ResolvePhoneNumber:output_type -> kapso.ops.v1.PhoneNumber
+	26, // [26:29] is the sub-list for method output_type
+	23, // [23:26] is the sub-list for method input_type
+	23, // [23:23] is the sub-list for extension type_name
+	23, // [23:23] is the sub-list for extension extendee
+	0,  // [0:23] is the sub-list for field type_name
 }
 
 func init() { file_kapso_ops_v1_health_proto_init() }

@@ -555,14 +555,20 @@ type KapsoMessageInfo struct {
 	ContactName string `protobuf:"bytes,9,opt,name=contact_name,json=contactName,proto3" json:"contact_name,omitempty"`
 	// The message's text content, whatever its type.
 	Content string `protobuf:"bytes,10,opt,name=content,proto3" json:"content,omitempty"`
-	// Meta's raw status events for the message.
+	// Meta's status events for the message, typed. Kapso's spec calls them
+	// raw Meta payloads (objects with any members): a member whose value does
+	// not fit its type here is left out, and members not listed are dropped.
+	// `statuses_json` has them exactly as Kapso sent them.
 	Statuses []*MetaStatusEvent `protobuf:"bytes,11,rep,name=statuses,proto3" json:"statuses,omitempty"`
 	// Media attachment details (url, filename, content_type, byte_size).
 	MediaData *structpb.Struct `protobuf:"bytes,12,opt,name=media_data,json=mediaData,proto3" json:"media_data,omitempty"`
 	// Direct media URL.
 	MediaUrl string `protobuf:"bytes,13,opt,name=media_url,json=mediaUrl,proto3" json:"media_url,omitempty"`
 	// Audio transcript.
-	Transcript    *structpb.Struct `protobuf:"bytes,14,opt,name=transcript,proto3" json:"transcript,omitempty"`
+	Transcript *structpb.Struct `protobuf:"bytes,14,opt,name=transcript,proto3" json:"transcript,omitempty"`
+	// Meta's raw status events for the message, exactly as Kapso sent them
+	// (the typed view is `statuses`).
+	StatusesJson  []*structpb.Struct `protobuf:"bytes,15,rep,name=statuses_json,json=statusesJson,proto3" json:"statuses_json,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -691,6 +697,13 @@ func (x *KapsoMessageInfo) GetMediaUrl() string {
 func (x *KapsoMessageInfo) GetTranscript() *structpb.Struct {
 	if x != nil {
 		return x.Transcript
+	}
+	return nil
+}
+
+func (x *KapsoMessageInfo) GetStatusesJson() []*structpb.Struct {
+	if x != nil {
+		return x.StatusesJson
 	}
 	return nil
 }
@@ -1194,7 +1207,9 @@ type ListMessagesRequest struct {
 	PhoneNumberId string `protobuf:"bytes,1,opt,name=phone_number_id,json=phoneNumberId,proto3" json:"phone_number_id,omitempty"`
 	// Only messages of this conversation.
 	ConversationId string `protobuf:"bytes,2,opt,name=conversation_id,json=conversationId,proto3" json:"conversation_id,omitempty"`
-	// Only messages with this customer phone number (partial match).
+	// Only messages whose customer phone number contains these digits
+	// (Kapso's partial match); a leading '+' is accepted and not sent, as Kapso
+	// stores numbers as digits.
 	PhoneNumber string `protobuf:"bytes,3,opt,name=phone_number,json=phoneNumber,proto3" json:"phone_number,omitempty"`
 	// "inbound" or "outbound".
 	Direction string `protobuf:"bytes,4,opt,name=direction,proto3" json:"direction,omitempty"`
@@ -1410,8 +1425,9 @@ func (x *GetMessageRequest) GetMessageId() string {
 // Request of MessageDebug.ListConversations. Every filter is optional.
 type ListConversationsRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// Only conversations with this customer phone number (E.164, e.g.
-	// +15551234567).
+	// Only conversations whose customer phone number contains these digits
+	// (Kapso's partial match), e.g. "+15551234567" or "15551234567": a leading
+	// '+' is accepted and not sent, as Kapso stores numbers as digits.
 	PhoneNumber string `protobuf:"bytes,1,opt,name=phone_number,json=phoneNumber,proto3" json:"phone_number,omitempty"`
 	// Only conversations of this business phone number id.
 	PhoneNumberId string `protobuf:"bytes,2,opt,name=phone_number_id,json=phoneNumberId,proto3" json:"phone_number_id,omitempty"`
@@ -1637,7 +1653,7 @@ const file_kapso_ops_v1_message_debug_proto_rawDesc = "" +
 	"expires_at\x18\x02 \x01(\v2\x1a.google.protobuf.TimestampR\texpiresAt\x12\x14\n" +
 	"\x05basis\x18\x03 \x01(\tR\x05basis\"!\n" +
 	"\vTextContent\x12\x12\n" +
-	"\x04body\x18\x01 \x01(\tR\x04body\"\xb5\x04\n" +
+	"\x04body\x18\x01 \x01(\tR\x04body\"\xf3\x04\n" +
 	"\x10KapsoMessageInfo\x12\x1c\n" +
 	"\tdirection\x18\x01 \x01(\tR\tdirection\x12\x16\n" +
 	"\x06status\x18\x02 \x01(\tR\x06status\x12+\n" +
@@ -1656,7 +1672,8 @@ const file_kapso_ops_v1_message_debug_proto_rawDesc = "" +
 	"\tmedia_url\x18\r \x01(\tR\bmediaUrl\x127\n" +
 	"\n" +
 	"transcript\x18\x0e \x01(\v2\x17.google.protobuf.StructR\n" +
-	"transcript\"\x9b\x02\n" +
+	"transcript\x12<\n" +
+	"\rstatuses_json\x18\x0f \x03(\v2\x17.google.protobuf.StructR\fstatusesJson\"\x9b\x02\n" +
 	"\x0fMetaStatusEvent\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x16\n" +
 	"\x06status\x18\x02 \x01(\tR\x06status\x12\x1c\n" +
@@ -1798,35 +1815,36 @@ var file_kapso_ops_v1_message_debug_proto_depIdxs = []int32{
 	6,  // 20: kapso.ops.v1.KapsoMessageInfo.statuses:type_name -> kapso.ops.v1.MetaStatusEvent
 	17, // 21: kapso.ops.v1.KapsoMessageInfo.media_data:type_name -> google.protobuf.Struct
 	17, // 22: kapso.ops.v1.KapsoMessageInfo.transcript:type_name -> google.protobuf.Struct
-	17, // 23: kapso.ops.v1.MetaStatusEvent.conversation:type_name -> google.protobuf.Struct
-	17, // 24: kapso.ops.v1.MetaStatusEvent.pricing:type_name -> google.protobuf.Struct
-	7,  // 25: kapso.ops.v1.MetaStatusEvent.errors:type_name -> kapso.ops.v1.MetaError
-	17, // 26: kapso.ops.v1.MetaError.error_data:type_name -> google.protobuf.Struct
-	19, // 27: kapso.ops.v1.DeliveryEvent.time:type_name -> google.protobuf.Timestamp
-	7,  // 28: kapso.ops.v1.DeliveryEvent.errors:type_name -> kapso.ops.v1.MetaError
-	19, // 29: kapso.ops.v1.Conversation.last_active_at:type_name -> google.protobuf.Timestamp
-	19, // 30: kapso.ops.v1.Conversation.created_at:type_name -> google.protobuf.Timestamp
-	19, // 31: kapso.ops.v1.Conversation.updated_at:type_name -> google.protobuf.Timestamp
-	17, // 32: kapso.ops.v1.Conversation.metadata:type_name -> google.protobuf.Struct
-	10, // 33: kapso.ops.v1.Conversation.kapso:type_name -> kapso.ops.v1.ConversationSummary
-	19, // 34: kapso.ops.v1.ConversationSummary.last_message_timestamp:type_name -> google.protobuf.Timestamp
-	19, // 35: kapso.ops.v1.ConversationSummary.last_inbound_at:type_name -> google.protobuf.Timestamp
-	19, // 36: kapso.ops.v1.ConversationSummary.last_outbound_at:type_name -> google.protobuf.Timestamp
-	0,  // 37: kapso.ops.v1.ListMessagesResponse.messages:type_name -> kapso.ops.v1.Message
-	9,  // 38: kapso.ops.v1.ListConversationsResponse.conversations:type_name -> kapso.ops.v1.Conversation
-	11, // 39: kapso.ops.v1.MessageDebug.ListMessages:input_type -> kapso.ops.v1.ListMessagesRequest
-	13, // 40: kapso.ops.v1.MessageDebug.GetMessage:input_type -> kapso.ops.v1.GetMessageRequest
-	14, // 41: kapso.ops.v1.MessageDebug.ListConversations:input_type -> kapso.ops.v1.ListConversationsRequest
-	16, // 42: kapso.ops.v1.MessageDebug.GetConversation:input_type -> kapso.ops.v1.GetConversationRequest
-	12, // 43: kapso.ops.v1.MessageDebug.ListMessages:output_type -> kapso.ops.v1.ListMessagesResponse
-	0,  // 44: kapso.ops.v1.MessageDebug.GetMessage:output_type -> kapso.ops.v1.Message
-	15, // 45: kapso.ops.v1.MessageDebug.ListConversations:output_type -> kapso.ops.v1.ListConversationsResponse
-	9,  // 46: kapso.ops.v1.MessageDebug.GetConversation:output_type -> kapso.ops.v1.Conversation
-	43, // [43:47] is the sub-list for method output_type
-	39, // [39:43] is the sub-list for method input_type
-	39, // [39:39] is the sub-list for extension type_name
-	39, // [39:39] is the sub-list for extension extendee
-	0,  // [0:39] is the sub-list for field type_name
+	17, // 23: kapso.ops.v1.KapsoMessageInfo.statuses_json:type_name -> google.protobuf.Struct
+	17, // 24: kapso.ops.v1.MetaStatusEvent.conversation:type_name -> google.protobuf.Struct
+	17, // 25: kapso.ops.v1.MetaStatusEvent.pricing:type_name -> google.protobuf.Struct
+	7,  // 26: kapso.ops.v1.MetaStatusEvent.errors:type_name -> kapso.ops.v1.MetaError
+	17, // 27: kapso.ops.v1.MetaError.error_data:type_name -> google.protobuf.Struct
+	19, // 28: kapso.ops.v1.DeliveryEvent.time:type_name -> google.protobuf.Timestamp
+	7,  // 29: kapso.ops.v1.DeliveryEvent.errors:type_name -> kapso.ops.v1.MetaError
+	19, // 30: kapso.ops.v1.Conversation.last_active_at:type_name -> google.protobuf.Timestamp
+	19, // 31: kapso.ops.v1.Conversation.created_at:type_name -> google.protobuf.Timestamp
+	19, // 32: kapso.ops.v1.Conversation.updated_at:type_name -> google.protobuf.Timestamp
+	17, // 33: kapso.ops.v1.Conversation.metadata:type_name -> google.protobuf.Struct
+	10, // 34: kapso.ops.v1.Conversation.kapso:type_name -> kapso.ops.v1.ConversationSummary
+	19, // 35: kapso.ops.v1.ConversationSummary.last_message_timestamp:type_name -> google.protobuf.Timestamp
+	19, // 36: kapso.ops.v1.ConversationSummary.last_inbound_at:type_name -> google.protobuf.Timestamp
+	19, // 37: kapso.ops.v1.ConversationSummary.last_outbound_at:type_name -> google.protobuf.Timestamp
+	0,  // 38: kapso.ops.v1.ListMessagesResponse.messages:type_name -> kapso.ops.v1.Message
+	9,  // 39: kapso.ops.v1.ListConversationsResponse.conversations:type_name -> kapso.ops.v1.Conversation
+	11, // 40: kapso.ops.v1.MessageDebug.ListMessages:input_type -> kapso.ops.v1.ListMessagesRequest
+	13, // 41: kapso.ops.v1.MessageDebug.GetMessage:input_type -> kapso.ops.v1.GetMessageRequest
+	14, // 42: kapso.ops.v1.MessageDebug.ListConversations:input_type -> kapso.ops.v1.ListConversationsRequest
+	16, // 43: kapso.ops.v1.MessageDebug.GetConversation:input_type -> kapso.ops.v1.GetConversationRequest
+	12, // 44: kapso.ops.v1.MessageDebug.ListMessages:output_type -> kapso.ops.v1.ListMessagesResponse
+	0,  // 45: kapso.ops.v1.MessageDebug.GetMessage:output_type -> kapso.ops.v1.Message
+	15, // 46: kapso.ops.v1.MessageDebug.ListConversations:output_type -> kapso.ops.v1.ListConversationsResponse
+	9,  // 47: kapso.ops.v1.MessageDebug.GetConversation:output_type -> kapso.ops.v1.Conversation
+	44, // [44:48] is the sub-list for method output_type
+	40, // [40:44] is the sub-list for method input_type
+	40, // [40:40] is the sub-list for extension type_name
+	40, // [40:40] is the sub-list for extension extendee
+	0,  // [0:40] is the sub-list for field type_name
 }
 
 func init() { file_kapso_ops_v1_message_debug_proto_init() }

@@ -13,6 +13,7 @@ import (
 	protoimpl "google.golang.org/protobuf/runtime/protoimpl"
 	emptypb "google.golang.org/protobuf/types/known/emptypb"
 	fieldmaskpb "google.golang.org/protobuf/types/known/fieldmaskpb"
+	structpb "google.golang.org/protobuf/types/known/structpb"
 	timestamppb "google.golang.org/protobuf/types/known/timestamppb"
 	reflect "reflect"
 	sync "sync"
@@ -102,7 +103,12 @@ type Webhook struct {
 	// makes one: when CreateWebhook gets none, kapso-ops generates 32 random
 	// bytes (64 hex digits) and returns them here. Never logged.
 	SecretKey string `protobuf:"bytes,6,opt,name=secret_key,json=secretKey,proto3" json:"secret_key,omitempty"`
-	// Extra HTTP headers Kapso sends with each delivery.
+	// Deprecated: use `headers_json`. Kapso's headers hold any JSON value
+	// (its spec: an object with `additionalProperties: true`); this map only
+	// carries the string-valued ones. Still read on create/update when
+	// `headers_json` is not set.
+	//
+	// Deprecated: Marked as deprecated in kapso/ops/v1/webhooks.proto.
 	Headers map[string]string `protobuf:"bytes,7,rep,name=headers,proto3" json:"headers,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
 	// "v1" or "v2" (the default, recommended for new integrations).
 	PayloadVersion string `protobuf:"bytes,8,opt,name=payload_version,json=payloadVersion,proto3" json:"payload_version,omitempty"`
@@ -125,7 +131,12 @@ type Webhook struct {
 	// Output only. When the webhook was created.
 	CreatedAt *timestamppb.Timestamp `protobuf:"bytes,16,opt,name=created_at,json=createdAt,proto3" json:"created_at,omitempty"`
 	// Output only. When the webhook last changed.
-	UpdatedAt     *timestamppb.Timestamp `protobuf:"bytes,17,opt,name=updated_at,json=updatedAt,proto3" json:"updated_at,omitempty"`
+	UpdatedAt *timestamppb.Timestamp `protobuf:"bytes,17,opt,name=updated_at,json=updatedAt,proto3" json:"updated_at,omitempty"`
+	// Extra HTTP headers Kapso sends with each delivery, exactly as Kapso
+	// stores them: names to any JSON value (string, number, boolean, object).
+	// Sent to Kapso as `headers`. Set this or the deprecated `headers`, not
+	// both; in an update_mask, "headers_json" (or "headers") replaces them all.
+	HeadersJson   *structpb.Struct `protobuf:"bytes,18,opt,name=headers_json,json=headersJson,proto3" json:"headers_json,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -202,6 +213,7 @@ func (x *Webhook) GetSecretKey() string {
 	return ""
 }
 
+// Deprecated: Marked as deprecated in kapso/ops/v1/webhooks.proto.
 func (x *Webhook) GetHeaders() map[string]string {
 	if x != nil {
 		return x.Headers
@@ -275,6 +287,13 @@ func (x *Webhook) GetCreatedAt() *timestamppb.Timestamp {
 func (x *Webhook) GetUpdatedAt() *timestamppb.Timestamp {
 	if x != nil {
 		return x.UpdatedAt
+	}
+	return nil
+}
+
+func (x *Webhook) GetHeadersJson() *structpb.Struct {
+	if x != nil {
+		return x.HeadersJson
 	}
 	return nil
 }
@@ -604,6 +623,15 @@ type UpdateWebhookRequest struct {
 	Webhook *Webhook `protobuf:"bytes,4,opt,name=webhook,proto3" json:"webhook,omitempty"`
 	// Fields of `webhook` to change, by proto name (e.g. "url", "active").
 	// Empty means every field set in `webhook`. "kind" cannot be changed.
+	// A masked field the request leaves unset is cleared, as Kapso's spec
+	// allows for each:
+	//
+	//	buffer_window_seconds, max_buffer_size, inactivity_minutes: sent as
+	//	  null (Kapso's default: 5 s window, no size cap, 60 min);
+	//	payload_version (left empty): null (Kapso's default, v2);
+	//	headers_json: null (no custom headers); headers: {} (the same);
+	//	active, buffer_enabled: false (the spec does not allow null);
+	//	events, buffer_events: [] ; secret_key: "" (as given); url: required.
 	UpdateMask    *fieldmaskpb.FieldMask `protobuf:"bytes,5,opt,name=update_mask,json=updateMask,proto3" json:"update_mask,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -844,7 +872,7 @@ var File_kapso_ops_v1_webhooks_proto protoreflect.FileDescriptor
 
 const file_kapso_ops_v1_webhooks_proto_rawDesc = "" +
 	"\n" +
-	"\x1bkapso/ops/v1/webhooks.proto\x12\fkapso.ops.v1\x1a\x1bgoogle/protobuf/empty.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xc1\x06\n" +
+	"\x1bkapso/ops/v1/webhooks.proto\x12\fkapso.ops.v1\x1a\x1bgoogle/protobuf/empty.proto\x1a google/protobuf/field_mask.proto\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\x81\a\n" +
 	"\aWebhook\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x10\n" +
 	"\x03url\x18\x02 \x01(\tR\x03url\x12\x12\n" +
@@ -852,8 +880,8 @@ const file_kapso_ops_v1_webhooks_proto_rawDesc = "" +
 	"\x06events\x18\x04 \x03(\tR\x06events\x12\x1b\n" +
 	"\x06active\x18\x05 \x01(\bH\x00R\x06active\x88\x01\x01\x12\x1d\n" +
 	"\n" +
-	"secret_key\x18\x06 \x01(\tR\tsecretKey\x12<\n" +
-	"\aheaders\x18\a \x03(\v2\".kapso.ops.v1.Webhook.HeadersEntryR\aheaders\x12'\n" +
+	"secret_key\x18\x06 \x01(\tR\tsecretKey\x12@\n" +
+	"\aheaders\x18\a \x03(\v2\".kapso.ops.v1.Webhook.HeadersEntryB\x02\x18\x01R\aheaders\x12'\n" +
 	"\x0fpayload_version\x18\b \x01(\tR\x0epayloadVersion\x12*\n" +
 	"\x0ebuffer_enabled\x18\t \x01(\bH\x01R\rbufferEnabled\x88\x01\x01\x127\n" +
 	"\x15buffer_window_seconds\x18\n" +
@@ -867,7 +895,8 @@ const file_kapso_ops_v1_webhooks_proto_rawDesc = "" +
 	"\n" +
 	"created_at\x18\x10 \x01(\v2\x1a.google.protobuf.TimestampR\tcreatedAt\x129\n" +
 	"\n" +
-	"updated_at\x18\x11 \x01(\v2\x1a.google.protobuf.TimestampR\tupdatedAt\x1a:\n" +
+	"updated_at\x18\x11 \x01(\v2\x1a.google.protobuf.TimestampR\tupdatedAt\x12:\n" +
+	"\fheaders_json\x18\x12 \x01(\v2\x17.google.protobuf.StructR\vheadersJson\x1a:\n" +
 	"\fHeadersEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
 	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01B\t\n" +
@@ -963,41 +992,43 @@ var file_kapso_ops_v1_webhooks_proto_goTypes = []any{
 	(*TestWebhookResponse)(nil),   // 9: kapso.ops.v1.TestWebhookResponse
 	nil,                           // 10: kapso.ops.v1.Webhook.HeadersEntry
 	(*timestamppb.Timestamp)(nil), // 11: google.protobuf.Timestamp
-	(*fieldmaskpb.FieldMask)(nil), // 12: google.protobuf.FieldMask
-	(*emptypb.Empty)(nil),         // 13: google.protobuf.Empty
+	(*structpb.Struct)(nil),       // 12: google.protobuf.Struct
+	(*fieldmaskpb.FieldMask)(nil), // 13: google.protobuf.FieldMask
+	(*emptypb.Empty)(nil),         // 14: google.protobuf.Empty
 }
 var file_kapso_ops_v1_webhooks_proto_depIdxs = []int32{
 	10, // 0: kapso.ops.v1.Webhook.headers:type_name -> kapso.ops.v1.Webhook.HeadersEntry
 	11, // 1: kapso.ops.v1.Webhook.created_at:type_name -> google.protobuf.Timestamp
 	11, // 2: kapso.ops.v1.Webhook.updated_at:type_name -> google.protobuf.Timestamp
-	0,  // 3: kapso.ops.v1.ListWebhooksRequest.scope:type_name -> kapso.ops.v1.WebhookScope
-	11, // 4: kapso.ops.v1.ListWebhooksRequest.created_after:type_name -> google.protobuf.Timestamp
-	11, // 5: kapso.ops.v1.ListWebhooksRequest.created_before:type_name -> google.protobuf.Timestamp
-	1,  // 6: kapso.ops.v1.ListWebhooksResponse.webhooks:type_name -> kapso.ops.v1.Webhook
-	0,  // 7: kapso.ops.v1.GetWebhookRequest.scope:type_name -> kapso.ops.v1.WebhookScope
-	0,  // 8: kapso.ops.v1.CreateWebhookRequest.scope:type_name -> kapso.ops.v1.WebhookScope
-	1,  // 9: kapso.ops.v1.CreateWebhookRequest.webhook:type_name -> kapso.ops.v1.Webhook
-	0,  // 10: kapso.ops.v1.UpdateWebhookRequest.scope:type_name -> kapso.ops.v1.WebhookScope
-	1,  // 11: kapso.ops.v1.UpdateWebhookRequest.webhook:type_name -> kapso.ops.v1.Webhook
-	12, // 12: kapso.ops.v1.UpdateWebhookRequest.update_mask:type_name -> google.protobuf.FieldMask
-	0,  // 13: kapso.ops.v1.DeleteWebhookRequest.scope:type_name -> kapso.ops.v1.WebhookScope
-	2,  // 14: kapso.ops.v1.Webhooks.ListWebhooks:input_type -> kapso.ops.v1.ListWebhooksRequest
-	4,  // 15: kapso.ops.v1.Webhooks.GetWebhook:input_type -> kapso.ops.v1.GetWebhookRequest
-	5,  // 16: kapso.ops.v1.Webhooks.CreateWebhook:input_type -> kapso.ops.v1.CreateWebhookRequest
-	6,  // 17: kapso.ops.v1.Webhooks.UpdateWebhook:input_type -> kapso.ops.v1.UpdateWebhookRequest
-	7,  // 18: kapso.ops.v1.Webhooks.DeleteWebhook:input_type -> kapso.ops.v1.DeleteWebhookRequest
-	8,  // 19: kapso.ops.v1.Webhooks.TestWebhook:input_type -> kapso.ops.v1.TestWebhookRequest
-	3,  // 20: kapso.ops.v1.Webhooks.ListWebhooks:output_type -> kapso.ops.v1.ListWebhooksResponse
-	1,  // 21: kapso.ops.v1.Webhooks.GetWebhook:output_type -> kapso.ops.v1.Webhook
-	1,  // 22: kapso.ops.v1.Webhooks.CreateWebhook:output_type -> kapso.ops.v1.Webhook
-	1,  // 23: kapso.ops.v1.Webhooks.UpdateWebhook:output_type -> kapso.ops.v1.Webhook
-	13, // 24: kapso.ops.v1.Webhooks.DeleteWebhook:output_type -> google.protobuf.Empty
-	9,  // 25: kapso.ops.v1.Webhooks.TestWebhook:output_type -> kapso.ops.v1.TestWebhookResponse
-	20, // [20:26] is the sub-list for method output_type
-	14, // [14:20] is the sub-list for method input_type
-	14, // [14:14] is the sub-list for extension type_name
-	14, // [14:14] is the sub-list for extension extendee
-	0,  // [0:14] is the sub-list for field type_name
+	12, // 3: kapso.ops.v1.Webhook.headers_json:type_name -> google.protobuf.Struct
+	0,  // 4: kapso.ops.v1.ListWebhooksRequest.scope:type_name -> kapso.ops.v1.WebhookScope
+	11, // 5: kapso.ops.v1.ListWebhooksRequest.created_after:type_name -> google.protobuf.Timestamp
+	11, // 6: kapso.ops.v1.ListWebhooksRequest.created_before:type_name -> google.protobuf.Timestamp
+	1,  // 7: kapso.ops.v1.ListWebhooksResponse.webhooks:type_name -> kapso.ops.v1.Webhook
+	0,  // 8: kapso.ops.v1.GetWebhookRequest.scope:type_name -> kapso.ops.v1.WebhookScope
+	0,  // 9: kapso.ops.v1.CreateWebhookRequest.scope:type_name -> kapso.ops.v1.WebhookScope
+	1,  // 10: kapso.ops.v1.CreateWebhookRequest.webhook:type_name -> kapso.ops.v1.Webhook
+	0,  // 11: kapso.ops.v1.UpdateWebhookRequest.scope:type_name -> kapso.ops.v1.WebhookScope
+	1,  // 12: kapso.ops.v1.UpdateWebhookRequest.webhook:type_name -> kapso.ops.v1.Webhook
+	13, // 13: kapso.ops.v1.UpdateWebhookRequest.update_mask:type_name -> google.protobuf.FieldMask
+	0,  // 14: kapso.ops.v1.DeleteWebhookRequest.scope:type_name -> kapso.ops.v1.WebhookScope
+	2,  // 15: kapso.ops.v1.Webhooks.ListWebhooks:input_type -> kapso.ops.v1.ListWebhooksRequest
+	4,  // 16: kapso.ops.v1.Webhooks.GetWebhook:input_type -> kapso.ops.v1.GetWebhookRequest
+	5,  // 17: kapso.ops.v1.Webhooks.CreateWebhook:input_type -> kapso.ops.v1.CreateWebhookRequest
+	6,  // 18: kapso.ops.v1.Webhooks.UpdateWebhook:input_type -> kapso.ops.v1.UpdateWebhookRequest
+	7,  // 19: kapso.ops.v1.Webhooks.DeleteWebhook:input_type -> kapso.ops.v1.DeleteWebhookRequest
+	8,  // 20: kapso.ops.v1.Webhooks.TestWebhook:input_type -> kapso.ops.v1.TestWebhookRequest
+	3,  // 21: kapso.ops.v1.Webhooks.ListWebhooks:output_type -> kapso.ops.v1.ListWebhooksResponse
+	1,  // 22: kapso.ops.v1.Webhooks.GetWebhook:output_type -> kapso.ops.v1.Webhook
+	1,  // 23: kapso.ops.v1.Webhooks.CreateWebhook:output_type -> kapso.ops.v1.Webhook
+	1,  // 24: kapso.ops.v1.Webhooks.UpdateWebhook:output_type -> kapso.ops.v1.Webhook
+	14, // 25: kapso.ops.v1.Webhooks.DeleteWebhook:output_type -> google.protobuf.Empty
+	9,  // 26: kapso.ops.v1.Webhooks.TestWebhook:output_type -> kapso.ops.v1.TestWebhookResponse
+	21, // [21:27] is the sub-list for method output_type
+	15, // [15:21] is the sub-list for method input_type
+	15, // [15:15] is the sub-list for extension type_name
+	15, // [15:15] is the sub-list for extension extendee
+	0,  // [0:15] is the sub-list for field type_name
 }
 
 func init() { file_kapso_ops_v1_webhooks_proto_init() }

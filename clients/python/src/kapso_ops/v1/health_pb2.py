@@ -30,7 +30,7 @@ from google.rpc import status_pb2 as google_dot_rpc_dot_status__pb2
 from kapso_ops.v1 import common_pb2 as kapso_dot_ops_dot_v1_dot_common__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x19kapso/ops/v1/health.proto\x12\x0ckapso.ops.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1egoogle/protobuf/wrappers.proto\x1a\x17google/rpc/status.proto\x1a\x19kapso/ops/v1/common.proto\"\xd0\x03\n\x0bPhoneNumber\x12\n\n\x02id\x18\x01 \x01(\t\x12\x13\n\x0binternal_id\x18\x02 \x01(\t\x12\x17\n\x0fphone_number_id\x18\x03 \x01(\t\x12\x0c\n\x04name\x18\x04 \x01(\t\x12\x1b\n\x13\x62usiness_account_id\x18\x05 \x01(\t\x12\x1c\n\x14\x64isplay_phone_number\x18\x06 \x01(\t\x12\x15\n\rverified_name\x18\x07 \x01(\t\x12\x16\n\x0equality_rating\x18\x08 \x01(\t\x12\x0e\n\x06status\x18\t \x01(\t\x12\x17\n\x0fthroughput_tier\x18\n \x01(\t\x12 \n\x18\x63ode_verification_status\x18\x0b \x01(\t\x12\x13\n\x0bname_status\x18\x0c \x01(\t\x12\x16\n\x0eis_coexistence\x18\r \x01(\x08\x12\x37\n\x13webhook_verified_at\x18\x0e \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\ncreated_at\x18\x0f \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nupdated_at\x18\x10 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"1\n\x19ResolvePhoneNumberRequest\x12\x14\n\x0cphone_number\x18\x01 \x01(\t\"A\n\x19GetProjectOverviewRequest\x12$\n\x06period\x18\x01 \x01(\x0e\x32\x14.kapso.ops.v1.Period\"\x83\x03\n\x0fProjectOverview\x12\x30\n\rphone_numbers\x18\x01 \x03(\x0b\x32\x19.kapso.ops.v1.PhoneNumber\x12\x1b\n\x13phone_numbers_total\x18\x02 \x01(\x05\x12/\n\x13phone_numbers_error\x18\x03 \x01(\x0b\x32\x12.google.rpc.Status\x12$\n\x06period\x18\x04 \x01(\x0e\x32\x14.kapso.ops.v1.Period\x12,\n\x0f\x61pi_calls_total\x18\x05 \x01(\x0b\x32\x13.kapso.ops.v1.Count\x12-\n\x10\x61pi_calls_failed\x18\x06 \x01(\x0b\x32\x13.kapso.ops.v1.Count\x12\x35\n\x18webhook_deliveries_total\x18\x07 \x01(\x0b\x32\x13.kapso.ops.v1.Count\x12\x36\n\x19webhook_deliveries_failed\x18\x08 \x01(\x0b\x32\x13.kapso.ops.v1.Count\"8\n\x1d\x43heckPhoneNumberHealthRequest\x12\x17\n\x0fphone_number_id\x18\x01 \x01(\t\"\xb5\x03\n\x11PhoneNumberHealth\x12\x0e\n\x06status\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bretry_after\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\r\n\x05\x65rror\x18\x04 \x01(\t\x12;\n\x06\x63hecks\x18\x05 \x03(\x0b\x32+.kapso.ops.v1.PhoneNumberHealth.ChecksEntry\x12-\n\x08\x66indings\x18\x06 \x03(\x0b\x32\x1b.kapso.ops.v1.HealthFinding\x12=\n\x16most_actionable_entity\x18\x07 \x01(\x0b\x32\x1d.kapso.ops.v1.MessagingEntity\x12,\n\tcache_age\x18\x08 \x01(\x0b\x32\x19.google.protobuf.Duration\x1aH\n\x0b\x43hecksEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12(\n\x05value\x18\x02 \x01(\x0b\x32\x19.kapso.ops.v1.HealthCheck:\x02\x38\x01\"\x8a\x01\n\x0bHealthCheck\x12*\n\x06passed\x18\x01 \x01(\x0b\x32\x1a.google.protobuf.BoolValue\x12(\n\x07\x64\x65tails\x18\x02 \x01(\x0b\x32\x17.google.protobuf.Struct\x12\r\n\x05\x65rror\x18\x03 \x01(\t\x12\x16\n\x0eoverall_status\x18\x04 \x01(\t\"Y\n\rHealthFinding\x12\r\n\x05\x63heck\x18\x01 \x01(\t\x12(\n\x08severity\x18\x02 \x01(\x0e\x32\x16.kapso.ops.v1.Severity\x12\x0f\n\x07summary\x18\x03 \x01(\t\"\x99\x01\n\x0fMessagingEntity\x12\x13\n\x0b\x65ntity_type\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\x12\x18\n\x10\x63\x61n_send_message\x18\x03 \x01(\t\x12\x17\n\x0f\x61\x64\x64itional_info\x18\x04 \x03(\t\x12\x32\n\x06\x65rrors\x18\x05 \x03(\x0b\x32\".kapso.ops.v1.MessagingEntityError\"`\n\x14MessagingEntityError\x12\x12\n\nerror_code\x18\x01 \x01(\x05\x12\x19\n\x11\x65rror_description\x18\x02 \x01(\t\x12\x19\n\x11possible_solution\x18\x03 \x01(\t*d\n\x08Severity\x12\x18\n\x14SEVERITY_UNSPECIFIED\x10\x00\x12\x11\n\rSEVERITY_INFO\x10\x01\x12\x14\n\x10SEVERITY_WARNING\x10\x02\x12\x15\n\x11SEVERITY_CRITICAL\x10\x03\x32\xa8\x02\n\x06Health\x12\\\n\x12GetProjectOverview\x12\'.kapso.ops.v1.GetProjectOverviewRequest\x1a\x1d.kapso.ops.v1.ProjectOverview\x12\x66\n\x16\x43heckPhoneNumberHealth\x12+.kapso.ops.v1.CheckPhoneNumberHealthRequest\x1a\x1f.kapso.ops.v1.PhoneNumberHealth\x12X\n\x12ResolvePhoneNumber\x12\'.kapso.ops.v1.ResolvePhoneNumberRequest\x1a\x19.kapso.ops.v1.PhoneNumberB^\n\x0f\x61i.kapso.ops.v1B\x0bHealthProtoP\x01Z<github.com/kapso-ops/kapso-ops/clients/go/kapso/ops/v1;opsv1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x19kapso/ops/v1/health.proto\x12\x0ckapso.ops.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1egoogle/protobuf/wrappers.proto\x1a\x17google/rpc/status.proto\x1a\x19kapso/ops/v1/common.proto\"\x85\x04\n\x0bPhoneNumber\x12\n\n\x02id\x18\x01 \x01(\t\x12\x13\n\x0binternal_id\x18\x02 \x01(\t\x12\x17\n\x0fphone_number_id\x18\x03 \x01(\t\x12\x0c\n\x04name\x18\x04 \x01(\t\x12\x1b\n\x13\x62usiness_account_id\x18\x05 \x01(\t\x12\x1c\n\x14\x64isplay_phone_number\x18\x06 \x01(\t\x12\x15\n\rverified_name\x18\x07 \x01(\t\x12\x16\n\x0equality_rating\x18\x08 \x01(\t\x12\x0e\n\x06status\x18\t \x01(\t\x12\x17\n\x0fthroughput_tier\x18\n \x01(\t\x12 \n\x18\x63ode_verification_status\x18\x0b \x01(\t\x12\x13\n\x0bname_status\x18\x0c \x01(\t\x12\x16\n\x0eis_coexistence\x18\r \x01(\x08\x12\x37\n\x13webhook_verified_at\x18\x0e \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\ncreated_at\x18\x0f \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nupdated_at\x18\x10 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x33\n\x13is_coexistence_json\x18\x11 \x01(\x0b\x32\x16.google.protobuf.Value\"1\n\x19ResolvePhoneNumberRequest\x12\x14\n\x0cphone_number\x18\x01 \x01(\t\"A\n\x19GetProjectOverviewRequest\x12$\n\x06period\x18\x01 \x01(\x0e\x32\x14.kapso.ops.v1.Period\"\x83\x03\n\x0fProjectOverview\x12\x30\n\rphone_numbers\x18\x01 \x03(\x0b\x32\x19.kapso.ops.v1.PhoneNumber\x12\x1b\n\x13phone_numbers_total\x18\x02 \x01(\x05\x12/\n\x13phone_numbers_error\x18\x03 \x01(\x0b\x32\x12.google.rpc.Status\x12$\n\x06period\x18\x04 \x01(\x0e\x32\x14.kapso.ops.v1.Period\x12,\n\x0f\x61pi_calls_total\x18\x05 \x01(\x0b\x32\x13.kapso.ops.v1.Count\x12-\n\x10\x61pi_calls_failed\x18\x06 \x01(\x0b\x32\x13.kapso.ops.v1.Count\x12\x35\n\x18webhook_deliveries_total\x18\x07 \x01(\x0b\x32\x13.kapso.ops.v1.Count\x12\x36\n\x19webhook_deliveries_failed\x18\x08 \x01(\x0b\x32\x13.kapso.ops.v1.Count\"8\n\x1d\x43heckPhoneNumberHealthRequest\x12\x17\n\x0fphone_number_id\x18\x01 \x01(\t\"\xb5\x03\n\x11PhoneNumberHealth\x12\x0e\n\x06status\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bretry_after\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\r\n\x05\x65rror\x18\x04 \x01(\t\x12;\n\x06\x63hecks\x18\x05 \x03(\x0b\x32+.kapso.ops.v1.PhoneNumberHealth.ChecksEntry\x12-\n\x08\x66indings\x18\x06 \x03(\x0b\x32\x1b.kapso.ops.v1.HealthFinding\x12=\n\x16most_actionable_entity\x18\x07 \x01(\x0b\x32\x1d.kapso.ops.v1.MessagingEntity\x12,\n\tcache_age\x18\x08 \x01(\x0b\x32\x19.google.protobuf.Duration\x1aH\n\x0b\x43hecksEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12(\n\x05value\x18\x02 \x01(\x0b\x32\x19.kapso.ops.v1.HealthCheck:\x02\x38\x01\"\x8a\x01\n\x0bHealthCheck\x12*\n\x06passed\x18\x01 \x01(\x0b\x32\x1a.google.protobuf.BoolValue\x12(\n\x07\x64\x65tails\x18\x02 \x01(\x0b\x32\x17.google.protobuf.Struct\x12\r\n\x05\x65rror\x18\x03 \x01(\t\x12\x16\n\x0eoverall_status\x18\x04 \x01(\t\"Y\n\rHealthFinding\x12\r\n\x05\x63heck\x18\x01 \x01(\t\x12(\n\x08severity\x18\x02 \x01(\x0e\x32\x16.kapso.ops.v1.Severity\x12\x0f\n\x07summary\x18\x03 \x01(\t\"\x99\x01\n\x0fMessagingEntity\x12\x13\n\x0b\x65ntity_type\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\x12\x18\n\x10\x63\x61n_send_message\x18\x03 \x01(\t\x12\x17\n\x0f\x61\x64\x64itional_info\x18\x04 \x03(\t\x12\x32\n\x06\x65rrors\x18\x05 \x03(\x0b\x32\".kapso.ops.v1.MessagingEntityError\"`\n\x14MessagingEntityError\x12\x12\n\nerror_code\x18\x01 \x01(\x05\x12\x19\n\x11\x65rror_description\x18\x02 \x01(\t\x12\x19\n\x11possible_solution\x18\x03 \x01(\t*d\n\x08Severity\x12\x18\n\x14SEVERITY_UNSPECIFIED\x10\x00\x12\x11\n\rSEVERITY_INFO\x10\x01\x12\x14\n\x10SEVERITY_WARNING\x10\x02\x12\x15\n\x11SEVERITY_CRITICAL\x10\x03\x32\xa8\x02\n\x06Health\x12\\\n\x12GetProjectOverview\x12\'.kapso.ops.v1.GetProjectOverviewRequest\x1a\x1d.kapso.ops.v1.ProjectOverview\x12\x66\n\x16\x43heckPhoneNumberHealth\x12+.kapso.ops.v1.CheckPhoneNumberHealthRequest\x1a\x1f.kapso.ops.v1.PhoneNumberHealth\x12X\n\x12ResolvePhoneNumber\x12\'.kapso.ops.v1.ResolvePhoneNumberRequest\x1a\x19.kapso.ops.v1.PhoneNumberB^\n\x0f\x61i.kapso.ops.v1B\x0bHealthProtoP\x01Z<github.com/kapso-ops/kapso-ops/clients/go/kapso/ops/v1;opsv1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -40,30 +40,30 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['DESCRIPTOR']._serialized_options = b'\n\017ai.kapso.ops.v1B\013HealthProtoP\001Z<github.com/kapso-ops/kapso-ops/clients/go/kapso/ops/v1;opsv1'
   _globals['_PHONENUMBERHEALTH_CHECKSENTRY']._loaded_options = None
   _globals['_PHONENUMBERHEALTH_CHECKSENTRY']._serialized_options = b'8\001'
-  _globals['_SEVERITY']._serialized_start=2181
-  _globals['_SEVERITY']._serialized_end=2281
+  _globals['_SEVERITY']._serialized_start=2234
+  _globals['_SEVERITY']._serialized_end=2334
   _globals['_PHONENUMBER']._serialized_start=223
-  _globals['_PHONENUMBER']._serialized_end=687
-  _globals['_RESOLVEPHONENUMBERREQUEST']._serialized_start=689
-  _globals['_RESOLVEPHONENUMBERREQUEST']._serialized_end=738
-  _globals['_GETPROJECTOVERVIEWREQUEST']._serialized_start=740
-  _globals['_GETPROJECTOVERVIEWREQUEST']._serialized_end=805
-  _globals['_PROJECTOVERVIEW']._serialized_start=808
-  _globals['_PROJECTOVERVIEW']._serialized_end=1195
-  _globals['_CHECKPHONENUMBERHEALTHREQUEST']._serialized_start=1197
-  _globals['_CHECKPHONENUMBERHEALTHREQUEST']._serialized_end=1253
-  _globals['_PHONENUMBERHEALTH']._serialized_start=1256
-  _globals['_PHONENUMBERHEALTH']._serialized_end=1693
-  _globals['_PHONENUMBERHEALTH_CHECKSENTRY']._serialized_start=1621
-  _globals['_PHONENUMBERHEALTH_CHECKSENTRY']._serialized_end=1693
-  _globals['_HEALTHCHECK']._serialized_start=1696
-  _globals['_HEALTHCHECK']._serialized_end=1834
-  _globals['_HEALTHFINDING']._serialized_start=1836
-  _globals['_HEALTHFINDING']._serialized_end=1925
-  _globals['_MESSAGINGENTITY']._serialized_start=1928
-  _globals['_MESSAGINGENTITY']._serialized_end=2081
-  _globals['_MESSAGINGENTITYERROR']._serialized_start=2083
-  _globals['_MESSAGINGENTITYERROR']._serialized_end=2179
-  _globals['_HEALTH']._serialized_start=2284
-  _globals['_HEALTH']._serialized_end=2580
+  _globals['_PHONENUMBER']._serialized_end=740
+  _globals['_RESOLVEPHONENUMBERREQUEST']._serialized_start=742
+  _globals['_RESOLVEPHONENUMBERREQUEST']._serialized_end=791
+  _globals['_GETPROJECTOVERVIEWREQUEST']._serialized_start=793
+  _globals['_GETPROJECTOVERVIEWREQUEST']._serialized_end=858
+  _globals['_PROJECTOVERVIEW']._serialized_start=861
+  _globals['_PROJECTOVERVIEW']._serialized_end=1248
+  _globals['_CHECKPHONENUMBERHEALTHREQUEST']._serialized_start=1250
+  _globals['_CHECKPHONENUMBERHEALTHREQUEST']._serialized_end=1306
+  _globals['_PHONENUMBERHEALTH']._serialized_start=1309
+  _globals['_PHONENUMBERHEALTH']._serialized_end=1746
+  _globals['_PHONENUMBERHEALTH_CHECKSENTRY']._serialized_start=1674
+  _globals['_PHONENUMBERHEALTH_CHECKSENTRY']._serialized_end=1746
+  _globals['_HEALTHCHECK']._serialized_start=1749
+  _globals['_HEALTHCHECK']._serialized_end=1887
+  _globals['_HEALTHFINDING']._serialized_start=1889
+  _globals['_HEALTHFINDING']._serialized_end=1978
+  _globals['_MESSAGINGENTITY']._serialized_start=1981
+  _globals['_MESSAGINGENTITY']._serialized_end=2134
+  _globals['_MESSAGINGENTITYERROR']._serialized_start=2136
+  _globals['_MESSAGINGENTITYERROR']._serialized_end=2232
+  _globals['_HEALTH']._serialized_start=2337
+  _globals['_HEALTH']._serialized_end=2633
 # @@protoc_insertion_point(module_scope)

@@ -75,6 +75,7 @@ class PhoneNumber(_message.Message):
     WEBHOOK_VERIFIED_AT_FIELD_NUMBER: _builtins.int
     CREATED_AT_FIELD_NUMBER: _builtins.int
     UPDATED_AT_FIELD_NUMBER: _builtins.int
+    IS_COEXISTENCE_JSON_FIELD_NUMBER: _builtins.int
     id: _builtins.str
     """Meta's phone number id (the same as phone_number_id)."""
     internal_id: _builtins.str
@@ -100,7 +101,9 @@ class PhoneNumber(_message.Message):
     name_status: _builtins.str
     """Meta's display name review status."""
     is_coexistence: _builtins.bool
-    """Whether the number also runs the WhatsApp Business app (coexistence)."""
+    """Whether the number also runs the WhatsApp Business app (coexistence).
+    false also when Kapso does not know (null); see is_coexistence_json.
+    """
     @_builtins.property
     def webhook_verified_at(self) -> _timestamp_pb2.Timestamp:
         """When Kapso verified the number's webhook."""
@@ -112,6 +115,12 @@ class PhoneNumber(_message.Message):
     @_builtins.property
     def updated_at(self) -> _timestamp_pb2.Timestamp:
         """When the number last changed."""
+
+    @_builtins.property
+    def is_coexistence_json(self) -> _struct_pb2.Value:
+        """Kapso's is_coexistence as sent: true, false, or null (not known yet);
+        unset when Kapso left it out.
+        """
 
     def __init__(
         self,
@@ -132,10 +141,11 @@ class PhoneNumber(_message.Message):
         webhook_verified_at: _timestamp_pb2.Timestamp | None = ...,
         created_at: _timestamp_pb2.Timestamp | None = ...,
         updated_at: _timestamp_pb2.Timestamp | None = ...,
+        is_coexistence_json: _struct_pb2.Value | None = ...,
     ) -> None: ...
-    _HasFieldArgType: _TypeAlias = _typing.Literal["created_at", b"created_at", "updated_at", b"updated_at", "webhook_verified_at", b"webhook_verified_at"]  # noqa: Y015
+    _HasFieldArgType: _TypeAlias = _typing.Literal["created_at", b"created_at", "is_coexistence_json", b"is_coexistence_json", "updated_at", b"updated_at", "webhook_verified_at", b"webhook_verified_at"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["business_account_id", b"business_account_id", "code_verification_status", b"code_verification_status", "created_at", b"created_at", "display_phone_number", b"display_phone_number", "id", b"id", "internal_id", b"internal_id", "is_coexistence", b"is_coexistence", "name", b"name", "name_status", b"name_status", "phone_number_id", b"phone_number_id", "quality_rating", b"quality_rating", "status", b"status", "throughput_tier", b"throughput_tier", "updated_at", b"updated_at", "verified_name", b"verified_name", "webhook_verified_at", b"webhook_verified_at"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["business_account_id", b"business_account_id", "code_verification_status", b"code_verification_status", "created_at", b"created_at", "display_phone_number", b"display_phone_number", "id", b"id", "internal_id", b"internal_id", "is_coexistence", b"is_coexistence", "is_coexistence_json", b"is_coexistence_json", "name", b"name", "name_status", b"name_status", "phone_number_id", b"phone_number_id", "quality_rating", b"quality_rating", "status", b"status", "throughput_tier", b"throughput_tier", "updated_at", b"updated_at", "verified_name", b"verified_name", "webhook_verified_at", b"webhook_verified_at"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 

@@ -323,6 +323,7 @@ class KapsoMessageInfo(_message.Message):
     MEDIA_DATA_FIELD_NUMBER: _builtins.int
     MEDIA_URL_FIELD_NUMBER: _builtins.int
     TRANSCRIPT_FIELD_NUMBER: _builtins.int
+    STATUSES_JSON_FIELD_NUMBER: _builtins.int
     direction: _builtins.str
     """"inbound" or "outbound"."""
     status: _builtins.str
@@ -347,7 +348,11 @@ class KapsoMessageInfo(_message.Message):
     """Direct media URL."""
     @_builtins.property
     def statuses(self) -> _containers.RepeatedCompositeFieldContainer[Global___MetaStatusEvent]:
-        """Meta's raw status events for the message."""
+        """Meta's status events for the message, typed. Kapso's spec calls them
+        raw Meta payloads (objects with any members): a member whose value does
+        not fit its type here is left out, and members not listed are dropped.
+        `statuses_json` has them exactly as Kapso sent them.
+        """
 
     @_builtins.property
     def media_data(self) -> _struct_pb2.Struct:
@@ -356,6 +361,12 @@ class KapsoMessageInfo(_message.Message):
     @_builtins.property
     def transcript(self) -> _struct_pb2.Struct:
         """Audio transcript."""
+
+    @_builtins.property
+    def statuses_json(self) -> _containers.RepeatedCompositeFieldContainer[_struct_pb2.Struct]:
+        """Meta's raw status events for the message, exactly as Kapso sent them
+        (the typed view is `statuses`).
+        """
 
     def __init__(
         self,
@@ -374,10 +385,11 @@ class KapsoMessageInfo(_message.Message):
         media_data: _struct_pb2.Struct | None = ...,
         media_url: _builtins.str = ...,
         transcript: _struct_pb2.Struct | None = ...,
+        statuses_json: _abc.Iterable[_struct_pb2.Struct] | None = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["media_data", b"media_data", "transcript", b"transcript"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["contact_name", b"contact_name", "content", b"content", "direction", b"direction", "has_media", b"has_media", "media_data", b"media_data", "media_url", b"media_url", "origin", b"origin", "phone_number", b"phone_number", "phone_number_id", b"phone_number_id", "processing_status", b"processing_status", "status", b"status", "statuses", b"statuses", "transcript", b"transcript", "whatsapp_conversation_id", b"whatsapp_conversation_id"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["contact_name", b"contact_name", "content", b"content", "direction", b"direction", "has_media", b"has_media", "media_data", b"media_data", "media_url", b"media_url", "origin", b"origin", "phone_number", b"phone_number", "phone_number_id", b"phone_number_id", "processing_status", b"processing_status", "status", b"status", "statuses", b"statuses", "statuses_json", b"statuses_json", "transcript", b"transcript", "whatsapp_conversation_id", b"whatsapp_conversation_id"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -659,7 +671,10 @@ class ListMessagesRequest(_message.Message):
     conversation_id: _builtins.str
     """Only messages of this conversation."""
     phone_number: _builtins.str
-    """Only messages with this customer phone number (partial match)."""
+    """Only messages whose customer phone number contains these digits
+    (Kapso's partial match); a leading '+' is accepted and not sent, as Kapso
+    stores numbers as digits.
+    """
     direction: _builtins.str
     """"inbound" or "outbound"."""
     status: _builtins.str
@@ -759,8 +774,9 @@ class ListConversationsRequest(_message.Message):
     PAGE_SIZE_FIELD_NUMBER: _builtins.int
     PAGE_TOKEN_FIELD_NUMBER: _builtins.int
     phone_number: _builtins.str
-    """Only conversations with this customer phone number (E.164, e.g.
-    +15551234567).
+    """Only conversations whose customer phone number contains these digits
+    (Kapso's partial match), e.g. "+15551234567" or "15551234567": a leading
+    '+' is accepted and not sent, as Kapso stores numbers as digits.
     """
     phone_number_id: _builtins.str
     """Only conversations of this business phone number id."""

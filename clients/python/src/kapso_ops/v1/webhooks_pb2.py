@@ -24,10 +24,11 @@ _sym_db = _symbol_database.Default()
 
 from google.protobuf import empty_pb2 as google_dot_protobuf_dot_empty__pb2
 from google.protobuf import field_mask_pb2 as google_dot_protobuf_dot_field__mask__pb2
+from google.protobuf import struct_pb2 as google_dot_protobuf_dot_struct__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1bkapso/ops/v1/webhooks.proto\x12\x0ckapso.ops.v1\x1a\x1bgoogle/protobuf/empty.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xee\x04\n\x07Webhook\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0b\n\x03url\x18\x02 \x01(\t\x12\x0c\n\x04kind\x18\x03 \x01(\t\x12\x0e\n\x06\x65vents\x18\x04 \x03(\t\x12\x13\n\x06\x61\x63tive\x18\x05 \x01(\x08H\x00\x88\x01\x01\x12\x12\n\nsecret_key\x18\x06 \x01(\t\x12\x33\n\x07headers\x18\x07 \x03(\x0b\x32\".kapso.ops.v1.Webhook.HeadersEntry\x12\x17\n\x0fpayload_version\x18\x08 \x01(\t\x12\x1b\n\x0e\x62uffer_enabled\x18\t \x01(\x08H\x01\x88\x01\x01\x12\"\n\x15\x62uffer_window_seconds\x18\n \x01(\x05H\x02\x88\x01\x01\x12\x1c\n\x0fmax_buffer_size\x18\x0b \x01(\x05H\x03\x88\x01\x01\x12\x15\n\rbuffer_events\x18\x0c \x03(\t\x12\x1f\n\x12inactivity_minutes\x18\r \x01(\x05H\x04\x88\x01\x01\x12\x12\n\nproject_id\x18\x0e \x01(\t\x12\x17\n\x0fphone_number_id\x18\x0f \x01(\t\x12.\n\ncreated_at\x18\x10 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nupdated_at\x18\x11 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x1a.\n\x0cHeadersEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\x42\t\n\x07_activeB\x11\n\x0f_buffer_enabledB\x18\n\x16_buffer_window_secondsB\x12\n\x10_max_buffer_sizeB\x15\n\x13_inactivity_minutes\"\xab\x02\n\x13ListWebhooksRequest\x12\x17\n\x0fphone_number_id\x18\x01 \x01(\t\x12)\n\x05scope\x18\x02 \x01(\x0e\x32\x1a.kapso.ops.v1.WebhookScope\x12\x0c\n\x04kind\x18\x03 \x01(\t\x12\x14\n\x0curl_contains\x18\x04 \x01(\t\x12\x13\n\x06\x61\x63tive\x18\x05 \x01(\x08H\x00\x88\x01\x01\x12\x31\n\rcreated_after\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x32\n\x0e\x63reated_before\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x11\n\tpage_size\x18\x08 \x01(\x05\x12\x12\n\npage_token\x18\t \x01(\tB\t\n\x07_active\"l\n\x14ListWebhooksResponse\x12\'\n\x08webhooks\x18\x01 \x03(\x0b\x32\x15.kapso.ops.v1.Webhook\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\x12\x12\n\ntotal_size\x18\x03 \x01(\x05\"k\n\x11GetWebhookRequest\x12\x17\n\x0fphone_number_id\x18\x01 \x01(\t\x12)\n\x05scope\x18\x02 \x01(\x0e\x32\x1a.kapso.ops.v1.WebhookScope\x12\x12\n\nwebhook_id\x18\x03 \x01(\t\"\x82\x01\n\x14\x43reateWebhookRequest\x12\x17\n\x0fphone_number_id\x18\x01 \x01(\t\x12)\n\x05scope\x18\x02 \x01(\x0e\x32\x1a.kapso.ops.v1.WebhookScope\x12&\n\x07webhook\x18\x03 \x01(\x0b\x32\x15.kapso.ops.v1.Webhook\"\xc7\x01\n\x14UpdateWebhookRequest\x12\x17\n\x0fphone_number_id\x18\x01 \x01(\t\x12)\n\x05scope\x18\x02 \x01(\x0e\x32\x1a.kapso.ops.v1.WebhookScope\x12\x12\n\nwebhook_id\x18\x03 \x01(\t\x12&\n\x07webhook\x18\x04 \x01(\x0b\x32\x15.kapso.ops.v1.Webhook\x12/\n\x0bupdate_mask\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\"n\n\x14\x44\x65leteWebhookRequest\x12\x17\n\x0fphone_number_id\x18\x01 \x01(\t\x12)\n\x05scope\x18\x02 \x01(\x0e\x32\x1a.kapso.ops.v1.WebhookScope\x12\x12\n\nwebhook_id\x18\x03 \x01(\t\"<\n\x12TestWebhookRequest\x12\x12\n\nwebhook_id\x18\x01 \x01(\t\x12\x12\n\nevent_type\x18\x02 \x01(\t\"&\n\x13TestWebhookResponse\x12\x0f\n\x07success\x18\x01 \x01(\x08*b\n\x0cWebhookScope\x12\x1d\n\x19WEBHOOK_SCOPE_UNSPECIFIED\x10\x00\x12\x18\n\x14WEBHOOK_SCOPE_CONFIG\x10\x01\x12\x19\n\x15WEBHOOK_SCOPE_PROJECT\x10\x02\x32\xe0\x03\n\x08Webhooks\x12U\n\x0cListWebhooks\x12!.kapso.ops.v1.ListWebhooksRequest\x1a\".kapso.ops.v1.ListWebhooksResponse\x12\x44\n\nGetWebhook\x12\x1f.kapso.ops.v1.GetWebhookRequest\x1a\x15.kapso.ops.v1.Webhook\x12J\n\rCreateWebhook\x12\".kapso.ops.v1.CreateWebhookRequest\x1a\x15.kapso.ops.v1.Webhook\x12J\n\rUpdateWebhook\x12\".kapso.ops.v1.UpdateWebhookRequest\x1a\x15.kapso.ops.v1.Webhook\x12K\n\rDeleteWebhook\x12\".kapso.ops.v1.DeleteWebhookRequest\x1a\x16.google.protobuf.Empty\x12R\n\x0bTestWebhook\x12 .kapso.ops.v1.TestWebhookRequest\x1a!.kapso.ops.v1.TestWebhookResponseB`\n\x0f\x61i.kapso.ops.v1B\rWebhooksProtoP\x01Z<github.com/kapso-ops/kapso-ops/clients/go/kapso/ops/v1;opsv1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1bkapso/ops/v1/webhooks.proto\x12\x0ckapso.ops.v1\x1a\x1bgoogle/protobuf/empty.proto\x1a google/protobuf/field_mask.proto\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xa1\x05\n\x07Webhook\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0b\n\x03url\x18\x02 \x01(\t\x12\x0c\n\x04kind\x18\x03 \x01(\t\x12\x0e\n\x06\x65vents\x18\x04 \x03(\t\x12\x13\n\x06\x61\x63tive\x18\x05 \x01(\x08H\x00\x88\x01\x01\x12\x12\n\nsecret_key\x18\x06 \x01(\t\x12\x37\n\x07headers\x18\x07 \x03(\x0b\x32\".kapso.ops.v1.Webhook.HeadersEntryB\x02\x18\x01\x12\x17\n\x0fpayload_version\x18\x08 \x01(\t\x12\x1b\n\x0e\x62uffer_enabled\x18\t \x01(\x08H\x01\x88\x01\x01\x12\"\n\x15\x62uffer_window_seconds\x18\n \x01(\x05H\x02\x88\x01\x01\x12\x1c\n\x0fmax_buffer_size\x18\x0b \x01(\x05H\x03\x88\x01\x01\x12\x15\n\rbuffer_events\x18\x0c \x03(\t\x12\x1f\n\x12inactivity_minutes\x18\r \x01(\x05H\x04\x88\x01\x01\x12\x12\n\nproject_id\x18\x0e \x01(\t\x12\x17\n\x0fphone_number_id\x18\x0f \x01(\t\x12.\n\ncreated_at\x18\x10 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nupdated_at\x18\x11 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12-\n\x0cheaders_json\x18\x12 \x01(\x0b\x32\x17.google.protobuf.Struct\x1a.\n\x0cHeadersEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\x42\t\n\x07_activeB\x11\n\x0f_buffer_enabledB\x18\n\x16_buffer_window_secondsB\x12\n\x10_max_buffer_sizeB\x15\n\x13_inactivity_minutes\"\xab\x02\n\x13ListWebhooksRequest\x12\x17\n\x0fphone_number_id\x18\x01 \x01(\t\x12)\n\x05scope\x18\x02 \x01(\x0e\x32\x1a.kapso.ops.v1.WebhookScope\x12\x0c\n\x04kind\x18\x03 \x01(\t\x12\x14\n\x0curl_contains\x18\x04 \x01(\t\x12\x13\n\x06\x61\x63tive\x18\x05 \x01(\x08H\x00\x88\x01\x01\x12\x31\n\rcreated_after\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x32\n\x0e\x63reated_before\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x11\n\tpage_size\x18\x08 \x01(\x05\x12\x12\n\npage_token\x18\t \x01(\tB\t\n\x07_active\"l\n\x14ListWebhooksResponse\x12\'\n\x08webhooks\x18\x01 \x03(\x0b\x32\x15.kapso.ops.v1.Webhook\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\x12\x12\n\ntotal_size\x18\x03 \x01(\x05\"k\n\x11GetWebhookRequest\x12\x17\n\x0fphone_number_id\x18\x01 \x01(\t\x12)\n\x05scope\x18\x02 \x01(\x0e\x32\x1a.kapso.ops.v1.WebhookScope\x12\x12\n\nwebhook_id\x18\x03 \x01(\t\"\x82\x01\n\x14\x43reateWebhookRequest\x12\x17\n\x0fphone_number_id\x18\x01 \x01(\t\x12)\n\x05scope\x18\x02 \x01(\x0e\x32\x1a.kapso.ops.v1.WebhookScope\x12&\n\x07webhook\x18\x03 \x01(\x0b\x32\x15.kapso.ops.v1.Webhook\"\xc7\x01\n\x14UpdateWebhookRequest\x12\x17\n\x0fphone_number_id\x18\x01 \x01(\t\x12)\n\x05scope\x18\x02 \x01(\x0e\x32\x1a.kapso.ops.v1.WebhookScope\x12\x12\n\nwebhook_id\x18\x03 \x01(\t\x12&\n\x07webhook\x18\x04 \x01(\x0b\x32\x15.kapso.ops.v1.Webhook\x12/\n\x0bupdate_mask\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\"n\n\x14\x44\x65leteWebhookRequest\x12\x17\n\x0fphone_number_id\x18\x01 \x01(\t\x12)\n\x05scope\x18\x02 \x01(\x0e\x32\x1a.kapso.ops.v1.WebhookScope\x12\x12\n\nwebhook_id\x18\x03 \x01(\t\"<\n\x12TestWebhookRequest\x12\x12\n\nwebhook_id\x18\x01 \x01(\t\x12\x12\n\nevent_type\x18\x02 \x01(\t\"&\n\x13TestWebhookResponse\x12\x0f\n\x07success\x18\x01 \x01(\x08*b\n\x0cWebhookScope\x12\x1d\n\x19WEBHOOK_SCOPE_UNSPECIFIED\x10\x00\x12\x18\n\x14WEBHOOK_SCOPE_CONFIG\x10\x01\x12\x19\n\x15WEBHOOK_SCOPE_PROJECT\x10\x02\x32\xe0\x03\n\x08Webhooks\x12U\n\x0cListWebhooks\x12!.kapso.ops.v1.ListWebhooksRequest\x1a\".kapso.ops.v1.ListWebhooksResponse\x12\x44\n\nGetWebhook\x12\x1f.kapso.ops.v1.GetWebhookRequest\x1a\x15.kapso.ops.v1.Webhook\x12J\n\rCreateWebhook\x12\".kapso.ops.v1.CreateWebhookRequest\x1a\x15.kapso.ops.v1.Webhook\x12J\n\rUpdateWebhook\x12\".kapso.ops.v1.UpdateWebhookRequest\x1a\x15.kapso.ops.v1.Webhook\x12K\n\rDeleteWebhook\x12\".kapso.ops.v1.DeleteWebhookRequest\x1a\x16.google.protobuf.Empty\x12R\n\x0bTestWebhook\x12 .kapso.ops.v1.TestWebhookRequest\x1a!.kapso.ops.v1.TestWebhookResponseB`\n\x0f\x61i.kapso.ops.v1B\rWebhooksProtoP\x01Z<github.com/kapso-ops/kapso-ops/clients/go/kapso/ops/v1;opsv1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -37,28 +38,30 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['DESCRIPTOR']._serialized_options = b'\n\017ai.kapso.ops.v1B\rWebhooksProtoP\001Z<github.com/kapso-ops/kapso-ops/clients/go/kapso/ops/v1;opsv1'
   _globals['_WEBHOOK_HEADERSENTRY']._loaded_options = None
   _globals['_WEBHOOK_HEADERSENTRY']._serialized_options = b'8\001'
-  _globals['_WEBHOOKSCOPE']._serialized_start=1836
-  _globals['_WEBHOOKSCOPE']._serialized_end=1934
-  _globals['_WEBHOOK']._serialized_start=142
-  _globals['_WEBHOOK']._serialized_end=764
-  _globals['_WEBHOOK_HEADERSENTRY']._serialized_start=619
-  _globals['_WEBHOOK_HEADERSENTRY']._serialized_end=665
-  _globals['_LISTWEBHOOKSREQUEST']._serialized_start=767
-  _globals['_LISTWEBHOOKSREQUEST']._serialized_end=1066
-  _globals['_LISTWEBHOOKSRESPONSE']._serialized_start=1068
-  _globals['_LISTWEBHOOKSRESPONSE']._serialized_end=1176
-  _globals['_GETWEBHOOKREQUEST']._serialized_start=1178
-  _globals['_GETWEBHOOKREQUEST']._serialized_end=1285
-  _globals['_CREATEWEBHOOKREQUEST']._serialized_start=1288
-  _globals['_CREATEWEBHOOKREQUEST']._serialized_end=1418
-  _globals['_UPDATEWEBHOOKREQUEST']._serialized_start=1421
-  _globals['_UPDATEWEBHOOKREQUEST']._serialized_end=1620
-  _globals['_DELETEWEBHOOKREQUEST']._serialized_start=1622
-  _globals['_DELETEWEBHOOKREQUEST']._serialized_end=1732
-  _globals['_TESTWEBHOOKREQUEST']._serialized_start=1734
-  _globals['_TESTWEBHOOKREQUEST']._serialized_end=1794
-  _globals['_TESTWEBHOOKRESPONSE']._serialized_start=1796
-  _globals['_TESTWEBHOOKRESPONSE']._serialized_end=1834
-  _globals['_WEBHOOKS']._serialized_start=1937
-  _globals['_WEBHOOKS']._serialized_end=2417
+  _globals['_WEBHOOK'].fields_by_name['headers']._loaded_options = None
+  _globals['_WEBHOOK'].fields_by_name['headers']._serialized_options = b'\030\001'
+  _globals['_WEBHOOKSCOPE']._serialized_start=1917
+  _globals['_WEBHOOKSCOPE']._serialized_end=2015
+  _globals['_WEBHOOK']._serialized_start=172
+  _globals['_WEBHOOK']._serialized_end=845
+  _globals['_WEBHOOK_HEADERSENTRY']._serialized_start=700
+  _globals['_WEBHOOK_HEADERSENTRY']._serialized_end=746
+  _globals['_LISTWEBHOOKSREQUEST']._serialized_start=848
+  _globals['_LISTWEBHOOKSREQUEST']._serialized_end=1147
+  _globals['_LISTWEBHOOKSRESPONSE']._serialized_start=1149
+  _globals['_LISTWEBHOOKSRESPONSE']._serialized_end=1257
+  _globals['_GETWEBHOOKREQUEST']._serialized_start=1259
+  _globals['_GETWEBHOOKREQUEST']._serialized_end=1366
+  _globals['_CREATEWEBHOOKREQUEST']._serialized_start=1369
+  _globals['_CREATEWEBHOOKREQUEST']._serialized_end=1499
+  _globals['_UPDATEWEBHOOKREQUEST']._serialized_start=1502
+  _globals['_UPDATEWEBHOOKREQUEST']._serialized_end=1701
+  _globals['_DELETEWEBHOOKREQUEST']._serialized_start=1703
+  _globals['_DELETEWEBHOOKREQUEST']._serialized_end=1813
+  _globals['_TESTWEBHOOKREQUEST']._serialized_start=1815
+  _globals['_TESTWEBHOOKREQUEST']._serialized_end=1875
+  _globals['_TESTWEBHOOKRESPONSE']._serialized_start=1877
+  _globals['_TESTWEBHOOKRESPONSE']._serialized_end=1915
+  _globals['_WEBHOOKS']._serialized_start=2018
+  _globals['_WEBHOOKS']._serialized_end=2498
 # @@protoc_insertion_point(module_scope)

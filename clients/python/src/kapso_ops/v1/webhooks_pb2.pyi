@@ -7,6 +7,7 @@ from collections import abc as _abc
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import field_mask_pb2 as _field_mask_pb2
 from google.protobuf import message as _message
+from google.protobuf import struct_pb2 as _struct_pb2
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
@@ -18,6 +19,11 @@ if sys.version_info >= (3, 11):
     from typing import TypeAlias as _TypeAlias, Never as _Never
 else:
     from typing_extensions import TypeAlias as _TypeAlias, Never as _Never
+
+if sys.version_info >= (3, 13):
+    from warnings import deprecated as _deprecated
+else:
+    from typing_extensions import deprecated as _deprecated
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
@@ -97,6 +103,7 @@ class Webhook(_message.Message):
     PHONE_NUMBER_ID_FIELD_NUMBER: _builtins.int
     CREATED_AT_FIELD_NUMBER: _builtins.int
     UPDATED_AT_FIELD_NUMBER: _builtins.int
+    HEADERS_JSON_FIELD_NUMBER: _builtins.int
     id: _builtins.str
     """Output only. The webhook's id (a UUID)."""
     url: _builtins.str
@@ -137,8 +144,13 @@ class Webhook(_message.Message):
         """
 
     @_builtins.property
+    @_deprecated("""This field has been marked as deprecated using proto field options.""")
     def headers(self) -> _containers.ScalarMap[_builtins.str, _builtins.str]:
-        """Extra HTTP headers Kapso sends with each delivery."""
+        """Deprecated: use `headers_json`. Kapso's headers hold any JSON value
+        (its spec: an object with `additionalProperties: true`); this map only
+        carries the string-valued ones. Still read on create/update when
+        `headers_json` is not set.
+        """
 
     @_builtins.property
     def buffer_events(self) -> _containers.RepeatedScalarFieldContainer[_builtins.str]:
@@ -151,6 +163,14 @@ class Webhook(_message.Message):
     @_builtins.property
     def updated_at(self) -> _timestamp_pb2.Timestamp:
         """Output only. When the webhook last changed."""
+
+    @_builtins.property
+    def headers_json(self) -> _struct_pb2.Struct:
+        """Extra HTTP headers Kapso sends with each delivery, exactly as Kapso
+        stores them: names to any JSON value (string, number, boolean, object).
+        Sent to Kapso as `headers`. Set this or the deprecated `headers`, not
+        both; in an update_mask, "headers_json" (or "headers") replaces them all.
+        """
 
     def __init__(
         self,
@@ -172,10 +192,11 @@ class Webhook(_message.Message):
         phone_number_id: _builtins.str = ...,
         created_at: _timestamp_pb2.Timestamp | None = ...,
         updated_at: _timestamp_pb2.Timestamp | None = ...,
+        headers_json: _struct_pb2.Struct | None = ...,
     ) -> None: ...
-    _HasFieldArgType: _TypeAlias = _typing.Literal["_active", b"_active", "_buffer_enabled", b"_buffer_enabled", "_buffer_window_seconds", b"_buffer_window_seconds", "_inactivity_minutes", b"_inactivity_minutes", "_max_buffer_size", b"_max_buffer_size", "active", b"active", "buffer_enabled", b"buffer_enabled", "buffer_window_seconds", b"buffer_window_seconds", "created_at", b"created_at", "inactivity_minutes", b"inactivity_minutes", "max_buffer_size", b"max_buffer_size", "updated_at", b"updated_at"]  # noqa: Y015
+    _HasFieldArgType: _TypeAlias = _typing.Literal["_active", b"_active", "_buffer_enabled", b"_buffer_enabled", "_buffer_window_seconds", b"_buffer_window_seconds", "_inactivity_minutes", b"_inactivity_minutes", "_max_buffer_size", b"_max_buffer_size", "active", b"active", "buffer_enabled", b"buffer_enabled", "buffer_window_seconds", b"buffer_window_seconds", "created_at", b"created_at", "headers_json", b"headers_json", "inactivity_minutes", b"inactivity_minutes", "max_buffer_size", b"max_buffer_size", "updated_at", b"updated_at"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["_active", b"_active", "_buffer_enabled", b"_buffer_enabled", "_buffer_window_seconds", b"_buffer_window_seconds", "_inactivity_minutes", b"_inactivity_minutes", "_max_buffer_size", b"_max_buffer_size", "active", b"active", "buffer_enabled", b"buffer_enabled", "buffer_events", b"buffer_events", "buffer_window_seconds", b"buffer_window_seconds", "created_at", b"created_at", "events", b"events", "headers", b"headers", "id", b"id", "inactivity_minutes", b"inactivity_minutes", "kind", b"kind", "max_buffer_size", b"max_buffer_size", "payload_version", b"payload_version", "phone_number_id", b"phone_number_id", "project_id", b"project_id", "secret_key", b"secret_key", "updated_at", b"updated_at", "url", b"url"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["_active", b"_active", "_buffer_enabled", b"_buffer_enabled", "_buffer_window_seconds", b"_buffer_window_seconds", "_inactivity_minutes", b"_inactivity_minutes", "_max_buffer_size", b"_max_buffer_size", "active", b"active", "buffer_enabled", b"buffer_enabled", "buffer_events", b"buffer_events", "buffer_window_seconds", b"buffer_window_seconds", "created_at", b"created_at", "events", b"events", "headers", b"headers", "headers_json", b"headers_json", "id", b"id", "inactivity_minutes", b"inactivity_minutes", "kind", b"kind", "max_buffer_size", b"max_buffer_size", "payload_version", b"payload_version", "phone_number_id", b"phone_number_id", "project_id", b"project_id", "secret_key", b"secret_key", "updated_at", b"updated_at", "url", b"url"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     _WhichOneofReturnType__active: _TypeAlias = _typing.Literal["active"]  # noqa: Y015
     _WhichOneofArgType__active: _TypeAlias = _typing.Literal["_active", b"_active"]  # noqa: Y015
@@ -383,6 +404,14 @@ class UpdateWebhookRequest(_message.Message):
     def update_mask(self) -> _field_mask_pb2.FieldMask:
         """Fields of `webhook` to change, by proto name (e.g. "url", "active").
         Empty means every field set in `webhook`. "kind" cannot be changed.
+        A masked field the request leaves unset is cleared, as Kapso's spec
+        allows for each:
+          buffer_window_seconds, max_buffer_size, inactivity_minutes: sent as
+            null (Kapso's default: 5 s window, no size cap, 60 min);
+          payload_version (left empty): null (Kapso's default, v2);
+          headers_json: null (no custom headers); headers: {} (the same);
+          active, buffer_enabled: false (the spec does not allow null);
+          events, buffer_events: [] ; secret_key: "" (as given); url: required.
         """
 
     def __init__(

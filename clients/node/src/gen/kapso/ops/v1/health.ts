@@ -19,7 +19,7 @@ import {
   type UntypedServiceImplementation,
 } from "@grpc/grpc-js";
 import { Duration } from "../../../google/protobuf/duration";
-import { Struct } from "../../../google/protobuf/struct";
+import { Struct, Value } from "../../../google/protobuf/struct";
 import { Timestamp } from "../../../google/protobuf/timestamp";
 import { BoolValue } from "../../../google/protobuf/wrappers";
 import { Status } from "../../../google/rpc/status";
@@ -105,7 +105,10 @@ export interface PhoneNumber {
   codeVerificationStatus: string;
   /** Meta's display name review status. */
   nameStatus: string;
-  /** Whether the number also runs the WhatsApp Business app (coexistence). */
+  /**
+   * Whether the number also runs the WhatsApp Business app (coexistence).
+   * false also when Kapso does not know (null); see is_coexistence_json.
+   */
   isCoexistence: boolean;
   /** When Kapso verified the number's webhook. */
   webhookVerifiedAt?:
@@ -116,7 +119,14 @@ export interface PhoneNumber {
     | Date
     | undefined;
   /** When the number last changed. */
-  updatedAt?: Date | undefined;
+  updatedAt?:
+    | Date
+    | undefined;
+  /**
+   * Kapso's is_coexistence as sent: true, false, or null (not known yet);
+   * unset when Kapso left it out.
+   */
+  isCoexistenceJson?: any | undefined;
 }
 
 /** Request of Health.GetProjectOverview. */
@@ -288,6 +298,7 @@ function createBasePhoneNumber(): PhoneNumber {
     webhookVerifiedAt: undefined,
     createdAt: undefined,
     updatedAt: undefined,
+    isCoexistenceJson: undefined,
   };
 }
 
@@ -340,6 +351,9 @@ export const PhoneNumber: MessageFns<PhoneNumber> = {
     }
     if (message.updatedAt !== undefined) {
       Timestamp.encode(toTimestamp(message.updatedAt), writer.uint32(130).fork()).join();
+    }
+    if (message.isCoexistenceJson !== undefined) {
+      Value.encode(Value.wrap(message.isCoexistenceJson), writer.uint32(138).fork()).join();
     }
     return writer;
   },
@@ -485,6 +499,14 @@ export const PhoneNumber: MessageFns<PhoneNumber> = {
             message.updatedAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
             continue;
           }
+          case 17: {
+            if (tag !== 138) {
+              break;
+            }
+
+            message.isCoexistenceJson = Value.unwrap(Value.decode(reader, reader.uint32()));
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -567,6 +589,11 @@ export const PhoneNumber: MessageFns<PhoneNumber> = {
         : isSet(object.updated_at)
         ? fromJsonTimestamp(object.updated_at)
         : undefined,
+      isCoexistenceJson: isSet(object?.isCoexistenceJson)
+        ? object.isCoexistenceJson
+        : isSet(object?.is_coexistence_json)
+        ? object.is_coexistence_json
+        : undefined,
     };
   },
 
@@ -620,6 +647,9 @@ export const PhoneNumber: MessageFns<PhoneNumber> = {
     if (message.updatedAt !== undefined) {
       obj.updatedAt = message.updatedAt.toISOString();
     }
+    if (message.isCoexistenceJson !== undefined) {
+      obj.isCoexistenceJson = message.isCoexistenceJson;
+    }
     return obj;
   },
 
@@ -644,6 +674,7 @@ export const PhoneNumber: MessageFns<PhoneNumber> = {
     message.webhookVerifiedAt = object.webhookVerifiedAt ?? undefined;
     message.createdAt = object.createdAt ?? undefined;
     message.updatedAt = object.updatedAt ?? undefined;
+    message.isCoexistenceJson = object.isCoexistenceJson === undefined ? undefined : object.isCoexistenceJson;
     return message;
   },
 };

@@ -196,7 +196,12 @@ export interface KapsoMessageInfo {
   contactName: string;
   /** The message's text content, whatever its type. */
   content: string;
-  /** Meta's raw status events for the message. */
+  /**
+   * Meta's status events for the message, typed. Kapso's spec calls them
+   * raw Meta payloads (objects with any members): a member whose value does
+   * not fit its type here is left out, and members not listed are dropped.
+   * `statuses_json` has them exactly as Kapso sent them.
+   */
   statuses: MetaStatusEvent[];
   /** Media attachment details (url, filename, content_type, byte_size). */
   mediaData?:
@@ -205,7 +210,14 @@ export interface KapsoMessageInfo {
   /** Direct media URL. */
   mediaUrl: string;
   /** Audio transcript. */
-  transcript?: { [key: string]: any } | undefined;
+  transcript?:
+    | { [key: string]: any }
+    | undefined;
+  /**
+   * Meta's raw status events for the message, exactly as Kapso sent them
+   * (the typed view is `statuses`).
+   */
+  statusesJson: { [key: string]: any }[];
 }
 
 /** One status event Meta reported for a message. */
@@ -325,7 +337,11 @@ export interface ListMessagesRequest {
   phoneNumberId: string;
   /** Only messages of this conversation. */
   conversationId: string;
-  /** Only messages with this customer phone number (partial match). */
+  /**
+   * Only messages whose customer phone number contains these digits
+   * (Kapso's partial match); a leading '+' is accepted and not sent, as Kapso
+   * stores numbers as digits.
+   */
   phoneNumber: string;
   /** "inbound" or "outbound". */
   direction: string;
@@ -363,8 +379,9 @@ export interface GetMessageRequest {
 /** Request of MessageDebug.ListConversations. Every filter is optional. */
 export interface ListConversationsRequest {
   /**
-   * Only conversations with this customer phone number (E.164, e.g.
-   * +15551234567).
+   * Only conversations whose customer phone number contains these digits
+   * (Kapso's partial match), e.g. "+15551234567" or "15551234567": a leading
+   * '+' is accepted and not sent, as Kapso stores numbers as digits.
    */
   phoneNumber: string;
   /** Only conversations of this business phone number id. */
@@ -1271,6 +1288,7 @@ function createBaseKapsoMessageInfo(): KapsoMessageInfo {
     mediaData: undefined,
     mediaUrl: "",
     transcript: undefined,
+    statusesJson: [],
   };
 }
 
@@ -1317,6 +1335,9 @@ export const KapsoMessageInfo: MessageFns<KapsoMessageInfo> = {
     }
     if (message.transcript !== undefined) {
       Struct.encode(Struct.wrap(message.transcript), writer.uint32(114).fork()).join();
+    }
+    for (const v of message.statusesJson) {
+      Struct.encode(Struct.wrap(v!), writer.uint32(122).fork()).join();
     }
     return writer;
   },
@@ -1446,6 +1467,14 @@ export const KapsoMessageInfo: MessageFns<KapsoMessageInfo> = {
             message.transcript = Struct.unwrap(Struct.decode(reader, reader.uint32()));
             continue;
           }
+          case 15: {
+            if (tag !== 122) {
+              break;
+            }
+
+            message.statusesJson.push(Struct.unwrap(Struct.decode(reader, reader.uint32())));
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1508,6 +1537,11 @@ export const KapsoMessageInfo: MessageFns<KapsoMessageInfo> = {
         ? globalThis.String(object.media_url)
         : "",
       transcript: isObject(object.transcript) ? object.transcript : undefined,
+      statusesJson: globalThis.Array.isArray(object?.statusesJson)
+        ? [...object.statusesJson]
+        : globalThis.Array.isArray(object?.statuses_json)
+        ? [...object.statuses_json]
+        : [],
     };
   },
 
@@ -1555,6 +1589,9 @@ export const KapsoMessageInfo: MessageFns<KapsoMessageInfo> = {
     if (message.transcript !== undefined) {
       obj.transcript = message.transcript;
     }
+    if (message.statusesJson?.length) {
+      obj.statusesJson = message.statusesJson;
+    }
     return obj;
   },
 
@@ -1577,6 +1614,7 @@ export const KapsoMessageInfo: MessageFns<KapsoMessageInfo> = {
     message.mediaData = object.mediaData ?? undefined;
     message.mediaUrl = object.mediaUrl ?? "";
     message.transcript = object.transcript ?? undefined;
+    message.statusesJson = object.statusesJson?.map((e) => e) || [];
     return message;
   },
 };

@@ -20,6 +20,7 @@ import {
 } from "@grpc/grpc-js";
 import { Empty } from "../../../google/protobuf/empty";
 import { FieldMask } from "../../../google/protobuf/field_mask";
+import { Struct } from "../../../google/protobuf/struct";
 import { Timestamp } from "../../../google/protobuf/timestamp";
 
 export const protobufPackage = "kapso.ops.v1";
@@ -103,7 +104,14 @@ export interface Webhook {
    * bytes (64 hex digits) and returns them here. Never logged.
    */
   secretKey: string;
-  /** Extra HTTP headers Kapso sends with each delivery. */
+  /**
+   * Deprecated: use `headers_json`. Kapso's headers hold any JSON value
+   * (its spec: an object with `additionalProperties: true`); this map only
+   * carries the string-valued ones. Still read on create/update when
+   * `headers_json` is not set.
+   *
+   * @deprecated
+   */
   headers: { [key: string]: string };
   /** "v1" or "v2" (the default, recommended for new integrations). */
   payloadVersion: string;
@@ -140,7 +148,16 @@ export interface Webhook {
     | Date
     | undefined;
   /** Output only. When the webhook last changed. */
-  updatedAt?: Date | undefined;
+  updatedAt?:
+    | Date
+    | undefined;
+  /**
+   * Extra HTTP headers Kapso sends with each delivery, exactly as Kapso
+   * stores them: names to any JSON value (string, number, boolean, object).
+   * Sent to Kapso as `headers`. Set this or the deprecated `headers`, not
+   * both; in an update_mask, "headers_json" (or "headers") replaces them all.
+   */
+  headersJson?: { [key: string]: any } | undefined;
 }
 
 export interface Webhook_HeadersEntry {
@@ -227,6 +244,14 @@ export interface UpdateWebhookRequest {
   /**
    * Fields of `webhook` to change, by proto name (e.g. "url", "active").
    * Empty means every field set in `webhook`. "kind" cannot be changed.
+   * A masked field the request leaves unset is cleared, as Kapso's spec
+   * allows for each:
+   *   buffer_window_seconds, max_buffer_size, inactivity_minutes: sent as
+   *     null (Kapso's default: 5 s window, no size cap, 60 min);
+   *   payload_version (left empty): null (Kapso's default, v2);
+   *   headers_json: null (no custom headers); headers: {} (the same);
+   *   active, buffer_enabled: false (the spec does not allow null);
+   *   events, buffer_events: [] ; secret_key: "" (as given); url: required.
    */
   updateMask?: string[] | undefined;
 }
@@ -277,6 +302,7 @@ function createBaseWebhook(): Webhook {
     phoneNumberId: "",
     createdAt: undefined,
     updatedAt: undefined,
+    headersJson: undefined,
   };
 }
 
@@ -332,6 +358,9 @@ export const Webhook: MessageFns<Webhook> = {
     }
     if (message.updatedAt !== undefined) {
       Timestamp.encode(toTimestamp(message.updatedAt), writer.uint32(138).fork()).join();
+    }
+    if (message.headersJson !== undefined) {
+      Struct.encode(Struct.wrap(message.headersJson), writer.uint32(146).fork()).join();
     }
     return writer;
   },
@@ -488,6 +517,14 @@ export const Webhook: MessageFns<Webhook> = {
             message.updatedAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
             continue;
           }
+          case 18: {
+            if (tag !== 146) {
+              break;
+            }
+
+            message.headersJson = Struct.unwrap(Struct.decode(reader, reader.uint32()));
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -576,6 +613,11 @@ export const Webhook: MessageFns<Webhook> = {
         : isSet(object.updated_at)
         ? fromJsonTimestamp(object.updated_at)
         : undefined,
+      headersJson: isObject(object.headersJson)
+        ? object.headersJson
+        : isObject(object.headers_json)
+        ? object.headers_json
+        : undefined,
     };
   },
 
@@ -638,6 +680,9 @@ export const Webhook: MessageFns<Webhook> = {
     if (message.updatedAt !== undefined) {
       obj.updatedAt = message.updatedAt.toISOString();
     }
+    if (message.headersJson !== undefined) {
+      obj.headersJson = message.headersJson;
+    }
     return obj;
   },
 
@@ -671,6 +716,7 @@ export const Webhook: MessageFns<Webhook> = {
     message.phoneNumberId = object.phoneNumberId ?? "";
     message.createdAt = object.createdAt ?? undefined;
     message.updatedAt = object.updatedAt ?? undefined;
+    message.headersJson = object.headersJson ?? undefined;
     return message;
   },
 };
