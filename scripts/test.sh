@@ -3,6 +3,8 @@
 #   1. setup (idempotent; installs what a fresh Debian 12 machine lacks)
 #   2. Bazel: unit and integration tests of the C++ code (gtest cases counted)
 #   3. API hygiene: generated clients up to date, buf lint + breaking
+#   3b. deploy: promtool on the alerts and dashboard, the manifests through
+#      kustomize + official types (go test), the images built and run (podman)
 #   4. against a local stack (sandbox + server binaries): the server binary's
 #      end-to-end tests, the abuse suite (the server against a hostile upstream
 #      of its own), the CLI's and the deploy manifests' (pytest), the
