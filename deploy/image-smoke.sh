@@ -41,7 +41,9 @@ done
 
 WORK="$(mktemp -d)"
 cleanup() {
-  podman rm -f -t 0 "$NAME-server" "$NAME-sandbox" >/dev/null 2>&1 || true
+  # One at a time, the server first: it uses the sandbox's network namespace.
+  podman rm -f -t 0 "$NAME-server" >/dev/null 2>&1 || true
+  podman rm -f -t 0 "$NAME-sandbox" >/dev/null 2>&1 || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -94,11 +96,16 @@ build_images() {
   # The stages used read nothing from the context: an empty one, so podman
   # does not walk the repository (bazel-* links included).
   # --network=host: only the stages' apt-get reaches out (to the apt mirror).
-  local target image
+  local target image old
   for target in sandbox runtime; do
     image="$SERVER_IMAGE"; [ "$target" = sandbox ] && image="$SANDBOX_IMAGE"
+    old="$(podman image inspect -f '{{.Id}}' "$image" 2>/dev/null || true)"
     podman build --quiet --pull=never --network=host -f "$ROOT/deploy/Dockerfile" \
       --build-context build="$WORK/build" --target "$target" -t "$image" "$WORK/context" >/dev/null
+    # The previous build of this tag (other binaries), now untagged: not kept.
+    if [ -n "$old" ] && [ "$old" != "$(podman image inspect -f '{{.Id}}' "$image")" ]; then
+      podman rmi "$old" >/dev/null 2>&1 || true
+    fi
   done
 }
 
