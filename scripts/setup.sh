@@ -12,9 +12,14 @@ APT_PACKAGES=(
   grpc-proto prometheus-cpp-dev libcpp-httplib-dev nlohmann-json3-dev
   nghttp2-client
 )
+# Tools of the test command only, kept out of APT_PACKAGES so that
+# deploy/Dockerfile's build stage (which installs APT_PACKAGES) stays lean:
+# promtool (package prometheus) for deploy/monitoring/check-rules.sh; podman,
+# runc, mmdebstrap and curl for deploy/image-smoke.sh.
+TEST_APT_PACKAGES=(prometheus podman runc mmdebstrap curl)
 
 missing=()
-for p in "${APT_PACKAGES[@]}"; do
+for p in "${APT_PACKAGES[@]}" "${TEST_APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if ((${#missing[@]})); then

@@ -3,6 +3,8 @@
 #   1. setup (idempotent; installs what a fresh Debian 12 machine lacks)
 #   2. Bazel: unit and integration tests of the C++ code (gtest cases counted)
 #   3. API hygiene: generated clients up to date, buf lint + breaking
+#   3b. deploy: promtool on the alerts and dashboard, the manifests through
+#      kustomize + official types (go test), the images built and run (podman)
 #   4. against a local stack (sandbox + server binaries): the server binary's
 #      end-to-end tests, the abuse suite (the server against a hostile upstream
 #      of its own), the CLI's and the deploy manifests' (pytest), the
@@ -41,6 +43,16 @@ tally "$p" "$f" "bazel (gtest cases)"
 echo "== API hygiene"
 check "generated clients up to date" scripts/gen-clients.sh --check
 check "buf lint + breaking" scripts/check-proto.sh
+
+echo "== deploy: alerts and dashboard (promtool), manifests (kustomize + official types), image (podman)"
+check "promtool check + test rules, dashboard queries" deploy/monitoring/check-rules.sh
+out="$(cd deploy/validate && go test -count=1 -v ./... 2>&1)"; rc=$?
+p=$(grep -cE '^ *--- PASS' <<<"$out"); f=$(grep -cE '^ *--- FAIL' <<<"$out")
+((rc != 0 && f == 0)) && { f=1; tail -n 20 <<<"$out"; }
+tally "$p" "$f" "deploy manifests: kustomize build + strict decoding (go test)"
+deploy/image-smoke.sh 2>&1 | tee "$LOG/image.out" | grep -E "^(FAIL|image-smoke)"
+read -r p f < <(sed -nE 's/^image-smoke: ([0-9]+) passed, ([0-9]+) failed.*/\1 \2/p' "$LOG/image.out" | tail -1)
+tally "${p:-0}" "${f:-1}" "image (podman build + smoke of both images)"
 
 echo "== end-to-end against a local stack"
 if scripts/stack.sh start "$STACK" >"$LOG/stack.out" 2>&1; then
