@@ -151,6 +151,84 @@ TEST_F(CoalescingTransportTest, UpstreamRequestCarriesTheLeadersDeadline) {
   EXPECT_EQ(inner_.last().options.deadline, deadline);
 }
 
+// Issue 8: a follower with 5 s failed at 0.35 s because the leader had 300 ms.
+TEST_F(CoalescingTransportTest, FollowerOutlivesTheLeadersDeadline) {
+  absl::Time start = scheduler_.Now();
+  Answer leader = SendGet({start + absl::Milliseconds(300), nullptr});
+  Answer follower = SendGet({start + absl::Seconds(5), nullptr});
+  scheduler_.Advance(absl::Milliseconds(300));
+  inner_.ReleaseAll(testing_util::TimedOut());  // the shared call hit the leader's deadline
+  EXPECT_EQ(leader.outcome().status().code(), absl::StatusCode::kDeadlineExceeded);
+  EXPECT_FALSE(follower.answered());
+  ASSERT_EQ(inner_.requests(), 2);  // re-issued for the follower, with its own deadline
+  EXPECT_EQ(inner_.last().options.deadline, start + absl::Seconds(5));
+  EXPECT_EQ(inner_.ReleaseAll(Reply(200)), 1);
+  EXPECT_EQ(follower.http_status(), 200);
+  EXPECT_EQ(leader.times(), 1);
+  EXPECT_EQ(follower.times(), 1);
+}
+
+TEST_F(CoalescingTransportTest, FollowersWithoutDeadlineOutliveTheLeadersDeadline) {
+  Answer leader = SendGet({scheduler_.Now() + absl::Seconds(1), nullptr});
+  std::vector<Answer> followers = SendGets(3);
+  inner_.ReleaseAll(testing_util::TimedOut());
+  EXPECT_EQ(leader.times(), 1);
+  ASSERT_EQ(inner_.requests(), 2);  // one shared re-issue, not one per follower
+  EXPECT_EQ(inner_.last().options.deadline, absl::InfiniteFuture());
+  inner_.ReleaseAll(Reply(200));
+  for (const Answer& follower : followers) EXPECT_EQ(follower.http_status(), 200);
+}
+
+TEST_F(CoalescingTransportTest, ReissueRunsWithTheLatestDeadlineAndTimesOutEachWaiter) {
+  absl::Time start = scheduler_.Now();
+  Answer leader = SendGet({start + absl::Seconds(1), nullptr});
+  Answer short_follower = SendGet({start + absl::Seconds(3), nullptr});
+  Answer long_follower = SendGet({start + absl::Seconds(9), nullptr});
+  scheduler_.Advance(absl::Seconds(1));
+  inner_.ReleaseAll(testing_util::TimedOut());
+  EXPECT_EQ(inner_.last().options.deadline, start + absl::Seconds(9));
+  scheduler_.Advance(absl::Seconds(2));  // the short follower's own timer
+  EXPECT_EQ(short_follower.outcome().status().code(), absl::StatusCode::kDeadlineExceeded);
+  EXPECT_FALSE(UpstreamCancelled());  // the long follower still waits on it
+  EXPECT_FALSE(long_follower.answered());
+  inner_.ReleaseAll(Reply(200));
+  EXPECT_EQ(long_follower.http_status(), 200);
+  EXPECT_EQ(short_follower.times(), 1);
+}
+
+TEST_F(CoalescingTransportTest, ACarriedOverWaiterCancellingCancelsTheReissue) {
+  auto cancellation = std::make_shared<Cancellation>();
+  Answer leader = SendGet({scheduler_.Now() + absl::Seconds(1), nullptr});
+  Answer follower = SendGet(Cancellable(cancellation));
+  inner_.ReleaseAll(testing_util::TimedOut());
+  ASSERT_EQ(inner_.pending(), 1);
+  cancellation->Cancel();
+  EXPECT_EQ(follower.outcome().status().code(), absl::StatusCode::kCancelled);
+  EXPECT_TRUE(UpstreamCancelled());
+  EXPECT_EQ(inner_.pending(), 0);
+  EXPECT_EQ(follower.times(), 1);
+}
+
+TEST_F(CoalescingTransportTest, WaitersWithTheSameDeadlineShareItsFailure) {
+  absl::Time deadline = scheduler_.Now() + absl::Seconds(1);
+  Answer leader = SendGet({deadline, nullptr});
+  Answer follower = SendGet({deadline, nullptr});
+  inner_.ReleaseAll(testing_util::TimedOut());
+  EXPECT_EQ(follower.outcome().status().code(), absl::StatusCode::kDeadlineExceeded);
+  EXPECT_EQ(inner_.requests(), 1);
+}
+
+TEST_F(CoalescingTransportTest, JoinersAfterAReissueShareIt) {
+  Answer leader = SendGet({scheduler_.Now() + absl::Seconds(1), nullptr});
+  Answer follower = SendGet();
+  inner_.ReleaseAll(testing_util::TimedOut());
+  Answer late = SendGet();
+  EXPECT_EQ(inner_.requests(), 2);
+  inner_.ReleaseAll(Reply(204));
+  EXPECT_EQ(follower.http_status(), 204);
+  EXPECT_EQ(late.http_status(), 204);
+}
+
 TEST_F(CoalescingTransportTest, AfterCompletionANewGetStartsANewRequest) {
   Answer first = SendGet();
   inner_.ReleaseAll(Reply(200));

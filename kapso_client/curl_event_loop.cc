@@ -28,14 +28,18 @@ absl::Status CurlMultiTransport::Impl::Init() {
 }
 
 CurlMultiTransport::Impl::~Impl() {
+  Shutdown();
+  for (CURL* easy : idle_handles_) curl_easy_cleanup(easy);
+  if (multi_ != nullptr) curl_multi_cleanup(multi_);
+}
+
+void CurlMultiTransport::Impl::Shutdown() {
   {
     absl::MutexLock lock(&mu_);
     stopping_ = true;
   }
   if (multi_ != nullptr) curl_multi_wakeup(multi_);
   if (loop_.joinable()) loop_.join();
-  for (CURL* easy : idle_handles_) curl_easy_cleanup(easy);
-  if (multi_ != nullptr) curl_multi_cleanup(multi_);
 }
 
 void CurlMultiTransport::Impl::Submit(std::unique_ptr<Transfer> transfer) {
@@ -65,8 +69,14 @@ void CurlMultiTransport::Impl::Cancel(int64_t id) {
 void CurlMultiTransport::Impl::AddTimer(absl::Time when, absl::AnyInvocable<void() &&> work) {
   {
     absl::MutexLock lock(&mu_);
-    timers_.push(Timer{when, timer_seq_++, std::move(work)});
+    if (!timers_drained_) {
+      timers_.push(Timer{when, timer_seq_++, std::move(work)});
+      work = nullptr;
+    }
   }
+  // After shutdown nothing waits any more: the work runs now (whatever it
+  // sends fails at once), so no callback it owns is dropped unanswered.
+  if (work != nullptr) return std::move(work)();
   curl_multi_wakeup(multi_);
 }
 
@@ -75,6 +85,8 @@ TransportStats CurlMultiTransport::Impl::stats() const {
 }
 
 void CurlMultiTransport::Impl::Loop() {
+  loop_thread_.Bind();
+  loop_thread_.AssertHeld();
   while (true) {
     std::vector<std::unique_ptr<Transfer>> batch;
     std::vector<int64_t> cancels;
@@ -236,6 +248,29 @@ void CurlMultiTransport::Impl::FailAll() {
                          {"request_sent", transfer->request_sent ? "true" : "false"}};
     Finish(std::move(transfer), MakeError(absl::StatusCode::kUnavailable,
                                           "kapso-ops is shutting down", "SHUTTING_DOWN", metadata));
+  }
+  DrainTimers();
+}
+
+// Runs every timer left, early: a retry's back-off then sends (and fails at
+// once, as the loop is stopping) and answers its caller, so every callback
+// runs while the decorators it calls back into are still alive. Work may
+// queue more timers; they run in later rounds.
+void CurlMultiTransport::Impl::DrainTimers() {
+  while (true) {
+    std::vector<absl::AnyInvocable<void() &&>> due;
+    {
+      absl::MutexLock lock(&mu_);
+      if (timers_.empty()) {
+        timers_drained_ = true;
+        return;
+      }
+      while (!timers_.empty()) {
+        due.push_back(std::move(timers_.top().work));
+        timers_.pop();
+      }
+    }
+    for (auto& work : due) std::move(work)();
   }
 }
 

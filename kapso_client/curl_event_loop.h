@@ -19,6 +19,7 @@
 #include "absl/synchronization/mutex.h"
 #include "kapso_client/curl_multi_transport.h"
 #include "kapso_client/curl_transfer.h"
+#include "kapso_client/thread_role.h"
 
 namespace kapso::client {
 
@@ -30,6 +31,8 @@ class CurlMultiTransport::Impl {
   ~Impl();
 
   absl::Status Init();
+  // Stops and joins the loop thread; see CurlMultiTransport::Shutdown.
+  void Shutdown() ABSL_LOCKS_EXCLUDED(mu_);
   void Submit(std::unique_ptr<Transfer> transfer);
   void Cancel(int64_t id);
   void AddTimer(absl::Time when, absl::AnyInvocable<void() &&> work);
@@ -52,13 +55,16 @@ class CurlMultiTransport::Impl {
   };
 
   void Loop();
-  void StartTransfers(std::vector<std::unique_ptr<Transfer>> batch);
-  void CancelTransfers(const std::vector<int64_t>& ids);
-  void ReapFinished();
-  void RunDueTimers();
-  int PollTimeoutMs();
-  void Finish(std::unique_ptr<Transfer> transfer, absl::StatusOr<HttpResponse> result);
-  void FailAll();
+  void StartTransfers(std::vector<std::unique_ptr<Transfer>> batch)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_thread_);
+  void CancelTransfers(const std::vector<int64_t>& ids) ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_thread_);
+  void ReapFinished() ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_thread_);
+  void RunDueTimers() ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_thread_) ABSL_LOCKS_EXCLUDED(mu_);
+  int PollTimeoutMs() ABSL_LOCKS_EXCLUDED(mu_);
+  void Finish(std::unique_ptr<Transfer> transfer, absl::StatusOr<HttpResponse> result)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_thread_);
+  void FailAll() ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_thread_) ABSL_LOCKS_EXCLUDED(mu_);
+  void DrainTimers() ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_thread_) ABSL_LOCKS_EXCLUDED(mu_);
 
   const CurlTransportOptions options_;
   CURLM* multi_ = nullptr;
@@ -69,13 +75,17 @@ class CurlMultiTransport::Impl {
   // Read on every completion (KapsoClient's parse-inline choice): no lock.
   std::atomic<int64_t> in_flight_{0};
 
-  // Owned by the loop thread only.
-  absl::flat_hash_map<int64_t, std::unique_ptr<Transfer>> active_;
-  std::vector<CURL*> idle_handles_;
+  // The loop thread's own state: only Loop() and what it calls touch it
+  // (and the destructor, after joining the thread).
+  ThreadRole loop_thread_;
+  absl::flat_hash_map<int64_t, std::unique_ptr<Transfer>> active_ ABSL_GUARDED_BY(loop_thread_);
+  std::vector<CURL*> idle_handles_ ABSL_GUARDED_BY(loop_thread_);
 
   mutable absl::Mutex mu_;
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;
   bool abort_requested_ ABSL_GUARDED_BY(mu_) = false;
+  // Set once the stopped loop ran every timer: later timers run at once.
+  bool timers_drained_ ABSL_GUARDED_BY(mu_) = false;
   std::vector<std::unique_ptr<Transfer>> submitted_ ABSL_GUARDED_BY(mu_);
   std::vector<int64_t> cancelled_ ABSL_GUARDED_BY(mu_);
   std::priority_queue<Timer, std::vector<Timer>, std::greater<Timer>> timers_ ABSL_GUARDED_BY(mu_);

@@ -21,7 +21,9 @@ absl::StatusOr<std::unique_ptr<CurlMultiTransport>> CurlMultiTransport::Create(
 }
 
 CurlMultiTransport::CurlMultiTransport(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-CurlMultiTransport::~CurlMultiTransport() = default;
+CurlMultiTransport::~CurlMultiTransport() = default;  // ~Impl shuts down
+
+void CurlMultiTransport::Shutdown() { impl_->Shutdown(); }
 
 void CurlMultiTransport::Send(HttpRequest request, CallOptions options, HttpCallback done) {
   auto transfer = std::make_unique<Transfer>();

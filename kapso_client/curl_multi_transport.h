@@ -41,8 +41,13 @@ class CurlMultiTransport final : public HttpTransport, public Scheduler {
  public:
   static absl::StatusOr<std::unique_ptr<CurlMultiTransport>> Create(
       CurlTransportOptions options);
-  // Stops the loop; requests still in flight finish with CANCELLED.
-  ~CurlMultiTransport() override;
+  // Stops the loop: requests in flight finish with CANCELLED and pending
+  // timers run early (what they send fails at once), all on the loop thread,
+  // which is then joined; later Sends fail and later timers run at once.
+  // So when it returns no callback is running or pending. Idempotent; never
+  // call it from the loop thread (a callback).
+  void Shutdown();
+  ~CurlMultiTransport() override;  // Shutdown()
 
   void Send(HttpRequest request, CallOptions options, HttpCallback done) override;
   absl::Time Now() override;

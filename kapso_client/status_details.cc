@@ -5,6 +5,7 @@
 #include "absl/strings/cord.h"
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/duration.pb.h"
+#include "google/protobuf/stubs/common.h"
 
 namespace kapso::client {
 namespace {
@@ -29,6 +30,22 @@ std::optional<Proto> GetDetail(const absl::Status& status) {
   return detail;
 }
 
+// Detail fields are proto3 strings, which must be UTF-8: one invalid byte
+// (e.g. in an upstream header copied into metadata) made the whole ErrorInfo
+// unparseable, so the error lost its reason (found by fuzz/http_status_fuzzer).
+// Invalid text keeps its ASCII and has every other byte replaced by '?'.
+std::string Utf8(absl::string_view text) {
+  if (google::protobuf::internal::IsStructurallyValidUTF8(text.data(),
+                                                          static_cast<int>(text.size()))) {
+    return std::string(text);
+  }
+  std::string out(text);
+  for (char& c : out) {
+    if (static_cast<unsigned char>(c) >= 0x80) c = '?';
+  }
+  return out;
+}
+
 }  // namespace
 
 absl::Status MakeError(absl::StatusCode code, absl::string_view message,
@@ -37,7 +54,7 @@ absl::Status MakeError(absl::StatusCode code, absl::string_view message,
   google::rpc::ErrorInfo info;
   info.set_reason(std::string(reason));
   info.set_domain(std::string(kErrorDomain));
-  for (const auto& [key, value] : metadata) (*info.mutable_metadata())[key] = value;
+  for (const auto& [key, value] : metadata) (*info.mutable_metadata())[Utf8(key)] = Utf8(value);
   SetDetail(status, info);
   return status;
 }
@@ -45,7 +62,7 @@ absl::Status MakeError(absl::StatusCode code, absl::string_view message,
 void SetErrorMetadata(absl::Status& status, absl::string_view key, absl::string_view value) {
   google::rpc::ErrorInfo info = GetErrorInfo(status).value_or(google::rpc::ErrorInfo());
   if (info.domain().empty()) info.set_domain(std::string(kErrorDomain));
-  (*info.mutable_metadata())[std::string(key)] = std::string(value);
+  (*info.mutable_metadata())[Utf8(key)] = Utf8(value);
   SetDetail(status, info);
 }
 
@@ -65,8 +82,8 @@ absl::Status InvalidArgument(
     absl::StrAppend(&message, bad_request.field_violations_size() == 0 ? ": " : "; ",
                     field, ": ", description);
     auto* violation = bad_request.add_field_violations();
-    violation->set_field(std::move(field));
-    violation->set_description(std::move(description));
+    violation->set_field(Utf8(field));
+    violation->set_description(Utf8(description));
   }
   absl::Status status =
       MakeError(absl::StatusCode::kInvalidArgument, message, "INVALID_ARGUMENT");

@@ -110,5 +110,17 @@ TEST(SetErrorMetadata, CreatesErrorInfoWithDomainWhenAbsent) {
   EXPECT_THAT(info->metadata(), UnorderedElementsAre(Pair("kapso_path", "/api_logs")));
 }
 
+// Found by fuzz/http_status_fuzzer: an upstream header with a non-UTF-8 byte
+// copied into metadata made the ErrorInfo unparseable (no reason at all).
+TEST(StatusDetailsTest, NonUtf8MetadataKeepsTheErrorInfoReadable) {
+  absl::Status status = MakeError(absl::StatusCode::kNotFound, "gone", "KAPSO_NOT_FOUND",
+                                  {{"kapso_request_id", "req-\xff\xfe-1"}});
+  ASSERT_EQ(ErrorReason(status), "KAPSO_NOT_FOUND");
+  EXPECT_EQ(GetErrorInfo(status)->metadata().at("kapso_request_id"), "req-??-1");
+  SetErrorMetadata(status, "kapso_path", "/a\xc3");
+  EXPECT_EQ(GetErrorInfo(status)->metadata().at("kapso_path"), "/a?");
+  EXPECT_EQ(GetErrorInfo(status)->metadata().at("kapso_request_id"), "req-??-1");
+}
+
 }  // namespace
 }  // namespace kapso::client

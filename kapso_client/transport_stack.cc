@@ -29,6 +29,12 @@ absl::StatusOr<std::unique_ptr<TransportStack>> TransportStack::Create(
   return stack;
 }
 
+TransportStack::~TransportStack() { Shutdown(); }
+
+void TransportStack::Shutdown() {
+  if (curl_ != nullptr) curl_->Shutdown();
+}
+
 StackStats TransportStack::stats() {
   StackStats stats;
   stats.curl = curl_->stats();

@@ -49,6 +49,14 @@ class TransportStack {
  public:
   static absl::StatusOr<std::unique_ptr<TransportStack>> Create(TransportStackOptions options);
 
+  // Stops the curl loop first, while every decorator is alive: transfers in
+  // flight fail (CANCELLED), timers (retry back-off, coalesced waiters'
+  // deadlines) run early, and every callback has run when it returns. Call
+  // it before destroying anything the callbacks reach (KapsoClient, its
+  // worker pool, the gRPC reactors). Idempotent; the destructor calls it.
+  void Shutdown();
+  ~TransportStack();
+
   HttpTransport* transport() { return cache_.get(); }
   // Transfers the curl loop is driving now.
   int64_t in_flight() const { return curl_->in_flight(); }
@@ -59,6 +67,8 @@ class TransportStack {
  private:
   TransportStack() = default;
 
+  // Destroyed last, but stopped first (Shutdown), so no completion or timer
+  // runs into a destroyed decorator.
   std::unique_ptr<CurlMultiTransport> curl_;
   std::unique_ptr<ObservedTransport> observed_;
   std::unique_ptr<RateLimitGate> gate_;

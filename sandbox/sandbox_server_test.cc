@@ -112,7 +112,9 @@ TEST_F(SandboxServerTest, MessageFilters) {
   EXPECT_GE(failed.size(), 5u);
   EXPECT_EQ(failed[0], "wamid.SANDBOX0002");
   EXPECT_EQ(failed[1], "wamid.SANDBOX0003");
-  for (const json& m : GetJson("/whatsapp/messages?has_media=true&limit=100")["data"]) {
+  // Kept in a local: a range-for over a temporary's ["data"] reads freed memory.
+  json with_media = GetJson("/whatsapp/messages?has_media=true&limit=100");
+  for (const json& m : with_media["data"]) {
     EXPECT_TRUE(m["kapso"]["has_media"].get<bool>());
   }
   json by_phone = GetJson("/whatsapp/messages?limit=100&phone_number=%2B1%20555-010-0101");
@@ -166,10 +168,12 @@ TEST_F(SandboxServerTest, ApiLogsByPeriodAndErrors) {
   EXPECT_EQ(CountAll("/api_logs?limit=100&errors_only=true"), 12u);
   EXPECT_EQ(CountAll("/api_logs?limit=100&period=7d"), 90u);
   EXPECT_EQ(CountAll("/api_logs?limit=100&period=30d"), 90u);
-  for (const json& log : GetJson("/api_logs?limit=100&status_code=404")["data"]) {
+  json not_found = GetJson("/api_logs?limit=100&status_code=404");
+  for (const json& log : not_found["data"]) {
     EXPECT_EQ(log["response_status"], 404);
   }
-  for (const json& log : GetJson("/api_logs?limit=100&endpoint=HEALTH")["data"]) {
+  json health = GetJson("/api_logs?limit=100&endpoint=HEALTH");
+  for (const json& log : health["data"]) {
     EXPECT_NE(log["endpoint"].get<std::string>().find("/health"), std::string::npos);
   }
   GetJson("/api_logs?period=1y", 422);
@@ -181,7 +185,8 @@ TEST_F(SandboxServerTest, WebhookDeliveriesByPeriodAndErrors) {
   EXPECT_EQ(CountAll("/webhook_deliveries?limit=100&status=failed"), 8u);
   EXPECT_EQ(CountAll("/webhook_deliveries?limit=100&period=7d"), 70u);
   std::string hook = "0a000000-0000-4000-8000-000000000001";
-  for (const json& d : GetJson("/webhook_deliveries?limit=100&webhook_id=" + hook)["data"]) {
+  json deliveries = GetJson("/webhook_deliveries?limit=100&webhook_id=" + hook);
+  for (const json& d : deliveries["data"]) {
     EXPECT_EQ(d["webhook_id"], hook);
   }
   EXPECT_GT(CountAll("/webhook_deliveries?event=whatsapp.message.received"), 0u);

@@ -11,6 +11,7 @@ APT_PACKAGES=(
   libabsl-dev libcurl4-openssl-dev libssl-dev libgtest-dev libgmock-dev
   grpc-proto prometheus-cpp-dev libcpp-httplib-dev nlohmann-json3-dev
   nghttp2-client
+  clang libclang-rt-14-dev libfuzzer-14-dev
 )
 # Tools of the test command only, kept out of APT_PACKAGES so that
 # deploy/Dockerfile's build stage (which installs APT_PACKAGES) stays lean:

@@ -8,6 +8,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/notification.h"
+#include "absl/synchronization/mutex.h"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/grpcpp.h"
 #include "grpcpp/health_check_service_interface.h"
@@ -60,12 +61,17 @@ class KapsoOpsServer::Impl {
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
   bool shut_down_ = false;
-  std::atomic<grpc::Server*> live_server_{nullptr};
+  // The server whose health follows the upstream (SetUpstreamUsable, called
+  // on the curl loop thread); null once shutting down. A mutex, not an atomic:
+  // a caller that read the pointer must be done with it before the server goes.
+  absl::Mutex health_mu_;
+  grpc::Server* health_server_ ABSL_GUARDED_BY(health_mu_) = nullptr;
   std::atomic<client::TransportStack*> live_transport_{nullptr};
 };
 
 void KapsoOpsServer::Impl::SetUpstreamUsable(bool usable) {
-  grpc::Server* server = live_server_.load();
+  absl::MutexLock lock(&health_mu_);
+  grpc::Server* server = health_server_;
   if (server == nullptr) return;
   for (const char* name :
        {ops::v1::Webhooks::service_full_name(), ops::v1::MessageDebug::service_full_name(),
@@ -74,9 +80,19 @@ void KapsoOpsServer::Impl::SetUpstreamUsable(bool usable) {
   }
 }
 
+// Teardown in one place, in an order that is safe by construction.
 KapsoOpsServer::Impl::~Impl() {
+  {
+    absl::MutexLock lock(&health_mu_);
+    health_server_ = nullptr;
+  }
   server_.reset();  // no RPC runs past here
   if (metrics_ != nullptr) metrics_->StopServing();  // no scrape reads the transport
+  // The curl loop stops while everything it calls back into (decorators,
+  // KapsoClient, the parser pool) is alive: every completion and timer has
+  // run when it returns. Then the pool finishes the parses it was handed.
+  if (transport_ != nullptr) transport_->Shutdown();
+  parser_pool_.reset();
 }
 
 absl::Status KapsoOpsServer::Impl::Init(const ServerOptions& options) {
@@ -152,7 +168,10 @@ absl::Status KapsoOpsServer::Impl::Init(const ServerOptions& options) {
     return absl::UnavailableError(absl::StrCat("cannot listen on ", options.listen));
   }
   server_->GetHealthCheckService()->SetServingStatus(true);
-  live_server_.store(server_.get());
+  {
+    absl::MutexLock lock(&health_mu_);
+    health_server_ = server_.get();
+  }
   SetUpstreamUsable(!transport_->stats().circuit_open);
   return absl::OkStatus();
 }
@@ -160,7 +179,10 @@ absl::Status KapsoOpsServer::Impl::Init(const ServerOptions& options) {
 void KapsoOpsServer::Impl::Shutdown(absl::Duration grace) {
   if (shut_down_) return;
   shut_down_ = true;
-  live_server_.store(nullptr);
+  {
+    absl::MutexLock lock(&health_mu_);
+    health_server_ = nullptr;
+  }
   server_->GetHealthCheckService()->SetServingStatus(false);
   // Just before gRPC cancels the calls still running, end their Kapso
   // requests, so each caller gets a typed answer (a write: whether it may

@@ -99,6 +99,41 @@ TEST_F(ResilienceTest, ConcurrentIdenticalHealthChecksShareOneUpstreamCall) {
   EXPECT_EQ(responses[kCalls - 1].status(), "degraded");
 }
 
+// Issue 8: a follower with 5 s failed at 0.35 s because the leader had 300 ms.
+TEST_F(ResilienceTest, CoalescedFollowerKeepsItsOwnDeadline) {
+  sandbox::Fault slow;  // every answer takes longer than the leader's deadline
+  slow.path_prefix = kHealthPath;
+  slow.delay_ms = 600;
+  slow.times = -1;
+  sandbox().AddFault(slow);
+  v1::CheckPhoneNumberHealthRequest request;
+  request.set_phone_number_id(kNumber2);
+  auto leader_context = Context(std::chrono::milliseconds(300));
+  auto follower_context = Context(std::chrono::seconds(5));
+  v1::PhoneNumberHealth leader_response, follower_response;
+  absl::Notification leader_done, follower_done;
+  grpc::Status leader_status, follower_status;
+  health_->async()->CheckPhoneNumberHealth(leader_context.get(), &request, &leader_response,
+                                           [&](grpc::Status status) {
+                                             leader_status = status;
+                                             leader_done.Notify();
+                                           });
+  absl::SleepFor(absl::Milliseconds(50));  // the follower joins the leader's call
+  absl::Time start = absl::Now();
+  health_->async()->CheckPhoneNumberHealth(follower_context.get(), &request, &follower_response,
+                                           [&](grpc::Status status) {
+                                             follower_status = status;
+                                             follower_done.Notify();
+                                           });
+  leader_done.WaitForNotification();
+  follower_done.WaitForNotification();
+  EXPECT_EQ(leader_status.error_code(), grpc::StatusCode::DEADLINE_EXCEEDED);
+  EXPECT_TRUE(follower_status.ok()) << follower_status.error_message();
+  EXPECT_GE(absl::Now() - start, absl::Milliseconds(500));  // it waited for its own answer
+  EXPECT_EQ(follower_response.status(), "degraded");
+  EXPECT_EQ(sandbox().RequestCount("GET", kHealthPath), 2);  // the leader's, then its own
+}
+
 TEST_F(ResilienceTest, HealthIsCachedWithItsAgeButNeverAcrossKeys) {
   service::ServerOptions options = DefaultOptions();
   options.allow_caller_api_keys = true;
