@@ -98,7 +98,7 @@ void CurlMultiTransport::Impl::Loop() {
       cancels.swap(cancelled_);
       std::swap(abort, abort_requested_);
     }
-    if (abort) FailAll();
+    if (abort) FailTransfers();
     StartTransfers(std::move(batch));
     CancelTransfers(cancels);
     int running = 0;
@@ -230,6 +230,11 @@ void CurlMultiTransport::Impl::Finish(std::unique_ptr<Transfer> transfer,
 }
 
 void CurlMultiTransport::Impl::FailAll() {
+  FailTransfers();
+  DrainTimers();
+}
+
+void CurlMultiTransport::Impl::FailTransfers() {
   std::vector<std::unique_ptr<Transfer>> pending;
   {
     absl::MutexLock lock(&mu_);
@@ -249,7 +254,6 @@ void CurlMultiTransport::Impl::FailAll() {
     Finish(std::move(transfer), MakeError(absl::StatusCode::kUnavailable,
                                           "kapso-ops is shutting down", "SHUTTING_DOWN", metadata));
   }
-  DrainTimers();
 }
 
 // Runs every timer left, early: a retry's back-off then sends (and fails at

@@ -64,6 +64,8 @@ class CurlMultiTransport::Impl {
   void Finish(std::unique_ptr<Transfer> transfer, absl::StatusOr<HttpResponse> result)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_thread_);
   void FailAll() ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_thread_) ABSL_LOCKS_EXCLUDED(mu_);
+  // Ends every queued and active transfer with SHUTTING_DOWN (timers stay).
+  void FailTransfers() ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_thread_) ABSL_LOCKS_EXCLUDED(mu_);
   void DrainTimers() ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_thread_) ABSL_LOCKS_EXCLUDED(mu_);
 
   const CurlTransportOptions options_;
