@@ -83,8 +83,8 @@ func TestServiceConfigRetriesReadsOnly(t *testing.T) {
 			}
 		}
 	}
-	if n != 15 {
-		t.Errorf("saw %d methods, want 15", n)
+	if n != 16 {
+		t.Errorf("saw %d methods, want 16", n)
 	}
 }
 

@@ -80,7 +80,7 @@ class OfflineTest {
         }
       }
     }
-    assertEquals(15, count);
+    assertEquals(16, count);
   }
 
   @Test
