@@ -38,10 +38,17 @@ google::rpc::Status ToRpcStatus(const absl::Status& status, const SecretRedactor
       // Metadata values may hold text from Kapso (its request id): redacted.
       has_error_info = true;
       google::rpc::ErrorInfo info;
+      bool changed = false;
       if (info.ParseFromString(detail->value())) {
-        for (auto& [key, value] : *info.mutable_metadata()) value = redactor.Redact(value);
-        detail->set_value(info.SerializeAsString());
+        for (auto& [key, value] : *info.mutable_metadata()) {
+          std::string redacted = redactor.Redact(value);
+          changed |= redacted != value;
+          value = std::move(redacted);
+        }
       }
+      // Rewritten only when a secret was removed: the bytes kapso-ops built
+      // otherwise pass through as they are.
+      if (changed) detail->set_value(info.SerializeAsString());
     }
   });
   if (!has_error_info) {

@@ -198,15 +198,18 @@ def test_out_of_range_status_timestamp_leaves_the_event_without_time(server, ups
     assert got.kapso.statuses[0].timestamp == stamp
 
 
+CONVERSATION = "0a000000-0000-4000-8000-0000000000c7"  # ids are UUIDs (Kapso's spec)
+
+
 @pytest.mark.parametrize("stamp", ["10000-01-01T00:00:00Z", "0000-12-31T23:59:59Z"])
 def test_out_of_range_conversation_time_is_bad_response(server, upstream, stamp):
-    conversation = shapes.conversation("c-time", created_at=stamp)
-    upstream.route("GET", r"/whatsapp/conversations/c-time", answer(shapes.item(conversation)))
+    conversation = shapes.conversation(CONVERSATION, created_at=stamp)
+    upstream.route("GET", r"/whatsapp/conversations/" + CONVERSATION, answer(shapes.item(conversation)))
     with server.channel() as channel:
         error = call_error(Stubs(channel).messages.GetConversation,
-                           message_debug_pb2.GetConversationRequest(conversation_id="c-time"),
+                           message_debug_pb2.GetConversationRequest(conversation_id=CONVERSATION),
                            timeout=5)
-    assert_bad_response(error, "/whatsapp/conversations/c-time")
+    assert_bad_response(error, "/whatsapp/conversations/" + CONVERSATION)
 
 
 def test_cli_never_prints_ok_with_null_data(server, upstream):
