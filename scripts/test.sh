@@ -32,6 +32,14 @@ tally() { passed=$((passed + $1)); failed=$((failed + $2)); echo "-- $3: $1 pass
 check() {  # NAME COMMAND...: one pass/fail
   if "${@:2}"; then tally 1 0 "$1"; else tally 0 1 "$1"; fi
 }
+# Tallies the last "PREFIX: N passed, M failed" line of FILE (a missing line
+# is one failure: the runner died before its summary).
+tally_summary() {  # FILE PREFIX LABEL
+  local line p=0 f=1
+  line="$(grep -E "^$2: [0-9]+ passed, [0-9]+ failed" "$1" | tail -1)"
+  [ -n "$line" ] && read -r p f < <(sed -E "s/^$2: ([0-9]+) passed, ([0-9]+) failed/\1 \2/" <<<"$line")
+  tally "$p" "$f" "$3"
+}
 
 echo "== bazel test //..."
 bazel test //... 2>&1 | tail -n 40
@@ -65,21 +73,10 @@ if scripts/stack.sh start "$STACK" >"$LOG/stack.out" 2>&1; then
   read -r p f < <(.venv/bin/python scripts/count_junit.py "$LOG/pytest.xml")
   tally "$p" "$f" "pytest (server binary, abuse suite, CLI, deploy manifests)"
   scripts/test-clients.sh 2>&1 | tee "$LOG/clients.out" | grep -E "^(==|clients:)|FAIL|Error" | head -n 40
-  line="$(grep -E '^clients: [0-9]+ passed, [0-9]+ failed' "$LOG/clients.out" | tail -1)"
-  if [ -n "$line" ]; then
-    read -r p f < <(sed -E 's/clients: ([0-9]+) passed, ([0-9]+) failed/\1 \2/' <<<"$line")
-  else
-    p=0; f=1
-  fi
-  tally "$p" "$f" "clients (pytest, go test, node --test, mvn test)"
+  tally_summary "$LOG/clients.out" clients "clients (pytest, go test, node --test, mvn test)"
   scripts/test-consumers.sh 2>&1 | tee "$LOG/consumers.out" | grep -E "^(==|--|ok|FAIL|     |consumers:|test-consumers:)"
-  line="$(grep -E '^consumers: [0-9]+ passed, [0-9]+ failed' "$LOG/consumers.out" | tail -1)"
-  if [ -n "$line" ]; then
-    read -r p f < <(sed -E 's/consumers: ([0-9]+) passed, ([0-9]+) failed/\1 \2/' <<<"$line")
-  else
-    p=0; f=1
-  fi
-  tally "$p" "$f" "consumers (packaged clients installed in new projects, strict checks, run)"
+  tally_summary "$LOG/consumers.out" consumers \
+    "consumers (packaged clients installed in new projects, strict checks, run)"
 else
   cat "$LOG/stack.out" "$STACK"/*.log 2>/dev/null
   tally 0 1 "stack start"
