@@ -2,7 +2,6 @@
 
 #include "kapso/internal/wire.pb.h"
 #include "kapso_client/kapso_requests.h"
-#include "service/delivery_timeline.h"
 #include "service/message_diagnosis.h"
 #include "service/cursor_list.h"
 #include "service/serve_item.h"
