@@ -5,6 +5,14 @@
 
 namespace kapso::client {
 
+// The last owner may be a thread that never called into this object: a
+// gRPC call's OnCancel runs Cancel() on one gRPC thread, OnDone drops the
+// call's reference on another, and a transfer or timer drops the last one on
+// the curl thread. gRPC orders OnCancel before OnDone inside libgrpc++,
+// where TSan cannot see it; taking the lock makes the order explicit (one
+// uncontended lock per call).
+Cancellation::~Cancellation() { absl::MutexLock lock(&mu_); }
+
 int64_t Cancellation::Register(Callback callback) {
   {
     absl::MutexLock lock(&mu_);

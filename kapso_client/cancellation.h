@@ -16,6 +16,11 @@ class Cancellation {
  public:
   using Callback = absl::AnyInvocable<void() &&>;
 
+  Cancellation() = default;
+  ~Cancellation();
+  Cancellation(const Cancellation&) = delete;
+  Cancellation& operator=(const Cancellation&) = delete;
+
   // Registers `callback`; returns a handle for Unregister.
   int64_t Register(Callback callback);
   // Forgets a callback once its work finished. Safe to call after Cancel().

@@ -6,10 +6,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "absl/container/flat_hash_map.h"
+#include "absl/container/node_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
 
 namespace kapso::client {
 namespace {
@@ -46,11 +47,17 @@ void CollectTwinned(const Descriptor* d, absl::flat_hash_set<const Descriptor*>&
   }
 }
 
-// Asked on every answer parsed: a per-thread memo, so parsing threads never
-// share a lock (descriptors live as long as the process).
+// Asked on every answer parsed. One memo for the process, filled under one
+// lock: the walk is what first resolves protobuf's lazily built descriptors
+// (libprotobuf orders that with once-flags of its own, which TSan cannot see
+// through), so walking under our lock orders every reader after the one
+// walk. A node map keeps returned references valid as it grows; descriptors
+// live as long as the process.
 const std::vector<std::string>& TwinnedNames(const Descriptor* type) {
-  thread_local absl::flat_hash_map<const Descriptor*, std::vector<std::string>> cache;
-  auto [it, inserted] = cache.try_emplace(type);
+  static absl::Mutex mu(absl::kConstInit);
+  static auto* cache = new absl::node_hash_map<const Descriptor*, std::vector<std::string>>;
+  absl::MutexLock lock(&mu);
+  auto [it, inserted] = cache->try_emplace(type);
   if (inserted) {
     absl::flat_hash_set<const Descriptor*> seen;
     CollectTwinned(type, seen, it->second);
