@@ -2,7 +2,8 @@
 
 #include <optional>
 
-#include "kapso_client/coalescing_transport.h"
+#include "kapso_client/kapso_endpoints.h"
+#include "kapso_client/request_identity.h"
 
 namespace kapso::client {
 

@@ -11,6 +11,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "kapso_client/http_transport.h"
+#include "kapso_client/scheduler.h"
 
 namespace kapso::client {
 

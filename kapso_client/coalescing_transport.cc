@@ -3,10 +3,8 @@
 #include <algorithm>
 #include <utility>
 
-#include "absl/hash/hash.h"
-#include "absl/strings/str_cat.h"
+#include "kapso_client/request_identity.h"
 #include "kapso_client/status_details.h"
-#include "kapso_client/url_encoding.h"
 
 namespace kapso::client {
 
@@ -33,12 +31,6 @@ struct CoalescingTransport::Group {
   int live = 0;  // waiters not yet answered
   std::shared_ptr<Cancellation> upstream_cancellation = std::make_shared<Cancellation>();
 };
-
-std::string RequestIdentity(const HttpRequest& request) {
-  // The key itself is never kept in a map: only a hash of it.
-  return absl::StrCat(absl::HashOf(request.api_key), " ", HttpMethodName(request.method), " ",
-                      request.path, "?", EncodeQuery(request.query));
-}
 
 CoalescingTransport::CoalescingTransport(HttpTransport* inner, Scheduler* scheduler)
     : inner_(inner), scheduler_(scheduler) {}

@@ -10,6 +10,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/synchronization/mutex.h"
 #include "kapso_client/http_transport.h"
+#include "kapso_client/scheduler.h"
 
 namespace kapso::client {
 
@@ -67,10 +68,6 @@ class CoalescingTransport final : public HttpTransport {
   absl::Mutex mu_;
   absl::flat_hash_map<std::string, GroupPtr> groups_ ABSL_GUARDED_BY(mu_);
 };
-
-// The identity of a request for sharing and caching: key, method, path and
-// query. The API key is included (hashed) so answers never cross keys.
-std::string RequestIdentity(const HttpRequest& request);
 
 }  // namespace kapso::client
 

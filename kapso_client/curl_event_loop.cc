@@ -3,12 +3,12 @@
 
 #include "absl/strings/str_cat.h"
 #include "kapso_client/curl_event_loop.h"
-#include "kapso_client/json_mapping.h"
+#include "kapso_client/parsed_body.h"
 #include "kapso_client/status_details.h"
 
-namespace kapso::client {
+namespace kapso::client::internal {
 
-absl::Status CurlMultiTransport::Impl::Init() {
+absl::Status CurlEventLoop::Init() {
   static const CURLcode global_init = curl_global_init(CURL_GLOBAL_DEFAULT);
   if (global_init != CURLE_OK) return internal::CurlError("curl_global_init", global_init);
   multi_ = curl_multi_init();
@@ -27,13 +27,13 @@ absl::Status CurlMultiTransport::Impl::Init() {
   return absl::OkStatus();
 }
 
-CurlMultiTransport::Impl::~Impl() {
+CurlEventLoop::~CurlEventLoop() {
   Shutdown();
   for (CURL* easy : idle_handles_) curl_easy_cleanup(easy);
   if (multi_ != nullptr) curl_multi_cleanup(multi_);
 }
 
-void CurlMultiTransport::Impl::Shutdown() {
+void CurlEventLoop::Shutdown() {
   {
     absl::MutexLock lock(&mu_);
     stopping_ = true;
@@ -42,7 +42,7 @@ void CurlMultiTransport::Impl::Shutdown() {
   if (loop_.joinable()) loop_.join();
 }
 
-void CurlMultiTransport::Impl::Submit(std::unique_ptr<Transfer> transfer) {
+void CurlEventLoop::Submit(std::unique_ptr<Transfer> transfer) {
   {
     absl::MutexLock lock(&mu_);
     if (!stopping_) {
@@ -58,7 +58,7 @@ void CurlMultiTransport::Impl::Submit(std::unique_ptr<Transfer> transfer) {
   curl_multi_wakeup(multi_);
 }
 
-void CurlMultiTransport::Impl::Cancel(int64_t id) {
+void CurlEventLoop::Cancel(int64_t id) {
   {
     absl::MutexLock lock(&mu_);
     cancelled_.push_back(id);
@@ -66,7 +66,7 @@ void CurlMultiTransport::Impl::Cancel(int64_t id) {
   curl_multi_wakeup(multi_);
 }
 
-void CurlMultiTransport::Impl::AddTimer(absl::Time when, absl::AnyInvocable<void() &&> work) {
+void CurlEventLoop::AddTimer(absl::Time when, absl::AnyInvocable<void() &&> work) {
   {
     absl::MutexLock lock(&mu_);
     if (!timers_drained_) {
@@ -80,11 +80,11 @@ void CurlMultiTransport::Impl::AddTimer(absl::Time when, absl::AnyInvocable<void
   curl_multi_wakeup(multi_);
 }
 
-TransportStats CurlMultiTransport::Impl::stats() const {
+TransportStats CurlEventLoop::stats() const {
   return TransportStats{requests_started_.load(), connections_opened_.load(), in_flight()};
 }
 
-void CurlMultiTransport::Impl::Loop() {
+void CurlEventLoop::Loop() {
   loop_thread_.Bind();
   loop_thread_.AssertHeld();
   while (true) {
@@ -110,7 +110,7 @@ void CurlMultiTransport::Impl::Loop() {
   FailAll();
 }
 
-void CurlMultiTransport::Impl::StartTransfers(std::vector<std::unique_ptr<Transfer>> batch) {
+void CurlEventLoop::StartTransfers(std::vector<std::unique_ptr<Transfer>> batch) {
   for (auto& transfer : batch) {
     const auto& cancellation = transfer->options.cancellation;
     if (cancellation != nullptr && cancellation->cancelled()) {
@@ -150,7 +150,7 @@ void CurlMultiTransport::Impl::StartTransfers(std::vector<std::unique_ptr<Transf
   }
 }
 
-void CurlMultiTransport::Impl::CancelTransfers(const std::vector<int64_t>& ids) {
+void CurlEventLoop::CancelTransfers(const std::vector<int64_t>& ids) {
   for (int64_t id : ids) {
     auto it = active_.find(id);
     if (it == active_.end()) continue;  // already finished
@@ -163,7 +163,7 @@ void CurlMultiTransport::Impl::CancelTransfers(const std::vector<int64_t>& ids) 
   }
 }
 
-void CurlMultiTransport::Impl::ReapFinished() {
+void CurlEventLoop::ReapFinished() {
   int pending = 0;
   while (CURLMsg* message = curl_multi_info_read(multi_, &pending)) {
     if (message->msg != CURLMSG_DONE) continue;
@@ -194,7 +194,7 @@ void CurlMultiTransport::Impl::ReapFinished() {
   }
 }
 
-void CurlMultiTransport::Impl::RunDueTimers() {
+void CurlEventLoop::RunDueTimers() {
   std::vector<absl::AnyInvocable<void() &&>> due;
   {
     absl::MutexLock lock(&mu_);
@@ -207,7 +207,7 @@ void CurlMultiTransport::Impl::RunDueTimers() {
   for (auto& work : due) std::move(work)();
 }
 
-int CurlMultiTransport::Impl::PollTimeoutMs() {
+int CurlEventLoop::PollTimeoutMs() {
   absl::MutexLock lock(&mu_);
   if (!submitted_.empty() || !cancelled_.empty()) return 0;
   if (timers_.empty()) return 1000;
@@ -215,7 +215,7 @@ int CurlMultiTransport::Impl::PollTimeoutMs() {
   return static_cast<int>(std::clamp<int64_t>(absl::ToInt64Milliseconds(wait) + 1, 0, 1000));
 }
 
-void CurlMultiTransport::Impl::Finish(std::unique_ptr<Transfer> transfer,
+void CurlEventLoop::Finish(std::unique_ptr<Transfer> transfer,
                                       absl::StatusOr<HttpResponse> result) {
   if (transfer->options.cancellation != nullptr && transfer->cancel_handle != 0) {
     transfer->options.cancellation->Unregister(transfer->cancel_handle);
@@ -229,12 +229,12 @@ void CurlMultiTransport::Impl::Finish(std::unique_ptr<Transfer> transfer,
   std::move(transfer->done)(std::move(result));
 }
 
-void CurlMultiTransport::Impl::FailAll() {
+void CurlEventLoop::FailAll() {
   FailTransfers();
   DrainTimers();
 }
 
-void CurlMultiTransport::Impl::FailTransfers() {
+void CurlEventLoop::FailTransfers() {
   std::vector<std::unique_ptr<Transfer>> pending;
   {
     absl::MutexLock lock(&mu_);
@@ -260,7 +260,7 @@ void CurlMultiTransport::Impl::FailTransfers() {
 // once, as the loop is stopping) and answers its caller, so every callback
 // runs while the decorators it calls back into are still alive. Work may
 // queue more timers; they run in later rounds.
-void CurlMultiTransport::Impl::DrainTimers() {
+void CurlEventLoop::DrainTimers() {
   while (true) {
     std::vector<absl::AnyInvocable<void() &&>> due;
     {
@@ -278,7 +278,7 @@ void CurlMultiTransport::Impl::DrainTimers() {
   }
 }
 
-void CurlMultiTransport::Impl::AbortAll() {
+void CurlEventLoop::AbortAll() {
   {
     absl::MutexLock lock(&mu_);
     abort_requested_ = true;
@@ -286,4 +286,4 @@ void CurlMultiTransport::Impl::AbortAll() {
   curl_multi_wakeup(multi_);
 }
 
-}  // namespace kapso::client
+}  // namespace kapso::client::internal

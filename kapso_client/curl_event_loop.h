@@ -1,7 +1,8 @@
 #ifndef KAPSO_CLIENT_CURL_EVENT_LOOP_H_
 #define KAPSO_CLIENT_CURL_EVENT_LOOP_H_
 
-// Internal to the curl transport: the event loop behind CurlMultiTransport.
+// Internal to the curl transport: CurlEventLoop, the loop behind
+// CurlMultiTransport.
 // One thread owns the curl multi handle; other threads hand it transfers,
 // cancellations and timers through mutex-guarded queues and wake it with
 // curl_multi_wakeup.
@@ -21,14 +22,12 @@
 #include "kapso_client/curl_transfer.h"
 #include "kapso_client/thread_role.h"
 
-namespace kapso::client {
+namespace kapso::client::internal {
 
-using internal::Transfer;
-
-class CurlMultiTransport::Impl {
+class CurlEventLoop {
  public:
-  explicit Impl(CurlTransportOptions options) : options_(std::move(options)) {}
-  ~Impl();
+  explicit CurlEventLoop(CurlTransportOptions options) : options_(std::move(options)) {}
+  ~CurlEventLoop();
 
   absl::Status Init();
   // Stops and joins the loop thread; see CurlMultiTransport::Shutdown.
@@ -94,6 +93,6 @@ class CurlMultiTransport::Impl {
   int64_t timer_seq_ ABSL_GUARDED_BY(mu_) = 0;
 };
 
-}  // namespace kapso::client
+}  // namespace kapso::client::internal
 
 #endif  // KAPSO_CLIENT_CURL_EVENT_LOOP_H_

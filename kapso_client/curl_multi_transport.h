@@ -8,8 +8,13 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "kapso_client/http_transport.h"
+#include "kapso_client/scheduler.h"
 
 namespace kapso::client {
+
+namespace internal {
+class CurlEventLoop;  // curl_event_loop.h
+}  // namespace internal
 
 struct CurlTransportOptions {
   // Scheme and host of the Kapso API, e.g. "https://api.kapso.ai"; the
@@ -61,11 +66,9 @@ class CurlMultiTransport final : public HttpTransport, public Scheduler {
   // KAPSO_OUTCOME_UNKNOWN) before the server cuts their calls.
   void AbortInFlight();
 
-  class Impl;
-
  private:
-  explicit CurlMultiTransport(std::unique_ptr<Impl> impl);
-  std::unique_ptr<Impl> impl_;
+  explicit CurlMultiTransport(std::unique_ptr<internal::CurlEventLoop> loop);
+  std::unique_ptr<internal::CurlEventLoop> loop_;
 };
 
 }  // namespace kapso::client

@@ -6,26 +6,21 @@
 namespace kapso::client {
 
 // Sends HTTP requests to Kapso without blocking the caller. `done` runs
-// exactly once, on a transport thread, with the response (any HTTP status) or
-// a transport error: UNAVAILABLE (not connected, or connection lost),
-// DEADLINE_EXCEEDED, CANCELLED. Errors carry UpstreamErrorInfo payloads (see
-// upstream_error.h) saying whether the request may have reached Kapso.
+// exactly once, with the response (any HTTP status) or a transport error:
+// UNAVAILABLE (not connected, or connection lost), DEADLINE_EXCEEDED,
+// CANCELLED. A transport error's ErrorInfo (status_details.h) says, in its
+// `request_sent` metadata, whether the request may have reached Kapso.
+//
+// `done` runs on the curl loop thread when a transfer completes, or on the
+// caller's own thread when a decorator answers at once (a cache hit, an open
+// circuit, a rate-limit refusal, a spent call budget); it must not block.
 //
 // Decorators (retry, coalescing, rate limits, circuit breaking) implement the
-// same interface around the curl transport.
+// same interface around the curl transport (transport_stack.h).
 class HttpTransport {
  public:
   virtual ~HttpTransport() = default;
   virtual void Send(HttpRequest request, CallOptions options, HttpCallback done) = 0;
-};
-
-// Runs work later, on a transport thread. Injected so that retry and cache
-// tests do not sleep.
-class Scheduler {
- public:
-  virtual ~Scheduler() = default;
-  virtual absl::Time Now() = 0;
-  virtual void RunAt(absl::Time when, absl::AnyInvocable<void() &&> work) = 0;
 };
 
 }  // namespace kapso::client

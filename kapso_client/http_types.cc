@@ -1,7 +1,5 @@
 #include "kapso_client/http_types.h"
 
-#include "absl/strings/match.h"
-
 namespace kapso::client {
 
 absl::string_view HttpMethodName(HttpMethod method) {
@@ -16,12 +14,6 @@ absl::string_view HttpMethodName(HttpMethod method) {
       return "DELETE";
   }
   return "GET";
-}
-
-bool IsPhoneNumberHealthCheck(const HttpRequest& request) {
-  return request.method == HttpMethod::kGet &&
-         absl::StartsWith(request.path, "/whatsapp/phone_numbers/") &&
-         absl::EndsWith(request.path, "/health");
 }
 
 const std::string* HttpResponse::Header(absl::string_view lower_name) const {

@@ -36,7 +36,7 @@ struct HttpRequest {
   std::string request_id;
 };
 
-class ParsedBody;  // json_mapping.h
+class ParsedBody;  // parsed_body.h
 
 struct HttpResponse {
   int status = 0;
@@ -51,11 +51,6 @@ struct HttpResponse {
 
   const std::string* Header(absl::string_view lower_name) const;
 };
-
-// Whether `request` is a phone number health check
-// (GET /whatsapp/phone_numbers/{id}/health): Kapso caches those upstream and
-// limits them separately (5/s, 60/min per project).
-bool IsPhoneNumberHealthCheck(const HttpRequest& request);
 
 // Per-call context carried from the gRPC caller down to curl.
 struct CallOptions {

@@ -1,13 +1,14 @@
 #include "kapso_client/json_mapping.h"
 
-#include "absl/strings/str_cat.h"
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "google/protobuf/timestamp.pb.h"
 #include "google/protobuf/util/json_util.h"
 #include "google/protobuf/util/time_util.h"
 #include "kapso_client/open_fields.h"
+#include "kapso_client/parsed_body.h"
 #include "kapso_client/status_details.h"
 
 namespace kapso::client {
@@ -70,16 +71,6 @@ absl::Status ParseKapsoJson(absl::string_view json, google::protobuf::Message* o
                      "KAPSO_BAD_RESPONSE", {{"field", field}});
   }
   return absl::OkStatus();
-}
-
-absl::Status ParsedBody::CopyTo(absl::string_view body, google::protobuf::Message* out) {
-  absl::MutexLock lock(&mu_);
-  if (parsed_ == nullptr || parsed_->GetDescriptor() != out->GetDescriptor()) {
-    parsed_.reset(out->New());
-    status_ = ParseKapsoJson(body, parsed_.get());
-  }
-  if (status_.ok()) out->CopyFrom(*parsed_);
-  return status_;
 }
 
 absl::Status ParseResponse(const HttpResponse& response, google::protobuf::Message* out) {

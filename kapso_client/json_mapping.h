@@ -1,13 +1,11 @@
 #ifndef KAPSO_CLIENT_JSON_MAPPING_H_
 #define KAPSO_CLIENT_JSON_MAPPING_H_
 
-#include <memory>
 #include <string>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "absl/synchronization/mutex.h"
 #include "google/protobuf/message.h"
 #include "kapso_client/http_types.h"
 
@@ -17,21 +15,6 @@ namespace kapso::client {
 // later are ignored. A body that does not parse is INTERNAL with reason
 // KAPSO_BAD_RESPONSE; the body itself is not echoed (it may hold secrets).
 absl::Status ParseKapsoJson(absl::string_view json, google::protobuf::Message* out);
-
-// One answer's body, parsed at most once: every caller sharing the answer
-// gets a copy of the same parsed message (copying a message costs a small
-// fraction of parsing its JSON again).
-class ParsedBody {
- public:
-  // Fills `out` from the body, parsing it only on the first call for this
-  // message type.
-  absl::Status CopyTo(absl::string_view body, google::protobuf::Message* out);
-
- private:
-  absl::Mutex mu_;
-  std::unique_ptr<google::protobuf::Message> parsed_ ABSL_GUARDED_BY(mu_);
-  absl::Status status_ ABSL_GUARDED_BY(mu_);
-};
 
 // A response body into `out`, through the response's shared ParsedBody when
 // it has one. An empty body leaves `out` as it is.

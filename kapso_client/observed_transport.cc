@@ -1,9 +1,6 @@
 #include "kapso_client/observed_transport.h"
 
 #include <utility>
-#include <vector>
-
-#include "absl/strings/str_split.h"
 
 namespace kapso::client {
 
@@ -19,47 +16,6 @@ void ObservedTransport::Send(HttpRequest request, CallOptions options, HttpCallb
                  observer_(seen, outcome, clock_->Now() - start);
                  std::move(done)(std::move(outcome));
                });
-}
-
-namespace {
-
-// Every path kapso_requests.h builds, with "{id}" for an id segment. Metric
-// labels come from this closed set only: ids are chosen by callers, and one
-// label value per id would grow the metrics without bound.
-constexpr absl::string_view kEndpointTemplates[] = {
-    "/whatsapp/phone_numbers",
-    "/whatsapp/phone_numbers/{id}/health",
-    "/whatsapp/phone_numbers/{id}/webhooks",
-    "/whatsapp/phone_numbers/{id}/webhooks/{id}",
-    "/whatsapp/webhooks",
-    "/whatsapp/webhooks/{id}",
-    "/whatsapp/webhooks/{id}/test",
-    "/whatsapp/messages",
-    "/whatsapp/messages/{id}",
-    "/whatsapp/conversations",
-    "/whatsapp/conversations/{id}",
-    "/api_logs",
-    "/webhook_deliveries",
-};
-
-bool Matches(absl::string_view path, absl::string_view pattern) {
-  std::vector<absl::string_view> segments = absl::StrSplit(path, '/');
-  std::vector<absl::string_view> wanted = absl::StrSplit(pattern, '/');
-  if (segments.size() != wanted.size()) return false;
-  for (size_t i = 0; i < segments.size(); ++i) {
-    bool any = wanted[i] == "{id}" && !segments[i].empty();
-    if (!any && segments[i] != wanted[i]) return false;
-  }
-  return true;
-}
-
-}  // namespace
-
-std::string EndpointTemplate(absl::string_view path) {
-  for (absl::string_view pattern : kEndpointTemplates) {
-    if (Matches(path, pattern)) return std::string(pattern);
-  }
-  return "other";
 }
 
 }  // namespace kapso::client

@@ -6,6 +6,7 @@
 
 #include "absl/strings/string_view.h"
 #include "kapso_client/http_transport.h"
+#include "kapso_client/scheduler.h"
 
 namespace kapso::client {
 
@@ -28,11 +29,6 @@ class ObservedTransport final : public HttpTransport {
   Scheduler* const clock_;
   const UpstreamObserver observer_;
 };
-
-// "/whatsapp/phone_numbers/{id}/webhooks/{id}" from a concrete path: the
-// endpoint among those kapso-ops calls, or "other", so a metric label has a
-// fixed handful of values, never one per resource.
-std::string EndpointTemplate(absl::string_view path);
 
 }  // namespace kapso::client
 

@@ -7,6 +7,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "kapso_client/http_status_mapping.h"
+#include "kapso_client/kapso_endpoints.h"
 #include "kapso_client/status_details.h"
 
 namespace kapso::client {

@@ -7,6 +7,7 @@
 
 #include "absl/synchronization/mutex.h"
 #include "kapso_client/http_transport.h"
+#include "kapso_client/scheduler.h"
 #include "kapso_client/retry_policy.h"
 
 namespace kapso::client {

@@ -2,27 +2,11 @@
 
 #include <utility>
 
-#include "absl/strings/str_replace.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 #include "kapso_client/status_details.h"
 
 namespace kapso::service {
-
-SecretRedactor::SecretRedactor(std::vector<std::string> secrets) {
-  for (std::string& secret : secrets) {
-    // Short strings would redact innocent text and cannot be keys anyway.
-    if (secret.size() >= 6) secrets_.push_back(std::move(secret));
-  }
-}
-
-std::string SecretRedactor::Redact(absl::string_view text) const {
-  std::string out(text);
-  for (const std::string& secret : secrets_) {
-    absl::StrReplaceAll({{secret, "[redacted]"}}, &out);
-  }
-  return out;
-}
 
 google::rpc::Status ToRpcStatus(const absl::Status& status, const SecretRedactor& redactor) {
   google::rpc::Status rpc_status;

@@ -6,6 +6,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "kapso_client/kapso_endpoints.h"
 #include "kapso_client/observed_transport.h"
 #include "kapso_client/status_details.h"
 #include "prometheus/collectable.h"
