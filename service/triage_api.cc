@@ -73,7 +73,7 @@ v1::Finding FindingOf(const std::pair<int, std::string>& key, const Group& group
   facts["http_status"] = absl::StrCat(key.first);
   facts["class"] = error_class.name;
   facts["api_keys"] = absl::StrJoin(group.keys, ",");
-  f.set_title(absl::StrCat(group.evidence.count(), " API calls answered HTTP ", key.first,
+  f.set_title(absl::StrCat(Counted(group.evidence.count(), "API call"), " answered HTTP ", key.first,
                            " (", error_class.name, ") on ", key.second));
   f.set_detail(absl::StrCat("Latest error: ", group.last_error.empty() ? "(none given)"
                                                                        : group.last_error,

@@ -35,6 +35,10 @@ std::string TimeText(absl::Time time) {
   return absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", time, absl::UTCTimeZone());
 }
 
+std::string Counted(int64_t count, const std::string& noun) {
+  return absl::StrCat(count, " ", noun, count == 1 ? "" : "s");
+}
+
 v1::Finding SourceErrorFinding(const std::string& source, const absl::Status& status,
                                const SecretRedactor& redactor) {
   google::rpc::Status rpc = ToRpcStatus(status, redactor);

@@ -42,6 +42,10 @@ absl::Time TimeOf(const google::protobuf::Timestamp& timestamp);
 // "2026-11-30T18:00:00Z", or "unknown" for an infinite time.
 std::string TimeText(absl::Time time);
 
+// "1 failed message", "2 failed messages": `count` and `noun`, with an "s"
+// unless it is 1.
+std::string Counted(int64_t count, const std::string& noun);
+
 // The finding for a source that could not be read.
 ops::v1::Finding SourceErrorFinding(const std::string& source, const absl::Status& status,
                                     const SecretRedactor& redactor);

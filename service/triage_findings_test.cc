@@ -213,6 +213,18 @@ TEST(TriageNumbers, UnhealthyIsCriticalWithTheReadingsFirstFindingAsRemedy) {
   EXPECT_EQ(f->evidence().last_seen().seconds(), absl::ToUnixSeconds(kNow));
 }
 
+TEST(TriageNumbers, RemedyIsTheFirstMostSevereFinding) {
+  v1::PhoneNumberHealth health;
+  health.set_status("unhealthy");
+  auto* note = health.add_findings();
+  note->set_severity(v1::SEVERITY_WARNING);
+  note->set_summary("access errors: Kapso re-checks later");
+  auto* access = health.add_findings();
+  access->set_severity(v1::SEVERITY_CRITICAL);
+  access->set_summary("check the access token");
+  EXPECT_EQ(NumberHealthFinding(Number("3", "x"), health)->remediation(), "check the access token");
+}
+
 TEST(TriageNumbers, DegradedIsHigh) {
   v1::PhoneNumberHealth health;
   health.set_status("degraded");

@@ -45,8 +45,8 @@ v1::FindingSeverity SeverityOf(const MetaErrorEntry& entry) {
 // What to say about failures without a Meta error code.
 void DescribeUncoded(v1::Finding& finding) {
   finding.set_severity(v1::FINDING_SEVERITY_MEDIUM);
-  finding.set_title(absl::StrCat(finding.evidence().count(),
-                                 " failed messages without a Meta error code"));
+  finding.set_title(absl::StrCat(Counted(finding.evidence().count(), "failed message"),
+                                 " without a Meta error code"));
   finding.set_detail("Kapso marked these messages failed but Meta's statuses carry no error code.");
   finding.set_remediation(
       "Open one with `kapso-ops messages get --message-id ID` and read its delivery timeline.");
@@ -57,8 +57,8 @@ void Describe(int32_t code, v1::Finding& finding) {
   if (code == 0) return DescribeUncoded(finding);
   const MetaErrorEntry& entry = LookupMetaError(code);
   finding.set_severity(SeverityOf(entry));
-  finding.set_title(absl::StrCat(finding.evidence().count(), " failed messages: Meta ", code, " ",
-                                 entry.title));
+  finding.set_title(absl::StrCat(Counted(finding.evidence().count(), "failed message"),
+                                 ": Meta ", code, " ", entry.title));
   finding.set_detail(std::string(entry.meaning));
   finding.set_remediation(std::string(entry.remediation));
   finding.mutable_entity()->set_name(std::string(entry.title));

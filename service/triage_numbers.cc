@@ -26,6 +26,16 @@ v1::FindingSeverity SeverityOf(const v1::PhoneNumberHealth& health) {
   return v1::FINDING_SEVERITY_INFO;
 }
 
+// The first of the most severe findings: what to fix first. (A "status"
+// note such as the access-error backoff comes before the check it is about.)
+const v1::HealthFinding& MostSevere(const v1::PhoneNumberHealth& health) {
+  const v1::HealthFinding* best = &health.findings(0);
+  for (const auto& finding : health.findings()) {
+    if (finding.severity() > best->severity()) best = &finding;
+  }
+  return *best;
+}
+
 std::string Label(const v1::PhoneNumber& number) {
   std::string name = number.name().empty() ? number.verified_name() : number.name();
   if (name.empty()) return number.display_phone_number();
@@ -67,7 +77,7 @@ std::optional<v1::Finding> NumberHealthFinding(const v1::PhoneNumber& number,
                                  : absl::StrJoin(summaries, "; "));
   f.set_remediation(summaries.empty()
                         ? "Run `kapso-ops health --phone-number-id ID` and read every check."
-                        : summaries.front());
+                        : MostSevere(health).summary());
   return f;
 }
 
