@@ -40,21 +40,22 @@ std::string Counted(int64_t count, const std::string& noun) {
 }
 
 v1::Finding SourceErrorFinding(const std::string& source, const absl::Status& status,
-                               const SecretRedactor& redactor) {
+                               const SecretRedactor& redactor, const std::string& about) {
   google::rpc::Status rpc = ToRpcStatus(status, redactor);
   std::string reason = client::ErrorReason(status);
   v1::Finding finding;
   finding.set_severity(v1::FINDING_SEVERITY_HIGH);
   finding.set_category(v1::FINDING_CATEGORY_SOURCE_ERROR);
   finding.set_code(absl::StrCat("source:", source));
-  finding.set_title(absl::StrCat("could not read ", source, ": ",
+  finding.set_title(absl::StrCat("could not read ", source, about.empty() ? "" : " of " + about,
+                                 ": ",
                                  reason.empty() ? absl::StatusCodeToString(status.code()) : reason));
   finding.set_detail(absl::StrCat("what this source would show is unknown: ", rpc.message()));
   finding.set_remediation(
       "Retry the triage; if it keeps failing, check Kapso's status and this API key "
       "(kapso-ops overview), and read the source directly when Kapso answers again.");
   finding.mutable_entity()->set_type("source");
-  finding.mutable_entity()->set_id(source);
+  finding.mutable_entity()->set_id(about.empty() ? source : about);
   finding.mutable_evidence()->set_count(1);
   if (!reason.empty()) finding.mutable_evidence()->add_ids(reason);
   (*finding.mutable_evidence()->mutable_facts())["grpc_code"] =

@@ -109,10 +109,11 @@ TEST(TriageWebhooks, GroupsByWebhookAndOutcomeWithRateAndActivity) {
                                                 {"off", {true, false, "https://off", ""}}};
   auto findings = WebhookDeliveryFindings(ds, states);
   ASSERT_EQ(findings.size(), 4u);
-  const v1::Finding& http500 = findings[0];  // ("gone", 500) sorts first; find "live"
   const v1::Finding* live500 = nullptr;
+  const v1::Finding* gone = nullptr;  // not in `states`: deleted, or the list failed
   for (const auto& f : findings) {
     if (f.entity().id() == "live" && f.code() == "webhook:http_500") live500 = &f;
+    if (f.entity().id() == "gone") gone = &f;
   }
   ASSERT_NE(live500, nullptr);
   EXPECT_EQ(live500->evidence().count(), 2);
@@ -127,7 +128,9 @@ TEST(TriageWebhooks, GroupsByWebhookAndOutcomeWithRateAndActivity) {
   const v1::Finding* off = ByCode(findings, "webhook:http_410");
   EXPECT_EQ(off->severity(), v1::FINDING_SEVERITY_LOW);
   EXPECT_NE(off->remediation().find("inactive"), std::string::npos);
-  EXPECT_EQ(http500.evidence().facts().at("webhook_active"), "unknown");
+  ASSERT_NE(gone, nullptr);
+  EXPECT_EQ(gone->evidence().facts().at("webhook_active"), "unknown");
+  EXPECT_EQ(gone->severity(), v1::FINDING_SEVERITY_HIGH);  // 1 of 1 failed
 }
 
 TEST(TriageApi, EndpointTemplateReplacesIds) {
@@ -223,6 +226,16 @@ TEST(TriageNumbers, RemedyIsTheFirstMostSevereFinding) {
   access->set_severity(v1::SEVERITY_CRITICAL);
   access->set_summary("check the access token");
   EXPECT_EQ(NumberHealthFinding(Number("3", "x"), health)->remediation(), "check the access token");
+}
+
+TEST(TriageNumbers, AnUnlistedNumberIsNamedByItsId) {
+  v1::PhoneNumber unlisted;
+  unlisted.set_phone_number_id("1000000000000042");
+  v1::PhoneNumberHealth health;
+  health.set_status("error");
+  auto f = NumberHealthFinding(unlisted, health);
+  EXPECT_EQ(f->title(), "number 1000000000000042 is error");
+  EXPECT_EQ(f->severity(), v1::FINDING_SEVERITY_MEDIUM);
 }
 
 TEST(TriageNumbers, DegradedIsHigh) {

@@ -38,6 +38,7 @@ const v1::HealthFinding& MostSevere(const v1::PhoneNumberHealth& health) {
 
 std::string Label(const v1::PhoneNumber& number) {
   std::string name = number.name().empty() ? number.verified_name() : number.name();
+  if (name.empty() && number.display_phone_number().empty()) return number.phone_number_id();
   if (name.empty()) return number.display_phone_number();
   if (number.display_phone_number().empty()) return name;
   return absl::StrCat(name, " (", number.display_phone_number(), ")");

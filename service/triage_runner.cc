@@ -85,8 +85,7 @@ void ReadHealthResults(const Run& run, const HealthChecks& checks) {
     const std::string& id = checks.numbers[i].phone_number_id();
     if (!health.ok()) {
       out.source.set_complete(false);
-      out.findings.push_back(SourceErrorFinding("health of " + id, health.status(),
-                                                run->redactor()));
+      out.findings.push_back(SourceErrorFinding("health", health.status(), run->redactor(), id));
       continue;
     }
     if (auto finding = NumberHealthFinding(checks.numbers[i], *health)) {
@@ -207,6 +206,10 @@ void ReadWebhookResults(const Run& run, WebhookReads& reads) {
   }
   out.source.set_items_read(static_cast<int32_t>(data->size()));
   out.Add(WebhookDeliveryFindings(*data, StatesOf(reads)));
+  if (!reads.webhooks.ok()) {  // the deliveries still count; activity is unknown
+    out.findings.push_back(
+        SourceErrorFinding("webhook_list", reads.webhooks.status(), run->redactor()));
+  }
 }
 
 void ReadWebhooks(const Run& run, std::shared_ptr<Join> join) {

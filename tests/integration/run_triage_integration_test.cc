@@ -94,6 +94,39 @@ TEST_F(RunTriageTest, AFailingSourceIsAFindingAndTheOthersStillAnswer) {
   EXPECT_EQ(Find(report, "api:401"), nullptr);
 }
 
+TEST_F(RunTriageTest, AFailingWebhookListLeavesActivityUnknown) {
+  sandbox::Fault fault;
+  fault.method = "GET";
+  fault.path_prefix = "/platform/v1/whatsapp/webhooks";
+  fault.status = 503;
+  fault.times = -1;
+  sandbox().AddFault(fault);
+  v1::TriageReport report = Triage(*triage_, v1::RunTriageRequest());
+  const v1::Finding* list = Find(report, "source:webhook_list");
+  ASSERT_NE(list, nullptr);
+  EXPECT_EQ(list->evidence().facts().at("grpc_code"), "UNAVAILABLE");
+  const v1::Finding* timeouts = Find(report, "webhook:no_response");
+  ASSERT_NE(timeouts, nullptr);
+  EXPECT_EQ(timeouts->evidence().facts().at("webhook_active"), "unknown");
+  EXPECT_FALSE(report.sources(2).complete());
+  EXPECT_FALSE(report.sources(2).has_error());  // the deliveries were read
+}
+
+TEST_F(RunTriageTest, OneNumbersFailedHealthIsItsOwnFinding) {
+  sandbox::Fault fault;
+  fault.method = "GET";
+  fault.path_prefix = "/platform/v1/whatsapp/phone_numbers/1000000000000002/health";
+  fault.status = 500;
+  fault.times = -1;
+  sandbox().AddFault(fault);
+  v1::TriageReport report = Triage(*triage_, v1::RunTriageRequest());
+  const v1::Finding* failed = Find(report, "source:health", kNumber2);
+  ASSERT_NE(failed, nullptr);
+  EXPECT_EQ(failed->category(), v1::FINDING_CATEGORY_SOURCE_ERROR);
+  EXPECT_NE(Find(report, "number:unhealthy", kNumber3), nullptr);
+  EXPECT_FALSE(report.sources(0).complete());
+}
+
 TEST_F(RunTriageTest, SourcesRunConcurrently) {
   sandbox::Fault slow;
   slow.delay_ms = 300;
