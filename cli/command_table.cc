@@ -6,6 +6,7 @@
 #include "cli/health_commands.h"
 #include "cli/message_commands.h"
 #include "cli/phone_number_commands.h"
+#include "cli/run_triage_command.h"
 #include "cli/signature_command.h"
 #include "cli/triage_commands.h"
 #include "cli/webhook_commands.h"
@@ -19,6 +20,7 @@ std::vector<Command> BuildTable() {
                      HealthCommands(), NumberCommands()}) {
     for (Command& command : group) all.push_back(WithPhoneNumberFlag(std::move(command)));
   }
+  all.push_back(RunTriageCommand());  // its --phone-number is resolved by the server
   all.push_back(SignatureCommand());
   all.push_back(CompletionCommand());
   return all;

@@ -125,6 +125,25 @@ TEST_F(SandboxAdminTest, ResetRestoresSeedAndClearsEverything) {
   EXPECT_EQ(StatusOf(hook), 200);
 }
 
+TEST_F(SandboxAdminTest, RecordsAddedAtRunTimeAreListedUntilReset) {
+  json log = {{"id", "a9000000-0000-4000-8000-000000000001"},
+              {"endpoint", "/platform/v1/whatsapp/messages"}, {"http_method", "GET"},
+              {"response_status", 401}, {"error_message", "Invalid API key"},
+              {"created_at", "2099-01-01T00:00:00Z"}};  // the newest of all
+  json body = {{"collection", "api_logs"}, {"record", log}};
+  ASSERT_EQ(client_->Post("/__sandbox/records", body.dump(), "application/json")->status, 200);
+  EXPECT_EQ(GetJson("/api_logs")["data"][0]["id"], log["id"]);
+  json twin = {{"id", "1000000000000009"}, {"display_phone_number", "+1 555-010-0001"}};
+  ASSERT_TRUE(sandbox_->AddRecord("phone_numbers", twin).ok());
+  EXPECT_EQ(GetJson("/whatsapp/phone_numbers/1000000000000009/health")["status"], "healthy");
+  json bad = {{"collection", "contacts"}, {"record", log}};
+  EXPECT_EQ(client_->Post("/__sandbox/records", bad.dump(), "application/json")->status, 400);
+  json no_time = {{"collection", "webhook_deliveries"}, {"record", {{"id", "d9"}}}};
+  EXPECT_EQ(client_->Post("/__sandbox/records", no_time.dump(), "application/json")->status, 400);
+  sandbox_->Reset();
+  EXPECT_NE(GetJson("/api_logs")["data"][0]["id"], log["id"]);
+}
+
 TEST_F(SandboxAdminTest, RateLimitAnswers429WithRetryAfter) {
   options_.rate_limit_per_minute = 3;
   StartSandbox();

@@ -107,4 +107,9 @@ int64_t SandboxServer::ConnectionsOpened() const {
 
 void SandboxServer::Reset() { service_->Reset(); }
 
+absl::Status SandboxServer::AddRecord(const std::string& collection, const nlohmann::json& record,
+                                      const nlohmann::json& health) {
+  return service_->store().AddRecord(collection, record, health);
+}
+
 }  // namespace kapso::sandbox

@@ -20,6 +20,8 @@
 #include <string>
 #include <thread>
 
+#include <nlohmann/json.hpp>
+
 #include "absl/base/thread_annotations.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -67,6 +69,10 @@ class SandboxServer {
 
   // Seed data back; faults, stats and rate-limit windows cleared.
   void Reset();
+
+  // Adds a record as Kapso would have just made it (SandboxStore::AddRecord).
+  absl::Status AddRecord(const std::string& collection, const nlohmann::json& record,
+                         const nlohmann::json& health = nullptr);
 
  private:
   explicit SandboxServer(const SandboxOptions& options);

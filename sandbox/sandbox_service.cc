@@ -6,6 +6,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
 #include "sandbox/admin_routes.h"
+#include "sandbox/record_routes.h"
 #include "sandbox/api_error.h"
 #include "sandbox/http_json.h"
 #include "sandbox/log_routes.h"
@@ -41,6 +42,7 @@ SandboxService::SandboxService(const SandboxOptions& options)
   AddLogRoutes(api_routes_, store_);
   AddPhoneNumberRoutes(api_routes_, store_, health_limit_);
   AddAdminRoutes(admin_routes_, faults_, stats_, [this] { Reset(); });
+  AddRecordRoutes(admin_routes_, store_);
 }
 
 void SandboxService::Reset() {

@@ -32,6 +32,7 @@ class SandboxService {
 
   FaultInjector& faults() { return faults_; }
   const RequestStats& stats() const { return stats_; }
+  SandboxStore& store() { return store_; }
 
   // Seed data back, faults and stats cleared, rate-limit windows restarted.
   void Reset();

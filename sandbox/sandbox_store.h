@@ -43,6 +43,14 @@ class SandboxStore {
   absl::StatusOr<nlohmann::json> Health(absl::string_view phone_number_id,
                                         absl::Time now);
 
+  // Adds one record to a collection (messages, api_logs,
+  // webhook_deliveries, phone_numbers) as if Kapso had just recorded it, so
+  // tests can make errors appear over time. A phone number may bring its
+  // `health` payload (else it reads as healthy). Until the next Reset.
+  // store_records.cc.
+  absl::Status AddRecord(const std::string& collection, nlohmann::json record,
+                         nlohmann::json health);
+
  private:
   mutable absl::Mutex mu_;
   std::shared_ptr<const SeedData> seed_ ABSL_GUARDED_BY(mu_);

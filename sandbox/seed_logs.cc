@@ -92,7 +92,9 @@ json OrNull(const char* text) { return text ? json(text) : json(nullptr); }
 Record Delivery(int n, absl::Time at, const std::string& status) {
   const Target& target = kTargets[n % 5];
   std::string id = absl::StrFormat("d1000000-0000-4000-8000-%012d", n);
-  const int failed_codes[] = {500, 503, 404, 410};
+  // 0: the receiver never answered (a timeout or refused connection), which
+  // Kapso records as a null response_status.
+  const int failed_codes[] = {500, 503, 404, 0};
   json delivery = {{"id", id},
                    {"event", target.event},
                    {"status", status},
@@ -111,7 +113,8 @@ Record Delivery(int n, absl::Time at, const std::string& status) {
     delivery["delivered_at"] = FormatUtc(at + absl::Seconds(1));
   } else if (status == "failed") {
     // Kapso retried after 10 s, 40 s and 90 s before giving up.
-    delivery["response_status"] = failed_codes[n % 4];
+    int code = failed_codes[(n / 2) % 4];
+    delivery["response_status"] = code == 0 ? json(nullptr) : json(code);
     delivery["attempt_count"] = 4;
     delivery["failed_at"] = FormatUtc(at + absl::Seconds(141));
     delivery["last_attempt_at"] = delivery["failed_at"];

@@ -2,16 +2,15 @@
 
 #include <memory>
 
-#include "google/protobuf/util/time_util.h"
 #include "kapso/internal/wire.pb.h"
 #include "kapso_client/json_mapping.h"
 #include "kapso_client/kapso_requests.h"
 #include "service/fan_out.h"
-#include "service/health_findings.h"
 #include "service/item_counter.h"
 #include "service/request_validation.h"
 #include "service/phone_number_digits.h"
 #include "service/phone_number_directory.h"
+#include "service/phone_number_health.h"
 #include "service/unary_call.h"
 
 namespace kapso::service {
@@ -94,20 +93,11 @@ grpc::ServerUnaryReactor* KapsoHealthService::CheckPhoneNumberHealth(
     v1::PhoneNumberHealth* response) {
   UnaryCall* call = UnaryCall::Start(context, deps_);
   if (!call->Check(Validate(*request))) return call;
-  absl::StatusOr<client::HttpRequest> http_request = client::BuildPhoneNumberHealth(*request);
-  client::HttpRequest sent;  // method and path, for the error of a bad answer
-  if (http_request.ok()) sent.path = http_request->path;
-  deps_.client->Send(
-      std::move(http_request), call->request_context(),
-      call->Then<client::HttpResponse>([response, sent](client::HttpResponse http) {
-        // Health is the one answer Kapso does not wrap in {"data": ...}.
-        absl::Status parsed = client::KapsoClient::ParseAnswer(sent, http, response);
-        if (!parsed.ok()) return parsed;
-        AddHealthFindings(*response);
-        *response->mutable_cache_age() = google::protobuf::util::TimeUtil::NanosecondsToDuration(
-            absl::ToInt64Nanoseconds(http.age));
-        return absl::OkStatus();
-      }));
+  FetchPhoneNumberHealth(deps_.client, call->request_context(), request->phone_number_id(),
+                         call->Then<v1::PhoneNumberHealth>([response](v1::PhoneNumberHealth h) {
+                           response->Swap(&h);
+                           return absl::OkStatus();
+                         }));
   return call;
 }
 

@@ -6,6 +6,8 @@
 #include "service/cursor_list.h"
 #include "service/delivery_timeline.h"
 #include "service/fan_out.h"
+#include "service/triage_request.h"
+#include "service/triage_runner.h"
 
 namespace kapso::service {
 namespace {
@@ -89,6 +91,15 @@ grpc::ServerUnaryReactor* TriageService::ListWebhookDeliveries(
   return ServeCursorList<wire::DeliveryList>(
       context, deps_, request, &client::BuildListWebhookDeliveries,
       response->mutable_deliveries(), response->mutable_next_page_token());
+}
+
+grpc::ServerUnaryReactor* TriageService::RunTriage(grpc::CallbackServerContext* context,
+                                                   const v1::RunTriageRequest* request,
+                                                   v1::TriageReport* response) {
+  UnaryCall* call = UnaryCall::Start(context, deps_);
+  if (!call->Check(ValidateRunTriage(*request))) return call;
+  StartTriage(call, *request, response);
+  return call;
 }
 
 }  // namespace kapso::service

@@ -6,7 +6,8 @@
 
 namespace kapso::service {
 
-// kapso.ops.v1.Triage over Kapso's messages, api_logs and webhook_deliveries.
+// kapso.ops.v1.Triage over Kapso's messages, api_logs and webhook_deliveries
+// (RunTriage also reads numbers, their health and webhooks).
 class TriageService final : public ops::v1::Triage::CallbackService {
  public:
   explicit TriageService(const ServiceDeps& deps) : deps_(deps) {}
@@ -20,6 +21,9 @@ class TriageService final : public ops::v1::Triage::CallbackService {
   grpc::ServerUnaryReactor* ListWebhookDeliveries(
       grpc::CallbackServerContext* context, const ops::v1::ListWebhookDeliveriesRequest* request,
       ops::v1::ListWebhookDeliveriesResponse* response) override;
+  grpc::ServerUnaryReactor* RunTriage(grpc::CallbackServerContext* context,
+                                      const ops::v1::RunTriageRequest* request,
+                                      ops::v1::TriageReport* response) override;
 
  private:
   const ServiceDeps& deps_;

@@ -66,6 +66,12 @@ class Sandbox:
     def clear_faults(self):
         self._call("DELETE", "/__sandbox/faults")
 
+    def add_record(self, collection, record, health=None):
+        body = {"collection": collection, "record": record}
+        if health is not None:
+            body["health"] = health
+        self._call("POST", "/__sandbox/records", body)
+
     def total_requests(self):
         return self._call("GET", "/__sandbox/stats")["total_requests"]
 

@@ -377,8 +377,12 @@ def _rpcs():
     return out
 
 
+# Reads whose names do not say so.
+_READS = {"RunTriage"}
+
+
 def _is_read(method):
-    return method.startswith(("List", "Get", "Check", "Resolve"))
+    return method.startswith(("List", "Get", "Check", "Resolve")) or method in _READS
 
 
 def _first_route(vs, path):

@@ -83,8 +83,8 @@ func TestServiceConfigRetriesReadsOnly(t *testing.T) {
 			}
 		}
 	}
-	if n != 16 {
-		t.Errorf("saw %d methods, want 16", n)
+	if n != 17 {
+		t.Errorf("saw %d methods, want 17", n)
 	}
 }
 

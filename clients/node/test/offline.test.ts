@@ -42,7 +42,7 @@ test("service config retries reads only and times every method", () => {
       else assert.deepEqual(mc.retryPolicy?.retryableStatusCodes, ["UNAVAILABLE"], method);
     }
   }
-  assert.equal(count, 16);
+  assert.equal(count, 17);
 });
 
 function any(type: string, value: Uint8Array) {

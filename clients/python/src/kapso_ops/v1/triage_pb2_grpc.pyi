@@ -45,6 +45,15 @@ class TriageStub:
     """Lists calls made to Kapso's API with this project's keys."""
     ListWebhookDeliveries: _grpc.UnaryUnaryMultiCallable[_triage_pb2.ListWebhookDeliveriesRequest, _triage_pb2.ListWebhookDeliveriesResponse]
     """Lists Kapso's attempts to deliver events to the project's webhooks."""
+    RunTriage: _grpc.UnaryUnaryMultiCallable[_triage_pb2.RunTriageRequest, _triage_pb2.TriageReport]
+    """Runs the operations playbook over the project, or over one phone
+    number, and answers with ranked findings: every number that is not
+    plainly healthy, failed messages grouped by Meta error code, failed
+    webhook deliveries grouped by webhook and outcome, and API errors
+    grouped by status and endpoint. The sources are read concurrently
+    within the call's upstream budget; a source that cannot be read is a
+    finding of its own (SOURCE_ERROR) and the others still answer.
+    """
 
 @_typing.type_check_only
 class TriageAsyncStub(TriageStub):
@@ -63,6 +72,15 @@ class TriageAsyncStub(TriageStub):
     """Lists calls made to Kapso's API with this project's keys."""
     ListWebhookDeliveries: _aio.UnaryUnaryMultiCallable[_triage_pb2.ListWebhookDeliveriesRequest, _triage_pb2.ListWebhookDeliveriesResponse]  # type: ignore[assignment]
     """Lists Kapso's attempts to deliver events to the project's webhooks."""
+    RunTriage: _aio.UnaryUnaryMultiCallable[_triage_pb2.RunTriageRequest, _triage_pb2.TriageReport]  # type: ignore[assignment]
+    """Runs the operations playbook over the project, or over one phone
+    number, and answers with ranked findings: every number that is not
+    plainly healthy, failed messages grouped by Meta error code, failed
+    webhook deliveries grouped by webhook and outcome, and API errors
+    grouped by status and endpoint. The sources are read concurrently
+    within the call's upstream budget; a source that cannot be read is a
+    finding of its own (SOURCE_ERROR) and the others still answer.
+    """
 
 class TriageServicer(metaclass=_abc_1.ABCMeta):
     """Error and log triage: failed messages, Kapso API calls (external API logs)
@@ -96,5 +114,20 @@ class TriageServicer(metaclass=_abc_1.ABCMeta):
         context: _ServicerContext,
     ) -> _typing.Union[_triage_pb2.ListWebhookDeliveriesResponse, _abc.Awaitable[_triage_pb2.ListWebhookDeliveriesResponse]]:
         """Lists Kapso's attempts to deliver events to the project's webhooks."""
+
+    @_abc_1.abstractmethod
+    def RunTriage(
+        self,
+        request: _triage_pb2.RunTriageRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_triage_pb2.TriageReport, _abc.Awaitable[_triage_pb2.TriageReport]]:
+        """Runs the operations playbook over the project, or over one phone
+        number, and answers with ranked findings: every number that is not
+        plainly healthy, failed messages grouped by Meta error code, failed
+        webhook deliveries grouped by webhook and outcome, and API errors
+        grouped by status and endpoint. The sources are read concurrently
+        within the call's upstream budget; a source that cannot be read is a
+        finding of its own (SOURCE_ERROR) and the others still answer.
+        """
 
 def add_TriageServicer_to_server(servicer: TriageServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...

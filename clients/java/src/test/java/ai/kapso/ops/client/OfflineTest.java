@@ -80,7 +80,7 @@ class OfflineTest {
         }
       }
     }
-    assertEquals(16, count);
+    assertEquals(17, count);
   }
 
   @Test

@@ -1,0 +1,14 @@
+// `kapso-ops triage`: the computed triage (Triage.RunTriage).
+#ifndef KAPSO_OPS_CLI_RUN_TRIAGE_COMMAND_H_
+#define KAPSO_OPS_CLI_RUN_TRIAGE_COMMAND_H_
+
+#include "cli/command.h"
+
+namespace kapso::cli {
+
+// triage [--phone-number-id ID | --phone-number NUM] [--period P] [--limit N]
+Command RunTriageCommand();
+
+}  // namespace kapso::cli
+
+#endif  // KAPSO_OPS_CLI_RUN_TRIAGE_COMMAND_H_
