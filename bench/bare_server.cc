@@ -5,16 +5,14 @@
 //   bare_server --listen=127.0.0.1:0 --port_file=FILE
 // Prints `bare-server listening on HOST:PORT`; stops on SIGTERM/SIGINT.
 
-#include <signal.h>
-
-#include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <string>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
+#include "common/port_file.h"
+#include "common/stop_signals.h"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/grpcpp.h"
 #include "grpcpp/health_check_service_interface.h"
@@ -24,11 +22,7 @@ ABSL_FLAG(std::string, port_file, "", "write the bound port to this file once se
 
 int main(int argc, char** argv) {
   absl::ParseCommandLine(argc, argv);
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGTERM);
-  sigaddset(&stop_signals, SIGINT);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  const kapso::StopSignals stop_signals;  // before any thread starts
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -45,11 +39,12 @@ int main(int argc, char** argv) {
   std::cout << "bare-server listening on " << listen.substr(0, listen.rfind(':')) << ":" << port
             << std::endl;
   if (const std::string path = absl::GetFlag(FLAGS_port_file); !path.empty()) {
-    std::ofstream(path + ".tmp") << port << "\n";
-    std::rename((path + ".tmp").c_str(), path.c_str());
+    if (absl::Status written = kapso::WritePortFile(path, port); !written.ok()) {
+      std::cerr << "bare-server: " << written.message() << "\n";
+      return 1;
+    }
   }
-  int signal_number = 0;
-  sigwait(&stop_signals, &signal_number);
+  stop_signals.Wait();
   server->Shutdown();
   return 0;
 }

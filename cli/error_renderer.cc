@@ -6,6 +6,7 @@
 #include "absl/strings/str_join.h"
 #include "cli/cli_status.h"
 #include "cli/json_text.h"
+#include "common/json_quote.h"
 #include "kapso_client/upstream_text.h"
 #include "google/protobuf/any.pb.h"
 #include "google/protobuf/util/time_util.h"

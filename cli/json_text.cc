@@ -36,10 +36,4 @@ std::string MessageToCompactJson(const google::protobuf::Message& message) {
   return ToJson(message, /*defaults=*/false).value_or("null");
 }
 
-std::string JsonQuote(absl::string_view text) {
-  google::protobuf::Value value;
-  value.set_string_value(std::string(text));
-  return MessageToCompactJson(value);
-}
-
 }  // namespace kapso::cli

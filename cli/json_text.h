@@ -21,8 +21,6 @@ absl::StatusOr<std::string> CheckedMessageToJson(const google::protobuf::Message
 // Same, but leaves out default values (for compact table cells).
 std::string MessageToCompactJson(const google::protobuf::Message& message);
 
-// `text` as a quoted, escaped JSON string.
-std::string JsonQuote(absl::string_view text);
 
 }  // namespace kapso::cli
 

@@ -103,17 +103,17 @@ absl::Status CurlError(absl::string_view where, CURLcode code) {
   return absl::InternalError(absl::StrCat(where, ": ", curl_easy_strerror(code)));
 }
 
-absl::Status ConfigureEasy(Transfer& t, const CurlTransportOptions& options,
-                           absl::Duration timeout) {
-  const std::string& key = t.request.api_key.empty() ? options.api_key : t.request.api_key;
-  // Callers validate what they pass (service/unary_call.cc); this keeps a
-  // CR/LF from ever becoming a header line whoever built the request.
+namespace {
+
+// The request's header lines; the key is checked first, so a CR/LF in it
+// can never become a header line whoever built the request (callers
+// validate what they pass too: service/unary_call.cc).
+absl::Status BuildHeaders(Transfer& t, const std::string& key) {
   if (!key.empty() && !IsHeaderToken(key, 256)) {
     return MakeError(absl::StatusCode::kUnauthenticated,
                      "the Kapso API key is not a well-formed token", "INVALID_API_KEY");
   }
   if (!IsHeaderToken(t.request.request_id, 128)) t.request.request_id.clear();
-  t.max_body_bytes = options.max_body_bytes;
   if (!key.empty()) {
     t.headers = curl_slist_append(t.headers, absl::StrCat("X-API-Key: ", key).c_str());
   }
@@ -124,6 +124,16 @@ absl::Status ConfigureEasy(Transfer& t, const CurlTransportOptions& options,
     t.headers = curl_slist_append(
         t.headers, absl::StrCat("X-Request-Id: ", t.request.request_id).c_str());
   }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status ConfigureEasy(Transfer& t, const CurlTransportOptions& options,
+                           absl::Duration timeout) {
+  const std::string& key = t.request.api_key.empty() ? options.api_key : t.request.api_key;
+  if (absl::Status s = BuildHeaders(t, key); !s.ok()) return s;
+  t.max_body_bytes = options.max_body_bytes;
   long timeout_ms = std::max<long>(1, absl::ToInt64Milliseconds(timeout));
   long connect_ms =
       std::min<long>(timeout_ms, absl::ToInt64Milliseconds(options.connect_timeout));

@@ -60,39 +60,45 @@ RateLimitGate::KeyBudgets& RateLimitGate::BudgetsOf(const std::string& key, absl
   return budgets_[key];
 }
 
+absl::Duration RateLimitGate::Reserve(const std::string& key, bool health) {
+  absl::Time now = clock_->Now();
+  absl::MutexLock lock(&mu_);
+  KeyBudgets& b = BudgetsOf(key, now);
+  absl::Duration wait = Wait(b.general, now, Window(absl::Minutes(1)));
+  if (health) {
+    wait = std::max({wait, Wait(b.health_second, now, Window(absl::Seconds(1))),
+                     Wait(b.health_minute, now, Window(absl::Minutes(1)))});
+  }
+  // Only a request that goes out uses up budget.
+  if (wait == absl::ZeroDuration()) {
+    Take(b.general);
+    if (health) {
+      Take(b.health_second);
+      Take(b.health_minute);
+    }
+  }
+  return wait;
+}
+
+absl::Status RateLimitGate::Refusal(const HttpRequest& request, absl::Duration wait) {
+  refused_.fetch_add(1, std::memory_order_relaxed);
+  absl::Duration retry = absl::Ceil(wait, absl::Seconds(1));
+  absl::Status status = MakeError(
+      absl::StatusCode::kResourceExhausted,
+      absl::StrCat("Kapso's rate limit for this key is spent; retry in ",
+                   absl::FormatDuration(retry)),
+      "KAPSO_BUDGET_EXHAUSTED",
+      {{"kapso_method", std::string(HttpMethodName(request.method))},
+       {"kapso_path", request.path}});
+  SetRetryDelay(status, retry);
+  return status;
+}
+
 void RateLimitGate::Send(HttpRequest request, CallOptions options, HttpCallback done) {
   const bool health = IsPhoneNumberHealthCheck(request);
   std::string key = absl::StrCat(absl::HashOf(request.api_key));
-  absl::Time now = clock_->Now();
-  absl::Duration wait;
-  {
-    absl::MutexLock lock(&mu_);
-    KeyBudgets& b = BudgetsOf(key, now);
-    wait = Wait(b.general, now, Window(absl::Minutes(1)));
-    if (health) {
-      wait = std::max({wait, Wait(b.health_second, now, Window(absl::Seconds(1))),
-                       Wait(b.health_minute, now, Window(absl::Minutes(1)))});
-    }
-    // Only a request that goes out uses up budget.
-    if (wait == absl::ZeroDuration()) {
-      Take(b.general);
-      if (health) {
-        Take(b.health_second);
-        Take(b.health_minute);
-      }
-    }
-  }
-  if (wait > absl::ZeroDuration()) {
-    refused_.fetch_add(1, std::memory_order_relaxed);
-    absl::Status status = MakeError(
-        absl::StatusCode::kResourceExhausted,
-        absl::StrCat("Kapso's rate limit for this key is spent; retry in ",
-                     absl::FormatDuration(absl::Ceil(wait, absl::Seconds(1)))),
-        "KAPSO_BUDGET_EXHAUSTED",
-        {{"kapso_method", std::string(HttpMethodName(request.method))},
-         {"kapso_path", request.path}});
-    SetRetryDelay(status, absl::Ceil(wait, absl::Seconds(1)));
-    return std::move(done)(std::move(status));
+  if (absl::Duration wait = Reserve(key, health); wait > absl::ZeroDuration()) {
+    return std::move(done)(Refusal(request, wait));
   }
   inner_->Send(std::move(request), std::move(options),
                [this, key = std::move(key), health, done = std::move(done)](

@@ -52,6 +52,10 @@ class RateLimitGate final : public HttpTransport {
   // Reads Kapso's remaining count from `header` of `response`.
   static void Update(Budget& budget, const HttpResponse& response, const char* header,
                      absl::Time now, absl::Duration window);
+  // How long until `key` may send (zero: now, and the request is counted).
+  absl::Duration Reserve(const std::string& key, bool health) ABSL_LOCKS_EXCLUDED(mu_);
+  // RESOURCE_EXHAUSTED (KAPSO_BUDGET_EXHAUSTED) with a RetryInfo of `wait`.
+  absl::Status Refusal(const HttpRequest& request, absl::Duration wait);
   void Learn(const std::string& key, bool health, const absl::StatusOr<HttpResponse>& outcome);
   // Kapso's window, at most max_block_.
   absl::Duration Window(absl::Duration kapso_window) const;

@@ -1,10 +1,7 @@
 // kapso_sandbox: the Kapso Platform API simulator as a standalone process,
 // for the non-C++ test suites, benchmarks and the zero-credential demo.
 #include <signal.h>
-#include <unistd.h>
 
-#include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <string>
 
@@ -12,7 +9,8 @@
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "absl/status/status.h"
-#include "absl/strings/str_cat.h"
+#include "common/port_file.h"
+#include "common/stop_signals.h"
 #include "sandbox/sandbox_server.h"
 
 ABSL_FLAG(std::string, host, "127.0.0.1", "Address to listen on.");
@@ -30,21 +28,6 @@ ABSL_FLAG(int, threads, 512,
 
 namespace {
 
-// Written to a temporary name and renamed, so a reader never sees half a port.
-absl::Status WritePortFile(const std::string& path, int port) {
-  std::string tmp = absl::StrCat(path, ".tmp.", getpid());
-  {
-    std::ofstream out(tmp, std::ios::trunc);
-    out << port << "\n";
-    if (!out.flush()) return absl::InternalError("cannot write " + tmp);
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    return absl::InternalError("cannot rename " + tmp + " to " + path);
-  }
-  return absl::OkStatus();
-}
-
 kapso::sandbox::SandboxOptions OptionsFromFlags() {
   kapso::sandbox::SandboxOptions options;
   options.host = absl::GetFlag(FLAGS_host);
@@ -61,13 +44,7 @@ kapso::sandbox::SandboxOptions OptionsFromFlags() {
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage("Serves a simulated Kapso Platform API.");
   absl::ParseCommandLine(argc, argv);
-  // Block the stop signals before any thread starts, then wait for them
-  // synchronously: no work happens inside a signal handler.
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGTERM);
-  sigaddset(&stop_signals, SIGINT);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  const kapso::StopSignals stop_signals;  // before any thread starts
   signal(SIGPIPE, SIG_IGN);
 
   kapso::sandbox::SandboxOptions options = OptionsFromFlags();
@@ -78,7 +55,7 @@ int main(int argc, char** argv) {
   }
   std::string port_file = absl::GetFlag(FLAGS_port_file);
   if (!port_file.empty()) {
-    absl::Status written = WritePortFile(port_file, (*sandbox)->port());
+    absl::Status written = kapso::WritePortFile(port_file, (*sandbox)->port());
     if (!written.ok()) {
       std::cerr << "kapso-sandbox: " << written << std::endl;
       return 1;
@@ -86,8 +63,7 @@ int main(int argc, char** argv) {
   }
   std::cout << "kapso-sandbox listening on " << options.host << ":"
             << (*sandbox)->port() << std::endl;
-  int signal_number = 0;
-  sigwait(&stop_signals, &signal_number);
+  stop_signals.Wait();
   (*sandbox)->Stop();
   return 0;
 }

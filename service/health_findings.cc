@@ -125,9 +125,11 @@ bool MostActionableEntity(const v1::HealthCheck& check, v1::MessagingEntity* ent
          pick([](const auto& e) { return e.can_send_message() != "AVAILABLE"; });
 }
 
-void AddHealthFindings(v1::PhoneNumberHealth& health) {
-  health.clear_findings();
-  health.clear_most_actionable_entity();
+namespace {
+
+// The reading's own state: a failed check run, or access errors Kapso will
+// re-check later.
+void AddStatusFindings(v1::PhoneNumberHealth& health) {
   if (health.status() == "error") {
     Add(health, "status", v1::SEVERITY_WARNING,
         absl::StrCat("the health check itself failed; retry shortly",
@@ -138,7 +140,10 @@ void AddHealthFindings(v1::PhoneNumberHealth& health) {
         absl::StrCat("access errors: Kapso re-checks Meta after ",
                      TimeUtil::ToString(health.retry_after())));
   }
-  const v1::HealthCheck* access = Find(health, "phone_number_access");
+}
+
+// The checks that stop all messaging, in the runbook's order.
+void AddBlockingFindings(v1::PhoneNumberHealth& health, const v1::HealthCheck* access) {
   if (Failed(access)) {
     Add(health, "phone_number_access", v1::SEVERITY_CRITICAL,
         "Kapso cannot read the number from Meta: check the access token and permissions");
@@ -151,16 +156,14 @@ void AddHealthFindings(v1::PhoneNumberHealth& health) {
     Add(health, "token_validity", v1::SEVERITY_CRITICAL,
         "the access token is invalid or expired: reconnect the number");
   }
-  if (const v1::HealthCheck* messaging = Find(health, "messaging_health")) {
-    AddMessagingFinding(health, *messaging);
-  }
-  for (const CheckRule& rule : kLaterChecks) {
-    if (Failed(Find(health, rule.name))) Add(health, rule.name, rule.severity, rule.summary);
-  }
+}
+
+// Failed checks no rule names, by name (map order is unspecified).
+void AddOtherFindings(v1::PhoneNumberHealth& health) {
   static const auto* const kCovered = new absl::flat_hash_set<std::string>{
       "phone_number_access", "phone_number_connection", "token_validity", "messaging_health",
       "webhook_verified",    "webhook_subscription",    "test_message"};
-  std::vector<std::string> others;  // sorted: map order is unspecified
+  std::vector<std::string> others;
   for (const auto& [name, check] : health.checks()) {
     if (!kCovered->contains(name) && Failed(&check)) others.push_back(name);
   }
@@ -170,6 +173,23 @@ void AddHealthFindings(v1::PhoneNumberHealth& health) {
     Add(health, name, v1::SEVERITY_WARNING,
         absl::StrCat(name, " failed", error.empty() ? "" : ": " + error));
   }
+}
+
+}  // namespace
+
+void AddHealthFindings(v1::PhoneNumberHealth& health) {
+  health.clear_findings();
+  health.clear_most_actionable_entity();
+  AddStatusFindings(health);
+  const v1::HealthCheck* access = Find(health, "phone_number_access");
+  AddBlockingFindings(health, access);
+  if (const v1::HealthCheck* messaging = Find(health, "messaging_health")) {
+    AddMessagingFinding(health, *messaging);
+  }
+  for (const CheckRule& rule : kLaterChecks) {
+    if (Failed(Find(health, rule.name))) Add(health, rule.name, rule.severity, rule.summary);
+  }
+  AddOtherFindings(health);
   AddQualityFindings(health, access);
 }
 

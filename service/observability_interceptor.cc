@@ -4,10 +4,11 @@
 #include <string>
 
 #include "absl/status/status.h"
-#include "absl/time/clock.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/time/clock.h"
+#include "common/json_quote.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 #include "kapso_client/status_details.h"
@@ -17,27 +18,6 @@ namespace kapso::service {
 namespace {
 
 using grpc::experimental::InterceptionHookPoints;
-
-// `text` as a JSON string literal. (The log line is built by hand: it is
-// written for every RPC, and a protobuf Struct round trip cost more than the
-// rest of the interceptor.)
-std::string JsonQuote(absl::string_view text) {
-  std::string out = "\"";
-  for (unsigned char c : text) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) absl::StrAppend(&out, absl::StrFormat("\\u%04x", c));
-        else out.push_back(static_cast<char>(c));
-    }
-  }
-  out += "\"";
-  return out;
-}
 
 class ObservabilityInterceptor final : public grpc::experimental::Interceptor {
  public:

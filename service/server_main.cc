@@ -24,6 +24,8 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "common/port_file.h"
+#include "common/stop_signals.h"
 #include "service/kapso_ops_server.h"
 
 ABSL_FLAG(std::string, listen, "0.0.0.0:50051", "host:port to serve gRPC on (port 0: any)");
@@ -80,14 +82,6 @@ absl::StatusOr<std::string> ApiKey() {
   std::stringstream contents;
   contents << file.rdbuf();
   return std::string(absl::StripAsciiWhitespace(contents.str()));
-}
-
-void WritePortFile(int port) {
-  std::string path = absl::GetFlag(FLAGS_port_file);
-  if (path.empty()) return;
-  std::string tmp = path + ".tmp";
-  std::ofstream(tmp) << port << "\n";
-  std::rename(tmp.c_str(), path.c_str());  // readers never see a partial file
 }
 
 void SetResilienceFlags(kapso::service::ServerOptions& options) {
@@ -147,10 +141,9 @@ void PrintAddresses(const kapso::service::ServerOptions& options,
 }
 
 // Waits for SIGTERM/SIGINT, then drains for the grace period and exits.
-[[noreturn]] void ServeUntilStopped(const sigset_t& stop_signals,
+[[noreturn]] void ServeUntilStopped(const kapso::StopSignals& stop_signals,
                                     kapso::service::KapsoOpsServer& server) {
-  int signal_number = 0;
-  sigwait(&stop_signals, &signal_number);
+  int signal_number = stop_signals.Wait();
   std::cout << "kapso-ops: signal " << signal_number << ", draining" << std::endl;
   absl::Duration grace = absl::GetFlag(FLAGS_shutdown_grace);
   // Whatever still runs after the grace (a call stuck past its cancel) must
@@ -176,13 +169,8 @@ int main(int argc, char** argv) {
   // Debian's Abseil checks every mutex for lock-order cycles; a release
   // server pays for that on each lock and never acts on it.
   absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
-  // Block the stop signals in every thread (gRPC's and curl's inherit this
-  // mask) and wait for them in ServeUntilStopped.
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGTERM);
-  sigaddset(&stop_signals, SIGINT);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  // Blocked before any thread starts; ServeUntilStopped waits for them.
+  const kapso::StopSignals stop_signals;
 
   absl::StatusOr<kapso::service::ServerOptions> options = OptionsFromFlags();
   if (!options.ok()) {
@@ -196,6 +184,11 @@ int main(int argc, char** argv) {
     return 1;
   }
   PrintAddresses(*options, **server);
-  WritePortFile((*server)->port());
+  if (std::string path = absl::GetFlag(FLAGS_port_file); !path.empty()) {
+    if (absl::Status written = kapso::WritePortFile(path, (*server)->port()); !written.ok()) {
+      std::cerr << "kapso-ops: " << written.message() << "\n";
+      return 1;
+    }
+  }
   ServeUntilStopped(stop_signals, **server);
 }
