@@ -118,7 +118,8 @@ TEST_F(ResilienceTest, CoalescedFollowerKeepsItsOwnDeadline) {
                                              leader_status = status;
                                              leader_done.Notify();
                                            });
-  absl::SleepFor(absl::Milliseconds(50));  // the follower joins the leader's call
+  // The follower joins the leader's call once that call reached Kapso.
+  ASSERT_TRUE(WaitUntil([&] { return sandbox().RequestCount("GET", kHealthPath) == 1; }));
   absl::Time start = absl::Now();
   health_->async()->CheckPhoneNumberHealth(follower_context.get(), &request, &follower_response,
                                            [&](grpc::Status status) {
@@ -142,7 +143,7 @@ TEST_F(ResilienceTest, HealthIsCachedWithItsAgeButNeverAcrossKeys) {
   request.set_phone_number_id(kNumber2);
   v1::PhoneNumberHealth first, second, other_key;
   ASSERT_TRUE(health_->CheckPhoneNumberHealth(Context().get(), request, &first).ok());
-  absl::SleepFor(absl::Milliseconds(1100));
+  absl::SleepFor(absl::Milliseconds(1100));  // the behaviour under test: the entry ages 1 s
   ASSERT_TRUE(health_->CheckPhoneNumberHealth(Context().get(), request, &second).ok());
   EXPECT_EQ(sandbox().RequestCount("GET", kHealthPath), 1);
   EXPECT_EQ(first.cache_age().seconds(), 0);
@@ -188,7 +189,7 @@ TEST_F(ResilienceTest, CircuitOpensOnSustainedFailureThenRecovers) {
   EXPECT_EQ(Serving(""), grpc::health::v1::HealthCheckResponse::SERVING);
 
   sandbox().ClearFaults();
-  absl::SleepFor(absl::Milliseconds(600));
+  absl::SleepFor(absl::Milliseconds(600));  // the behaviour under test: the 500 ms cool-down ends
   EXPECT_TRUE(GetMessage().ok());  // the probe
   EXPECT_EQ(Serving("kapso.ops.v1.MessageDebug"), grpc::health::v1::HealthCheckResponse::SERVING);
 }

@@ -2,7 +2,8 @@
 #define TESTS_INTEGRATION_TEST_ENV_H_
 
 // The real kapso-ops server, in process, against the Kapso sandbox, both on
-// 127.0.0.1 port 0, called through a real gRPC channel.
+// 127.0.0.1 port 0, called through a real gRPC channel. Tests order events
+// with WaitUntil (kapso_client/testing/wait_until.h), never a fixed sleep.
 
 #include <chrono>
 #include <memory>
@@ -16,6 +17,7 @@
 #include "kapso/ops/v1/message_debug.grpc.pb.h"
 #include "kapso/ops/v1/triage.grpc.pb.h"
 #include "kapso/ops/v1/webhooks.grpc.pb.h"
+#include "kapso_client/testing/wait_until.h"
 #include "sandbox/sandbox_server.h"
 #include "service/kapso_ops_server.h"
 
