@@ -2,8 +2,13 @@
 
 #include <httplib.h>
 
+#include <atomic>
+#include <memory>
+#include <vector>
+
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/notification.h"
 #include "tests/integration/test_env.h"
 
 namespace kapso::testing {
@@ -17,6 +22,45 @@ class ObservabilityTest : public KapsoOpsTest {
     options.metrics_listen = "127.0.0.1:0";
     RestartServer(options);
   }
+  static constexpr char kHealthPath[] =
+      "/platform/v1/whatsapp/phone_numbers/1000000000000002/health";
+
+  void FailNextMessageReadOnce() {
+    sandbox::Fault fault;
+    fault.path_prefix = "/platform/v1/whatsapp/messages";
+    fault.status = 503;
+    fault.times = 1;
+    sandbox().AddFault(fault);
+  }
+
+  // `callers` identical health checks: the first reaches Kapso (which holds
+  // it 1 s), then the others are sent and join it. Returns how many were OK.
+  int CheckHealthConcurrently(int callers) {
+    sandbox::Fault slow;
+    slow.path_prefix = kHealthPath;
+    slow.delay_ms = 1000;
+    sandbox().AddFault(slow);
+    v1::CheckPhoneNumberHealthRequest request;
+    request.set_phone_number_id(kNumber2);
+    std::vector<std::unique_ptr<grpc::ClientContext>> contexts;
+    std::vector<v1::PhoneNumberHealth> responses(callers);
+    std::atomic<int> ok{0}, remaining{callers};
+    absl::Notification all_done;
+    for (int i = 0; i < callers; ++i) {
+      contexts.push_back(Context());
+      health_->async()->CheckPhoneNumberHealth(contexts.back().get(), &request, &responses[i],
+                                               [&](grpc::Status status) {
+                                                 if (status.ok()) ok.fetch_add(1);
+                                                 if (remaining.fetch_sub(1) == 1) all_done.Notify();
+                                               });
+      if (i == 0) {
+        EXPECT_TRUE(WaitUntil([&] { return sandbox().RequestCount("GET", kHealthPath) == 1; }));
+      }
+    }
+    all_done.WaitForNotification();  // bounded: each call has a 10 s deadline
+    return ok.load();
+  }
+
   std::string ScrapeOverHttp() {
     httplib::Client client("127.0.0.1", server().metrics_port());
     auto response = client.Get("/metrics");
@@ -46,19 +90,23 @@ TEST_F(ObservabilityTest, RpcAndUpstreamMetricsAreServedOnMetrics) {
 }
 
 TEST_F(ObservabilityTest, RetriesAndCoalescingAreCounted) {
-  sandbox::Fault fault;
-  fault.path_prefix = "/platform/v1/whatsapp/messages";
-  fault.status = 503;
-  fault.times = 1;
-  sandbox().AddFault(fault);
+  FailNextMessageReadOnce();
   v1::GetMessageRequest request;
   request.set_message_id("wamid.SANDBOX0001");
   v1::Message message;
   ASSERT_TRUE(messages_->GetMessage(Context().get(), request, &message).ok());
+  constexpr int kCallers = 5;
+  EXPECT_EQ(CheckHealthConcurrently(kCallers), kCallers);
+
+  EXPECT_EQ(sandbox().RequestCount("GET", kHealthPath), 1);  // one call answered all five
   std::string text = server().ScrapeMetrics();
   EXPECT_TRUE(absl::StrContains(text, "kapso_ops_upstream_retries_total 1")) << text;
   EXPECT_TRUE(absl::StrContains(text, R"(outcome="5xx"} 1)"));
-  EXPECT_EQ(server().upstream_stats().retries, 1);
+  EXPECT_TRUE(absl::StrContains(text, absl::StrCat("kapso_ops_upstream_coalesced_total ",
+                                                   kCallers - 1)));
+  client::StackStats stats = server().upstream_stats();
+  EXPECT_EQ(stats.retries, 1);
+  EXPECT_EQ(stats.coalesced, kCallers - 1);
 }
 
 }  // namespace
