@@ -2,13 +2,8 @@
 
 #include <httplib.h>
 
-#include <atomic>
-#include <memory>
-#include <vector>
-
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/synchronization/notification.h"
 #include "tests/integration/test_env.h"
 
 namespace kapso::testing {
@@ -33,32 +28,14 @@ class ObservabilityTest : public KapsoOpsTest {
     sandbox().AddFault(fault);
   }
 
-  // `callers` identical health checks: the first reaches Kapso (which holds
-  // it 1 s), then the others are sent and join it. Returns how many were OK.
+  // `callers` identical health checks joining one upstream call, which the
+  // sandbox holds 1 s. Returns how many were OK.
   int CheckHealthConcurrently(int callers) {
     sandbox::Fault slow;
     slow.path_prefix = kHealthPath;
     slow.delay_ms = 1000;
     sandbox().AddFault(slow);
-    v1::CheckPhoneNumberHealthRequest request;
-    request.set_phone_number_id(kNumber2);
-    std::vector<std::unique_ptr<grpc::ClientContext>> contexts;
-    std::vector<v1::PhoneNumberHealth> responses(callers);
-    std::atomic<int> ok{0}, remaining{callers};
-    absl::Notification all_done;
-    for (int i = 0; i < callers; ++i) {
-      contexts.push_back(Context());
-      health_->async()->CheckPhoneNumberHealth(contexts.back().get(), &request, &responses[i],
-                                               [&](grpc::Status status) {
-                                                 if (status.ok()) ok.fetch_add(1);
-                                                 if (remaining.fetch_sub(1) == 1) all_done.Notify();
-                                               });
-      if (i == 0) {
-        EXPECT_TRUE(WaitUntil([&] { return sandbox().RequestCount("GET", kHealthPath) == 1; }));
-      }
-    }
-    all_done.WaitForNotification();  // bounded: each call has a 10 s deadline
-    return ok.load();
+    return CheckHealthTogether(kNumber2, callers).ok;
   }
 
   std::string ScrapeOverHttp() {

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
@@ -41,6 +42,12 @@ struct ErrorDetails {
 };
 ErrorDetails DetailsOf(const grpc::Status& status);
 
+// The answers of CheckHealthTogether.
+struct HealthAnswers {
+  int ok = 0;
+  std::vector<v1::PhoneNumberHealth> responses;
+};
+
 class KapsoOpsTest : public ::testing::Test {
  protected:
   void SetUp() override;
@@ -56,6 +63,11 @@ class KapsoOpsTest : public ::testing::Test {
   // A client context with a deadline `timeout` from now.
   static std::unique_ptr<grpc::ClientContext> Context(
       std::chrono::milliseconds timeout = std::chrono::seconds(10));
+
+  // `callers` identical CheckPhoneNumberHealth calls: the first is sent
+  // alone, the others once it reached the sandbox, so they join it there
+  // (the test makes the sandbox hold it, with a delay fault). Waits for all.
+  HealthAnswers CheckHealthTogether(const std::string& phone_number_id, int callers);
 
   sandbox::SandboxServer& sandbox() { return *sandbox_; }
   service::KapsoOpsServer& server() { return *server_; }
