@@ -18,6 +18,7 @@
 #include "absl/time/clock.h"
 #include "gtest/gtest.h"
 #include "kapso_client/status_details.h"
+#include "kapso_client/testing/wait_until.h"
 
 namespace kapso::client {
 namespace {
@@ -42,7 +43,7 @@ class RecordingServer {
     port_ = server_.bind_to_any_port("127.0.0.1");
     thread_ = std::thread([this] { server_.listen_after_bind(); });
     // stop() before the accept loop starts would be lost (httplib race).
-    while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    EXPECT_TRUE(::kapso::testing::WaitUntil([this] { return server_.is_running(); }));
   }
   ~RecordingServer() {
     server_.stop();
@@ -72,6 +73,7 @@ class RecordingServer {
                req.get_header_value("X-Request-Id"), req.body};
       connections_.insert(req.remote_port);
     }
+    // The answer's delay is the behaviour under test (slow Kapso), not an order.
     std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms_.load()));
     res.set_header("X-Custom", "yes");
     res.set_content(R"({"data": {"ok": true}})", "application/json");
@@ -208,7 +210,9 @@ TEST(CurlMultiTransportTest, CancellationAbortsTheTransfer) {
   CallOptions options;
   options.cancellation = std::make_shared<Cancellation>();
   std::thread canceller([&] {
-    absl::SleepFor(absl::Milliseconds(150));
+    // Cancel once the transfer reached the server (it is in its 1 s delay).
+    EXPECT_TRUE(
+        ::kapso::testing::WaitUntil([&] { return server.last().path == "/platform/v1/slow"; }));
     options.cancellation->Cancel();
   });
   absl::Time start = absl::Now();

@@ -2,14 +2,17 @@
 // answer (parse, error mapping, writes of unknown fate, secrets, limits).
 #include "kapso_client/kapso_client.h"
 
+#include <atomic>
 #include <optional>
 #include <string>
+#include <thread>
 
 #include "absl/synchronization/notification.h"
 #include "gtest/gtest.h"
 #include "kapso/internal/wire.pb.h"
 #include "kapso_client/status_details.h"
 #include "kapso_client/testing/fake_transport.h"
+#include "kapso_client/worker_pool.h"
 
 namespace kapso::client {
 namespace {
@@ -132,6 +135,53 @@ TEST_F(KapsoClientTest, CallBudgetBoundsUpstreamCallsPerRpc) {
   EXPECT_EQ(third.code(), absl::StatusCode::kResourceExhausted);
   EXPECT_EQ(ErrorReason(third), "UPSTREAM_CALL_LIMIT");
   EXPECT_EQ(transport_.requests(), 2);
+}
+
+// Where an answer is parsed: inline on the thread that received it when
+// that thread is idle and the body small, else on the parser pool.
+class KapsoClientParserPoolTest : public ::testing::Test {
+ protected:
+  // Fetches a 2xx answer with `body`; returns the thread `done` ran on.
+  std::thread::id ParsedOn(std::string body) {
+    transport_.Script({Reply(200, {}, std::move(body))});
+    std::thread::id parsed_on;
+    absl::Notification done;
+    client_.Fetch<kapso::internal::wire::MessageItem>(
+        HttpRequest{HttpMethod::kGet, "/whatsapp/messages/wamid.A"}, {},
+        [&](absl::StatusOr<kapso::internal::wire::MessageItem> item) {
+          EXPECT_TRUE(item.ok()) << item.status();
+          if (item.ok()) {
+            EXPECT_EQ(item->data().id(), "wamid.A");
+          }
+          parsed_on = std::this_thread::get_id();
+          done.Notify();
+        });
+    EXPECT_TRUE(done.WaitForNotificationWithTimeout(absl::Seconds(10)));
+    return parsed_on;
+  }
+
+  static std::string Body(size_t padding) {
+    return R"({"data":{"id":"wamid.A","status":"sent","pad":")" + std::string(padding, 'x') +
+           R"("}})";
+  }
+
+  FakeTransport transport_;  // answers at once, on the calling (test) thread
+  WorkerPool pool_{1};
+  std::atomic<bool> transport_busy_{false};
+  KapsoClient client_{&transport_, &pool_, [this] { return transport_busy_.load(); }};
+};
+
+TEST_F(KapsoClientParserPoolTest, SmallAnswerIsParsedInlineWhenTheTransportIsIdle) {
+  EXPECT_EQ(ParsedOn(Body(16)), std::this_thread::get_id());
+}
+
+TEST_F(KapsoClientParserPoolTest, SmallAnswerGoesToThePoolWhenTheTransportIsBusy) {
+  transport_busy_ = true;
+  EXPECT_NE(ParsedOn(Body(16)), std::this_thread::get_id());
+}
+
+TEST_F(KapsoClientParserPoolTest, LargeAnswerAlwaysGoesToThePool) {
+  EXPECT_NE(ParsedOn(Body(100 * 1024)), std::this_thread::get_id());  // over 64 KiB
 }
 
 }  // namespace

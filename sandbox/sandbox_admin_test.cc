@@ -4,11 +4,13 @@
 #include <future>
 #include <string>
 
+#include "kapso_client/testing/wait_until.h"
 #include "sandbox/sandbox_test_fixture.h"
 
 namespace kapso::sandbox {
 namespace {
 
+using ::kapso::testing::WaitUntil;
 using nlohmann::json;
 
 constexpr char kMessages[] = "/platform/v1/whatsapp/messages";
@@ -66,7 +68,8 @@ TEST_F(SandboxAdminTest, DelayDoesNotBlockOtherRequests) {
     httplib::Result res = client->Get(kMessages);
     return res ? res->status : -1;
   });
-  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  // The slow request is in its delay once the sandbox has counted it.
+  ASSERT_TRUE(WaitUntil([&] { return sandbox_->RequestCount("GET", kMessages) == 1; }));
   EXPECT_EQ(StatusOf("/platform/v1/whatsapp/phone_numbers"), 200);
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(300));
   EXPECT_EQ(slow.get(), 200);

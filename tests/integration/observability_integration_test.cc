@@ -17,6 +17,27 @@ class ObservabilityTest : public KapsoOpsTest {
     options.metrics_listen = "127.0.0.1:0";
     RestartServer(options);
   }
+  static constexpr char kHealthPath[] =
+      "/platform/v1/whatsapp/phone_numbers/1000000000000002/health";
+
+  void FailNextMessageReadOnce() {
+    sandbox::Fault fault;
+    fault.path_prefix = "/platform/v1/whatsapp/messages";
+    fault.status = 503;
+    fault.times = 1;
+    sandbox().AddFault(fault);
+  }
+
+  // `callers` identical health checks joining one upstream call, which the
+  // sandbox holds 1 s. Returns how many were OK.
+  int CheckHealthConcurrently(int callers) {
+    sandbox::Fault slow;
+    slow.path_prefix = kHealthPath;
+    slow.delay_ms = 1000;
+    sandbox().AddFault(slow);
+    return CheckHealthTogether(kNumber2, callers).ok;
+  }
+
   std::string ScrapeOverHttp() {
     httplib::Client client("127.0.0.1", server().metrics_port());
     auto response = client.Get("/metrics");
@@ -46,19 +67,23 @@ TEST_F(ObservabilityTest, RpcAndUpstreamMetricsAreServedOnMetrics) {
 }
 
 TEST_F(ObservabilityTest, RetriesAndCoalescingAreCounted) {
-  sandbox::Fault fault;
-  fault.path_prefix = "/platform/v1/whatsapp/messages";
-  fault.status = 503;
-  fault.times = 1;
-  sandbox().AddFault(fault);
+  FailNextMessageReadOnce();
   v1::GetMessageRequest request;
   request.set_message_id("wamid.SANDBOX0001");
   v1::Message message;
   ASSERT_TRUE(messages_->GetMessage(Context().get(), request, &message).ok());
+  constexpr int kCallers = 5;
+  EXPECT_EQ(CheckHealthConcurrently(kCallers), kCallers);
+
+  EXPECT_EQ(sandbox().RequestCount("GET", kHealthPath), 1);  // one call answered all five
   std::string text = server().ScrapeMetrics();
   EXPECT_TRUE(absl::StrContains(text, "kapso_ops_upstream_retries_total 1")) << text;
   EXPECT_TRUE(absl::StrContains(text, R"(outcome="5xx"} 1)"));
-  EXPECT_EQ(server().upstream_stats().retries, 1);
+  EXPECT_TRUE(absl::StrContains(text, absl::StrCat("kapso_ops_upstream_coalesced_total ",
+                                                   kCallers - 1)));
+  client::StackStats stats = server().upstream_stats();
+  EXPECT_EQ(stats.retries, 1);
+  EXPECT_EQ(stats.coalesced, kCallers - 1);
 }
 
 }  // namespace

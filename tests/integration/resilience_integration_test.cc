@@ -76,27 +76,14 @@ TEST_F(ResilienceTest, DeleteIsNeverRetried) {
 TEST_F(ResilienceTest, ConcurrentIdenticalHealthChecksShareOneUpstreamCall) {
   sandbox::Fault slow;  // keep the first call in flight while the others arrive
   slow.path_prefix = kHealthPath;
-  slow.delay_ms = 300;
+  slow.delay_ms = 1000;
   sandbox().AddFault(slow);
   constexpr int kCalls = 100;
-  std::vector<std::unique_ptr<grpc::ClientContext>> contexts;
-  std::vector<v1::PhoneNumberHealth> responses(kCalls);
-  std::atomic<int> ok{0}, remaining{kCalls};
-  absl::Notification all_done;
-  v1::CheckPhoneNumberHealthRequest request;
-  request.set_phone_number_id(kNumber2);
-  for (int i = 0; i < kCalls; ++i) {
-    contexts.push_back(Context());
-    health_->async()->CheckPhoneNumberHealth(contexts.back().get(), &request, &responses[i],
-                                             [&](grpc::Status status) {
-                                               if (status.ok()) ok.fetch_add(1);
-                                               if (remaining.fetch_sub(1) == 1) all_done.Notify();
-                                             });
-  }
-  all_done.WaitForNotification();
-  EXPECT_EQ(ok.load(), kCalls);
+  HealthAnswers answers = CheckHealthTogether(kNumber2, kCalls);
+  EXPECT_EQ(answers.ok, kCalls);
   EXPECT_EQ(sandbox().RequestCount("GET", kHealthPath), 1);
-  EXPECT_EQ(responses[kCalls - 1].status(), "degraded");
+  EXPECT_EQ(server().upstream_stats().coalesced, kCalls - 1);  // shared, not cached
+  EXPECT_EQ(answers.responses[kCalls - 1].status(), "degraded");
 }
 
 // Issue 8: a follower with 5 s failed at 0.35 s because the leader had 300 ms.
@@ -118,7 +105,8 @@ TEST_F(ResilienceTest, CoalescedFollowerKeepsItsOwnDeadline) {
                                              leader_status = status;
                                              leader_done.Notify();
                                            });
-  absl::SleepFor(absl::Milliseconds(50));  // the follower joins the leader's call
+  // The follower joins the leader's call once that call reached Kapso.
+  ASSERT_TRUE(WaitUntil([&] { return sandbox().RequestCount("GET", kHealthPath) == 1; }));
   absl::Time start = absl::Now();
   health_->async()->CheckPhoneNumberHealth(follower_context.get(), &request, &follower_response,
                                            [&](grpc::Status status) {
@@ -142,8 +130,13 @@ TEST_F(ResilienceTest, HealthIsCachedWithItsAgeButNeverAcrossKeys) {
   request.set_phone_number_id(kNumber2);
   v1::PhoneNumberHealth first, second, other_key;
   ASSERT_TRUE(health_->CheckPhoneNumberHealth(Context().get(), request, &first).ok());
-  absl::SleepFor(absl::Milliseconds(1100));
-  ASSERT_TRUE(health_->CheckPhoneNumberHealth(Context().get(), request, &second).ok());
+  // Ask again until the answer says it is a second old; all from the cache.
+  ASSERT_TRUE(WaitUntil(
+      [&] {
+        return health_->CheckPhoneNumberHealth(Context().get(), request, &second).ok() &&
+               second.cache_age().seconds() >= 1;
+      },
+      absl::Seconds(5), absl::Milliseconds(50)));
   EXPECT_EQ(sandbox().RequestCount("GET", kHealthPath), 1);
   EXPECT_EQ(first.cache_age().seconds(), 0);
   EXPECT_GE(second.cache_age().seconds(), 1);
@@ -177,6 +170,7 @@ TEST_F(ResilienceTest, CircuitOpensOnSustainedFailureThenRecovers) {
   options.retry_max_attempts = 1;
   RestartServer(options);
   Fail("GET", "/platform/v1/", 503, -1);
+  absl::Time before_opening = absl::Now();
   for (int i = 0; i < 3; ++i) EXPECT_EQ(DetailsOf(GetMessage()).reason, "KAPSO_UNAVAILABLE");
   int64_t sent = sandbox().TotalRequests();
   grpc::Status status = GetMessage();
@@ -188,8 +182,11 @@ TEST_F(ResilienceTest, CircuitOpensOnSustainedFailureThenRecovers) {
   EXPECT_EQ(Serving(""), grpc::health::v1::HealthCheckResponse::SERVING);
 
   sandbox().ClearFaults();
-  absl::SleepFor(absl::Milliseconds(600));
-  EXPECT_TRUE(GetMessage().ok());  // the probe
+  // Call until the cool-down ends: refused without Kapso until then, then the probe passes.
+  ASSERT_TRUE(WaitUntil([&] { return GetMessage().ok(); }, absl::Seconds(5),
+                        absl::Milliseconds(20)));
+  EXPECT_GE(absl::Now() - before_opening, absl::Milliseconds(500));
+  EXPECT_EQ(sandbox().TotalRequests(), sent + 1);  // only the probe reached Kapso
   EXPECT_EQ(Serving("kapso.ops.v1.MessageDebug"), grpc::health::v1::HealthCheckResponse::SERVING);
 }
 

@@ -22,14 +22,12 @@ class ServerLifecycleTest : public KapsoOpsTest {
       *status = messages_->GetMessage(Context().get(), request, &message);
     });
   }
-  // Waits (up to 10 s) until the sandbox received the GetMessage: a fixed
-  // sleep raced with slow builds (ASan), shutting down before the call came.
+  // Waits until the sandbox received the GetMessage: a fixed sleep raced
+  // with slow builds (ASan), shutting down before the call came.
   void WaitUntilKapsoCalled() {
-    absl::Time give_up = absl::Now() + absl::Seconds(10);
-    while (sandbox().RequestCount("GET", "/platform/v1/whatsapp/messages/wamid.SANDBOX0001") == 0 &&
-           absl::Now() < give_up) {
-      absl::SleepFor(absl::Milliseconds(5));
-    }
+    ASSERT_TRUE(WaitUntil([this] {
+      return sandbox().RequestCount("GET", "/platform/v1/whatsapp/messages/wamid.SANDBOX0001") > 0;
+    }));
   }
 };
 
@@ -71,53 +69,85 @@ TEST_F(ServerLifecycleTest, GraceEndsWithCallsCancelled) {
 // retries wait on back-off timers. Run under --config=asan and --config=tsan,
 // a use after free or a race in teardown fails it; everywhere, every call
 // must get an answer (none is dropped with the transport).
-TEST_F(ServerLifecycleTest, RestartsWithCallsAndTimersInFlight) {
-  sandbox::Fault slow;  // keeps transfers (and the coalesced waiters) in flight
-  slow.path_prefix = "/platform/v1/whatsapp/phone_numbers/";
-  slow.delay_ms = 400;
-  slow.times = -1;
-  sandbox().AddFault(slow);
-  sandbox::Fault throttled;  // 503 + Retry-After: retries wait on a timer
-  throttled.path_prefix = "/platform/v1/whatsapp/messages/";
-  throttled.status = 503;
-  throttled.headers = {{"Retry-After", "2"}};
-  throttled.times = -1;
-  sandbox().AddFault(throttled);
-  constexpr int kRestarts = 8;
-  constexpr int kCallsPerKind = 6;
-  for (int round = 0; round < kRestarts; ++round) {
-    SCOPED_TRACE(round);
-    std::vector<std::unique_ptr<grpc::ClientContext>> contexts;
-    std::vector<v1::PhoneNumberHealth> health(kCallsPerKind);
-    std::vector<v1::Message> messages(kCallsPerKind);
-    v1::CheckPhoneNumberHealthRequest health_request;
-    health_request.set_phone_number_id(kNumber2);
-    v1::GetMessageRequest message_request;
-    message_request.set_message_id("wamid.SANDBOX0001");
-    std::atomic<int> remaining{2 * kCallsPerKind};
-    absl::Notification all_answered;
-    auto on_done = [&](grpc::Status) {
-      if (remaining.fetch_sub(1) == 1) all_answered.Notify();
+class RestartUnderLoadTest : public ServerLifecycleTest {
+ protected:
+  static constexpr int kCallsPerKind = 6;
+
+  void SetUp() override {
+    ServerLifecycleTest::SetUp();
+    sandbox::Fault slow;  // keeps transfers (and the coalesced waiters) in flight
+    slow.path_prefix = "/platform/v1/whatsapp/phone_numbers/";
+    slow.delay_ms = 400;
+    slow.times = -1;
+    sandbox().AddFault(slow);
+    sandbox::Fault throttled;  // 503 + Retry-After: retries wait on a timer
+    throttled.path_prefix = "/platform/v1/whatsapp/messages/";
+    throttled.status = 503;
+    throttled.headers = {{"Retry-After", "2"}};
+    throttled.times = -1;
+    sandbox().AddFault(throttled);
+    health_request_.set_phone_number_id(kNumber2);
+    message_request_.set_message_id("wamid.SANDBOX0001");
+  }
+
+  // Starts kCallsPerKind coalescing health checks (different deadlines:
+  // followers carry their own timers) and as many GetMessage calls;
+  // `all_answered` is notified when every one has finished.
+  void StartCalls(absl::Notification* all_answered) {
+    contexts_.clear();
+    health_out_.assign(kCallsPerKind, {});
+    messages_out_.assign(kCallsPerKind, {});
+    remaining_ = 2 * kCallsPerKind;
+    auto on_done = [this, all_answered](grpc::Status) {
+      if (remaining_.fetch_sub(1) == 1) all_answered->Notify();
     };
     for (int i = 0; i < kCallsPerKind; ++i) {
-      // Different deadlines: followers carry their own timers.
-      contexts.push_back(Context(std::chrono::milliseconds(300 + 400 * i)));
-      health_->async()->CheckPhoneNumberHealth(contexts.back().get(), &health_request, &health[i],
-                                               on_done);
-      contexts.push_back(Context(std::chrono::seconds(10)));
-      messages_->async()->GetMessage(contexts.back().get(), &message_request, &messages[i],
-                                     on_done);
+      contexts_.push_back(Context(std::chrono::milliseconds(300 + 400 * i)));
+      health_->async()->CheckPhoneNumberHealth(contexts_.back().get(), &health_request_,
+                                             &health_out_[i], on_done);
+      contexts_.push_back(Context(std::chrono::seconds(10)));
+      messages_->async()->GetMessage(contexts_.back().get(), &message_request_,
+                                     &messages_out_[i], on_done);
     }
-    absl::SleepFor(absl::Milliseconds(100 + 37 * round));  // timers and transfers pending
+  }
+
+  // Waits until both kinds of call reached the sandbox: the health transfer
+  // is in its delay and the message retries wait on their back-off timer.
+  void WaitUntilBothInFlight(int64_t health_before, int64_t messages_before) {
+    ASSERT_TRUE(WaitUntil([&] {
+      return sandbox().RequestCount("GET", "/platform/v1/whatsapp/phone_numbers/") >
+                 health_before &&
+             sandbox().RequestCount("GET", "/platform/v1/whatsapp/messages/") > messages_before;
+    }));
+  }
+
+  v1::CheckPhoneNumberHealthRequest health_request_;
+  v1::GetMessageRequest message_request_;
+  std::vector<std::unique_ptr<grpc::ClientContext>> contexts_;
+  std::vector<v1::PhoneNumberHealth> health_out_;
+  std::vector<v1::Message> messages_out_;
+  std::atomic<int> remaining_{0};
+};
+
+TEST_F(RestartUnderLoadTest, RestartsWithCallsAndTimersInFlight) {
+  constexpr int kRestarts = 8;
+  for (int round = 0; round < kRestarts; ++round) {
+    SCOPED_TRACE(round);
+    int64_t health_before = sandbox().RequestCount("GET", "/platform/v1/whatsapp/phone_numbers/");
+    int64_t messages_before = sandbox().RequestCount("GET", "/platform/v1/whatsapp/messages/");
+    absl::Notification all_answered;
+    StartCalls(&all_answered);
+    WaitUntilBothInFlight(health_before, messages_before);
+    // The behaviour under test: restarts land at spread points of the 400 ms
+    // transfer, the 300 ms leader deadline (carry-over) and the back-off.
+    absl::SleepFor(absl::Milliseconds(37 * round));
     RestartServer(DefaultOptions());
     EXPECT_TRUE(all_answered.WaitForNotificationWithTimeout(absl::Seconds(10)));
   }
   // The last server still serves.
   v1::Message message;
-  v1::GetMessageRequest request;
-  request.set_message_id("wamid.SANDBOX0001");
   sandbox().ClearFaults();
-  EXPECT_TRUE(messages_->GetMessage(Context().get(), request, &message).ok());
+  EXPECT_TRUE(messages_->GetMessage(Context().get(), message_request_, &message).ok());
 }
 
 }  // namespace

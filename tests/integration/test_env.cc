@@ -1,6 +1,9 @@
 #include "tests/integration/test_env.h"
 
+#include <atomic>
+
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/notification.h"
 
 namespace kapso::testing {
 
@@ -65,6 +68,34 @@ void KapsoOpsTest::RestartServer(const service::ServerOptions& options) {
   messages_ = v1::MessageDebug::NewStub(channel_);
   triage_ = v1::Triage::NewStub(channel_);
   health_ = v1::Health::NewStub(channel_);
+}
+
+HealthAnswers KapsoOpsTest::CheckHealthTogether(const std::string& phone_number_id,
+                                               int callers) {
+  const std::string path =
+      absl::StrCat("/platform/v1/whatsapp/phone_numbers/", phone_number_id, "/health");
+  const int64_t before = sandbox().RequestCount("GET", path);
+  v1::CheckPhoneNumberHealthRequest request;
+  request.set_phone_number_id(phone_number_id);
+  HealthAnswers answers;
+  answers.responses.resize(callers);
+  std::vector<std::unique_ptr<grpc::ClientContext>> contexts;
+  std::atomic<int> ok{0}, remaining{callers};
+  absl::Notification all_done;
+  for (int i = 0; i < callers; ++i) {
+    contexts.push_back(Context());
+    health_->async()->CheckPhoneNumberHealth(contexts.back().get(), &request,
+                                             &answers.responses[i], [&](grpc::Status status) {
+                                               if (status.ok()) ok.fetch_add(1);
+                                               if (remaining.fetch_sub(1) == 1) all_done.Notify();
+                                             });
+    if (i == 0) {
+      EXPECT_TRUE(WaitUntil([&] { return sandbox().RequestCount("GET", path) > before; }));
+    }
+  }
+  all_done.WaitForNotification();  // bounded: each call has a 10 s deadline
+  answers.ok = ok.load();
+  return answers;
 }
 
 std::unique_ptr<grpc::ClientContext> KapsoOpsTest::Context(std::chrono::milliseconds timeout) {

@@ -2,11 +2,13 @@
 #define TESTS_INTEGRATION_TEST_ENV_H_
 
 // The real kapso-ops server, in process, against the Kapso sandbox, both on
-// 127.0.0.1 port 0, called through a real gRPC channel.
+// 127.0.0.1 port 0, called through a real gRPC channel. Tests order events
+// with WaitUntil (kapso_client/testing/wait_until.h), never a fixed sleep.
 
 #include <chrono>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
@@ -16,6 +18,7 @@
 #include "kapso/ops/v1/message_debug.grpc.pb.h"
 #include "kapso/ops/v1/triage.grpc.pb.h"
 #include "kapso/ops/v1/webhooks.grpc.pb.h"
+#include "kapso_client/testing/wait_until.h"
 #include "sandbox/sandbox_server.h"
 #include "service/kapso_ops_server.h"
 
@@ -39,6 +42,12 @@ struct ErrorDetails {
 };
 ErrorDetails DetailsOf(const grpc::Status& status);
 
+// The answers of CheckHealthTogether.
+struct HealthAnswers {
+  int ok = 0;
+  std::vector<v1::PhoneNumberHealth> responses;
+};
+
 class KapsoOpsTest : public ::testing::Test {
  protected:
   void SetUp() override;
@@ -54,6 +63,11 @@ class KapsoOpsTest : public ::testing::Test {
   // A client context with a deadline `timeout` from now.
   static std::unique_ptr<grpc::ClientContext> Context(
       std::chrono::milliseconds timeout = std::chrono::seconds(10));
+
+  // `callers` identical CheckPhoneNumberHealth calls: the first is sent
+  // alone, the others once it reached the sandbox, so they join it there
+  // (the test makes the sandbox hold it, with a delay fault). Waits for all.
+  HealthAnswers CheckHealthTogether(const std::string& phone_number_id, int callers);
 
   sandbox::SandboxServer& sandbox() { return *sandbox_; }
   service::KapsoOpsServer& server() { return *server_; }

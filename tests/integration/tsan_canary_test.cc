@@ -56,6 +56,8 @@ int RunRacyServer() {
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
   std::thread writer([] {
     g_unguarded = 1;
+    // Not an order: the writer stays alive across the handler's write, so
+    // the two writes are concurrent (the race this canary must see).
     absl::SleepFor(absl::Milliseconds(300));
   });
   auto stub = grpc::health::v1::Health::NewStub(grpc::CreateChannel(
