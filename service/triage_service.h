@@ -21,6 +21,16 @@ class TriageService final : public ops::v1::Triage::CallbackService {
       grpc::CallbackServerContext* context, const ops::v1::ListWebhookDeliveriesRequest* request,
       ops::v1::ListWebhookDeliveriesResponse* response) override;
 
+  // Live tails: triage_follow.cc.
+  grpc::ServerWriteReactor<ops::v1::FollowMessageErrorsResponse>* FollowMessageErrors(
+      grpc::CallbackServerContext* context,
+      const ops::v1::FollowMessageErrorsRequest* request) override;
+  grpc::ServerWriteReactor<ops::v1::FollowApiLogsResponse>* FollowApiLogs(
+      grpc::CallbackServerContext* context, const ops::v1::FollowApiLogsRequest* request) override;
+  grpc::ServerWriteReactor<ops::v1::FollowWebhookDeliveriesResponse>* FollowWebhookDeliveries(
+      grpc::CallbackServerContext* context,
+      const ops::v1::FollowWebhookDeliveriesRequest* request) override;
+
  private:
   const ServiceDeps& deps_;
 };
