@@ -8,6 +8,7 @@
 #include "sandbox/admin_routes.h"
 #include "sandbox/api_error.h"
 #include "sandbox/http_json.h"
+#include "sandbox/live_routes.h"
 #include "sandbox/log_routes.h"
 #include "sandbox/message_routes.h"
 #include "sandbox/phone_number_routes.h"
@@ -41,6 +42,7 @@ SandboxService::SandboxService(const SandboxOptions& options)
   AddLogRoutes(api_routes_, store_);
   AddPhoneNumberRoutes(api_routes_, store_, health_limit_);
   AddAdminRoutes(admin_routes_, faults_, stats_, [this] { Reset(); });
+  AddLiveRoutes(admin_routes_, store_);
 }
 
 void SandboxService::Reset() {
