@@ -12,8 +12,10 @@ namespace kapso::service {
 struct FollowOptions {
   // One upstream poll per interval per (API key, RPC, filters).
   absl::Duration poll_interval = absl::Seconds(2);
-  // Items a stream may have queued but unwritten before it ends with
-  // RESOURCE_EXHAUSTED (FOLLOW_BUFFER_OVERFLOW) and its resume token.
+  // Items a stream may have queued but unwritten: when a poll's new items
+  // would take it past this while it still has older ones to write, it ends
+  // with RESOURCE_EXHAUSTED (FOLLOW_BUFFER_OVERFLOW) and its resume token.
+  // (A stream with nothing unwritten always takes one poll's items.)
   size_t buffer_items = 1000;
   // Streams open at once (beyond: RESOURCE_EXHAUSTED, FOLLOW_STREAM_LIMIT);
   // also bounds the pollers, one per distinct stream at most.

@@ -72,9 +72,9 @@ void FollowSubscription::OnItems(const std::shared_ptr<const FollowBatch>& batch
     absl::MutexLock lock(&mu_);
     if (state_ == State::kEnded) return;
     if (state_ != State::kLive) {
+      overflow = held_items_ > 0 && held_items_ + batch->size() > max_items_;
       held_.push_back(batch);
       held_items_ += batch->size();
-      overflow = held_items_ > max_items_;
     } else {
       overflow = !Queue(*batch, true);
     }
@@ -98,7 +98,9 @@ bool FollowSubscription::Queue(const FollowBatch& items, bool bounded) {
   for (const FollowItem& item : items) {
     if (!mark_.Covers(item.key)) fresh.push_back(item);
   }
-  if (bounded && queued_items_ + fresh.size() > max_items_) return false;
+  // A stream with nothing unwritten takes a whole poll's items (bounded by
+  // the read's call budget); one still writing older ones may lag this far.
+  if (bounded && queued_items_ > 0 && queued_items_ + fresh.size() > max_items_) return false;
   if (items.empty()) queue_.push_back({{}, token_of_(mark_)});
   for (size_t i = 0; i < fresh.size(); i += kMaxItemsPerResponse) {
     Response response;

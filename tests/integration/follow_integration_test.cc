@@ -327,3 +327,55 @@ TEST_F(FollowTest, WebhookDeliveriesAndMessageErrorsFollowToo) {
 
 }  // namespace
 }  // namespace kapso::testing
+
+namespace kapso::testing {
+namespace {
+
+// A reader that stops reading: its stream's buffer overflows, and the
+// token it ends with resumes exactly after what it did read.
+TEST_F(FollowTest, ASlowReaderEndsWithResourceExhaustedAndResumesExactly) {
+  service::ServerOptions options = FollowOptions();
+  options.follow.buffer_items = 50;
+  RestartServer(options);
+  // Little read-ahead on the client, so unread responses stay on the server.
+  grpc::ChannelArguments args;
+  args.SetInt(GRPC_ARG_HTTP2_STREAM_LOOKAHEAD_BYTES, 1024);
+  args.SetInt(GRPC_ARG_HTTP2_BDP_PROBE, 0);
+  auto channel = grpc::CreateCustomChannel(absl::StrCat("127.0.0.1:", server().port()),
+                                           grpc::InsecureChannelCredentials(), args);
+  auto stub = v1::Triage::NewStub(channel);
+  auto context = Context(std::chrono::seconds(30));
+  auto reader = stub->FollowApiLogs(context.get(), v1::FollowApiLogsRequest());
+  v1::FollowApiLogsResponse response;
+  ASSERT_TRUE(reader->Read(&response));  // live
+  std::vector<std::string> want;
+  for (int i = 0; i < 3; ++i) {
+    std::vector<std::string> ids = Append("api_logs", 1000);
+    want.insert(want.end(), ids.begin(), ids.end());
+  }
+  absl::SleepFor(absl::Seconds(2));  // the poller fans out; nobody reads
+  std::vector<std::string> got;
+  std::string token = response.resume_token();
+  while (reader->Read(&response)) {
+    for (const auto& log : response.api_logs()) got.push_back(log.id());
+    token = response.resume_token();
+  }
+  grpc::Status status = reader->Finish();
+  std::cout << "slow reader got " << got.size() << " of " << want.size() << " items" << std::endl;
+  ASSERT_EQ(status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED) << status.error_message();
+  ErrorDetails details = DetailsOf(status);
+  EXPECT_EQ(details.reason, "FOLLOW_BUFFER_OVERFLOW");
+  EXPECT_EQ(details.metadata["resume_token"], token);
+  ASSERT_LT(got.size(), want.size());
+  v1::FollowApiLogsRequest resume;
+  resume.set_resume_token(token);
+  LogFollower* again = FollowLogs(resume);
+  ASSERT_TRUE(AwaitIds(again, want.size() - got.size()));
+  absl::SleepFor(absl::Milliseconds(300));
+  std::vector<std::string> rest = Ids(again->responses());
+  got.insert(got.end(), rest.begin(), rest.end());
+  EXPECT_EQ(got, want);  // nothing missed, nothing twice, in order
+}
+
+}  // namespace
+}  // namespace kapso::testing
