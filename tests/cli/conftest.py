@@ -66,6 +66,11 @@ class Sandbox:
     def clear_faults(self):
         self._call("DELETE", "/__sandbox/faults")
 
+    def append(self, collection, count=1, **fields):
+        """New items at the top of a collection (live tails); their ids, oldest first."""
+        return self._call("POST", "/__sandbox/append",
+                          {"collection": collection, "count": count, **fields})["ids"]
+
     def total_requests(self):
         return self._call("GET", "/__sandbox/stats")["total_requests"]
 
