@@ -946,6 +946,394 @@ func (x *ListWebhookDeliveriesResponse) GetNextPageToken() string {
 	return ""
 }
 
+// Request of Triage.FollowMessageErrors. Filters as in ListMessageErrors.
+type FollowMessageErrorsRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Only failed messages to this customer phone number (partial match).
+	PhoneNumber string `protobuf:"bytes,1,opt,name=phone_number,json=phoneNumber,proto3" json:"phone_number,omitempty"`
+	// Only failed messages through this business phone number id.
+	PhoneNumberId string `protobuf:"bytes,2,opt,name=phone_number_id,json=phoneNumberId,proto3" json:"phone_number_id,omitempty"`
+	// A `resume_token` of an earlier stream with the same filters: the stream
+	// starts right after the last item that stream delivered. Empty: from now.
+	ResumeToken   string `protobuf:"bytes,3,opt,name=resume_token,json=resumeToken,proto3" json:"resume_token,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *FollowMessageErrorsRequest) Reset() {
+	*x = FollowMessageErrorsRequest{}
+	mi := &file_kapso_ops_v1_triage_proto_msgTypes[11]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *FollowMessageErrorsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*FollowMessageErrorsRequest) ProtoMessage() {}
+
+func (x *FollowMessageErrorsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_kapso_ops_v1_triage_proto_msgTypes[11]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use FollowMessageErrorsRequest.ProtoReflect.Descriptor instead.
+func (*FollowMessageErrorsRequest) Descriptor() ([]byte, []int) {
+	return file_kapso_ops_v1_triage_proto_rawDescGZIP(), []int{11}
+}
+
+func (x *FollowMessageErrorsRequest) GetPhoneNumber() string {
+	if x != nil {
+		return x.PhoneNumber
+	}
+	return ""
+}
+
+func (x *FollowMessageErrorsRequest) GetPhoneNumberId() string {
+	if x != nil {
+		return x.PhoneNumberId
+	}
+	return ""
+}
+
+func (x *FollowMessageErrorsRequest) GetResumeToken() string {
+	if x != nil {
+		return x.ResumeToken
+	}
+	return ""
+}
+
+// One message of Triage.FollowMessageErrors. The first message of a stream
+// carries no items: it says the stream is live and gives its first token.
+type FollowMessageErrorsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Failed messages that appeared since the previous response, oldest first.
+	Messages []*Message `protobuf:"bytes,1,rep,name=messages,proto3" json:"messages,omitempty"`
+	// Pass as `resume_token` to continue after this response.
+	ResumeToken   string `protobuf:"bytes,2,opt,name=resume_token,json=resumeToken,proto3" json:"resume_token,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *FollowMessageErrorsResponse) Reset() {
+	*x = FollowMessageErrorsResponse{}
+	mi := &file_kapso_ops_v1_triage_proto_msgTypes[12]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *FollowMessageErrorsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*FollowMessageErrorsResponse) ProtoMessage() {}
+
+func (x *FollowMessageErrorsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_kapso_ops_v1_triage_proto_msgTypes[12]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use FollowMessageErrorsResponse.ProtoReflect.Descriptor instead.
+func (*FollowMessageErrorsResponse) Descriptor() ([]byte, []int) {
+	return file_kapso_ops_v1_triage_proto_rawDescGZIP(), []int{12}
+}
+
+func (x *FollowMessageErrorsResponse) GetMessages() []*Message {
+	if x != nil {
+		return x.Messages
+	}
+	return nil
+}
+
+func (x *FollowMessageErrorsResponse) GetResumeToken() string {
+	if x != nil {
+		return x.ResumeToken
+	}
+	return ""
+}
+
+// Request of Triage.FollowApiLogs. Filters as in ListApiLogs (no period:
+// the stream starts now, or at `resume_token`).
+type FollowApiLogsRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Only calls whose endpoint contains this text.
+	Endpoint string `protobuf:"bytes,1,opt,name=endpoint,proto3" json:"endpoint,omitempty"`
+	// Only calls answered with this HTTP status (100-599).
+	StatusCode int32 `protobuf:"varint,2,opt,name=status_code,json=statusCode,proto3" json:"status_code,omitempty"`
+	// Only calls answered with an HTTP status of 400 or more.
+	ErrorsOnly bool `protobuf:"varint,3,opt,name=errors_only,json=errorsOnly,proto3" json:"errors_only,omitempty"`
+	// A `resume_token` of an earlier stream with the same filters.
+	ResumeToken   string `protobuf:"bytes,4,opt,name=resume_token,json=resumeToken,proto3" json:"resume_token,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *FollowApiLogsRequest) Reset() {
+	*x = FollowApiLogsRequest{}
+	mi := &file_kapso_ops_v1_triage_proto_msgTypes[13]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *FollowApiLogsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*FollowApiLogsRequest) ProtoMessage() {}
+
+func (x *FollowApiLogsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_kapso_ops_v1_triage_proto_msgTypes[13]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use FollowApiLogsRequest.ProtoReflect.Descriptor instead.
+func (*FollowApiLogsRequest) Descriptor() ([]byte, []int) {
+	return file_kapso_ops_v1_triage_proto_rawDescGZIP(), []int{13}
+}
+
+func (x *FollowApiLogsRequest) GetEndpoint() string {
+	if x != nil {
+		return x.Endpoint
+	}
+	return ""
+}
+
+func (x *FollowApiLogsRequest) GetStatusCode() int32 {
+	if x != nil {
+		return x.StatusCode
+	}
+	return 0
+}
+
+func (x *FollowApiLogsRequest) GetErrorsOnly() bool {
+	if x != nil {
+		return x.ErrorsOnly
+	}
+	return false
+}
+
+func (x *FollowApiLogsRequest) GetResumeToken() string {
+	if x != nil {
+		return x.ResumeToken
+	}
+	return ""
+}
+
+// One message of Triage.FollowApiLogs (the first carries no items).
+type FollowApiLogsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Log entries that appeared since the previous response, oldest first.
+	ApiLogs []*ApiLog `protobuf:"bytes,1,rep,name=api_logs,json=apiLogs,proto3" json:"api_logs,omitempty"`
+	// Pass as `resume_token` to continue after this response.
+	ResumeToken   string `protobuf:"bytes,2,opt,name=resume_token,json=resumeToken,proto3" json:"resume_token,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *FollowApiLogsResponse) Reset() {
+	*x = FollowApiLogsResponse{}
+	mi := &file_kapso_ops_v1_triage_proto_msgTypes[14]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *FollowApiLogsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*FollowApiLogsResponse) ProtoMessage() {}
+
+func (x *FollowApiLogsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_kapso_ops_v1_triage_proto_msgTypes[14]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use FollowApiLogsResponse.ProtoReflect.Descriptor instead.
+func (*FollowApiLogsResponse) Descriptor() ([]byte, []int) {
+	return file_kapso_ops_v1_triage_proto_rawDescGZIP(), []int{14}
+}
+
+func (x *FollowApiLogsResponse) GetApiLogs() []*ApiLog {
+	if x != nil {
+		return x.ApiLogs
+	}
+	return nil
+}
+
+func (x *FollowApiLogsResponse) GetResumeToken() string {
+	if x != nil {
+		return x.ResumeToken
+	}
+	return ""
+}
+
+// Request of Triage.FollowWebhookDeliveries. Filters as in
+// ListWebhookDeliveries (no period).
+type FollowWebhookDeliveriesRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// pending, delivered or failed.
+	Status string `protobuf:"bytes,1,opt,name=status,proto3" json:"status,omitempty"`
+	// Only deliveries of this event name.
+	Event string `protobuf:"bytes,2,opt,name=event,proto3" json:"event,omitempty"`
+	// Only deliveries to this webhook.
+	WebhookId string `protobuf:"bytes,3,opt,name=webhook_id,json=webhookId,proto3" json:"webhook_id,omitempty"`
+	// Only failed deliveries and those answered with an HTTP error.
+	ErrorsOnly bool `protobuf:"varint,4,opt,name=errors_only,json=errorsOnly,proto3" json:"errors_only,omitempty"`
+	// A `resume_token` of an earlier stream with the same filters.
+	ResumeToken   string `protobuf:"bytes,5,opt,name=resume_token,json=resumeToken,proto3" json:"resume_token,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *FollowWebhookDeliveriesRequest) Reset() {
+	*x = FollowWebhookDeliveriesRequest{}
+	mi := &file_kapso_ops_v1_triage_proto_msgTypes[15]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *FollowWebhookDeliveriesRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*FollowWebhookDeliveriesRequest) ProtoMessage() {}
+
+func (x *FollowWebhookDeliveriesRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_kapso_ops_v1_triage_proto_msgTypes[15]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use FollowWebhookDeliveriesRequest.ProtoReflect.Descriptor instead.
+func (*FollowWebhookDeliveriesRequest) Descriptor() ([]byte, []int) {
+	return file_kapso_ops_v1_triage_proto_rawDescGZIP(), []int{15}
+}
+
+func (x *FollowWebhookDeliveriesRequest) GetStatus() string {
+	if x != nil {
+		return x.Status
+	}
+	return ""
+}
+
+func (x *FollowWebhookDeliveriesRequest) GetEvent() string {
+	if x != nil {
+		return x.Event
+	}
+	return ""
+}
+
+func (x *FollowWebhookDeliveriesRequest) GetWebhookId() string {
+	if x != nil {
+		return x.WebhookId
+	}
+	return ""
+}
+
+func (x *FollowWebhookDeliveriesRequest) GetErrorsOnly() bool {
+	if x != nil {
+		return x.ErrorsOnly
+	}
+	return false
+}
+
+func (x *FollowWebhookDeliveriesRequest) GetResumeToken() string {
+	if x != nil {
+		return x.ResumeToken
+	}
+	return ""
+}
+
+// One message of Triage.FollowWebhookDeliveries (the first carries no items).
+type FollowWebhookDeliveriesResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Deliveries that appeared since the previous response, oldest first.
+	Deliveries []*WebhookDelivery `protobuf:"bytes,1,rep,name=deliveries,proto3" json:"deliveries,omitempty"`
+	// Pass as `resume_token` to continue after this response.
+	ResumeToken   string `protobuf:"bytes,2,opt,name=resume_token,json=resumeToken,proto3" json:"resume_token,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *FollowWebhookDeliveriesResponse) Reset() {
+	*x = FollowWebhookDeliveriesResponse{}
+	mi := &file_kapso_ops_v1_triage_proto_msgTypes[16]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *FollowWebhookDeliveriesResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*FollowWebhookDeliveriesResponse) ProtoMessage() {}
+
+func (x *FollowWebhookDeliveriesResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_kapso_ops_v1_triage_proto_msgTypes[16]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use FollowWebhookDeliveriesResponse.ProtoReflect.Descriptor instead.
+func (*FollowWebhookDeliveriesResponse) Descriptor() ([]byte, []int) {
+	return file_kapso_ops_v1_triage_proto_rawDescGZIP(), []int{16}
+}
+
+func (x *FollowWebhookDeliveriesResponse) GetDeliveries() []*WebhookDelivery {
+	if x != nil {
+		return x.Deliveries
+	}
+	return nil
+}
+
+func (x *FollowWebhookDeliveriesResponse) GetResumeToken() string {
+	if x != nil {
+		return x.ResumeToken
+	}
+	return ""
+}
+
 var File_kapso_ops_v1_triage_proto protoreflect.FileDescriptor
 
 const file_kapso_ops_v1_triage_proto_rawDesc = "" +
@@ -1039,11 +1427,44 @@ const file_kapso_ops_v1_triage_proto_rawDesc = "" +
 	"\n" +
 	"deliveries\x18\x01 \x03(\v2\x1d.kapso.ops.v1.WebhookDeliveryR\n" +
 	"deliveries\x12&\n" +
-	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken2\xb4\x02\n" +
+	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"\x8a\x01\n" +
+	"\x1aFollowMessageErrorsRequest\x12!\n" +
+	"\fphone_number\x18\x01 \x01(\tR\vphoneNumber\x12&\n" +
+	"\x0fphone_number_id\x18\x02 \x01(\tR\rphoneNumberId\x12!\n" +
+	"\fresume_token\x18\x03 \x01(\tR\vresumeToken\"s\n" +
+	"\x1bFollowMessageErrorsResponse\x121\n" +
+	"\bmessages\x18\x01 \x03(\v2\x15.kapso.ops.v1.MessageR\bmessages\x12!\n" +
+	"\fresume_token\x18\x02 \x01(\tR\vresumeToken\"\x97\x01\n" +
+	"\x14FollowApiLogsRequest\x12\x1a\n" +
+	"\bendpoint\x18\x01 \x01(\tR\bendpoint\x12\x1f\n" +
+	"\vstatus_code\x18\x02 \x01(\x05R\n" +
+	"statusCode\x12\x1f\n" +
+	"\verrors_only\x18\x03 \x01(\bR\n" +
+	"errorsOnly\x12!\n" +
+	"\fresume_token\x18\x04 \x01(\tR\vresumeToken\"k\n" +
+	"\x15FollowApiLogsResponse\x12/\n" +
+	"\bapi_logs\x18\x01 \x03(\v2\x14.kapso.ops.v1.ApiLogR\aapiLogs\x12!\n" +
+	"\fresume_token\x18\x02 \x01(\tR\vresumeToken\"\xb1\x01\n" +
+	"\x1eFollowWebhookDeliveriesRequest\x12\x16\n" +
+	"\x06status\x18\x01 \x01(\tR\x06status\x12\x14\n" +
+	"\x05event\x18\x02 \x01(\tR\x05event\x12\x1d\n" +
+	"\n" +
+	"webhook_id\x18\x03 \x01(\tR\twebhookId\x12\x1f\n" +
+	"\verrors_only\x18\x04 \x01(\bR\n" +
+	"errorsOnly\x12!\n" +
+	"\fresume_token\x18\x05 \x01(\tR\vresumeToken\"\x83\x01\n" +
+	"\x1fFollowWebhookDeliveriesResponse\x12=\n" +
+	"\n" +
+	"deliveries\x18\x01 \x03(\v2\x1d.kapso.ops.v1.WebhookDeliveryR\n" +
+	"deliveries\x12!\n" +
+	"\fresume_token\x18\x02 \x01(\tR\vresumeToken2\xf8\x04\n" +
 	"\x06Triage\x12d\n" +
 	"\x11ListMessageErrors\x12&.kapso.ops.v1.ListMessageErrorsRequest\x1a'.kapso.ops.v1.ListMessageErrorsResponse\x12R\n" +
 	"\vListApiLogs\x12 .kapso.ops.v1.ListApiLogsRequest\x1a!.kapso.ops.v1.ListApiLogsResponse\x12p\n" +
-	"\x15ListWebhookDeliveries\x12*.kapso.ops.v1.ListWebhookDeliveriesRequest\x1a+.kapso.ops.v1.ListWebhookDeliveriesResponseB^\n" +
+	"\x15ListWebhookDeliveries\x12*.kapso.ops.v1.ListWebhookDeliveriesRequest\x1a+.kapso.ops.v1.ListWebhookDeliveriesResponse\x12l\n" +
+	"\x13FollowMessageErrors\x12(.kapso.ops.v1.FollowMessageErrorsRequest\x1a).kapso.ops.v1.FollowMessageErrorsResponse0\x01\x12Z\n" +
+	"\rFollowApiLogs\x12\".kapso.ops.v1.FollowApiLogsRequest\x1a#.kapso.ops.v1.FollowApiLogsResponse0\x01\x12x\n" +
+	"\x17FollowWebhookDeliveries\x12,.kapso.ops.v1.FollowWebhookDeliveriesRequest\x1a-.kapso.ops.v1.FollowWebhookDeliveriesResponse0\x01B^\n" +
 	"\x0fai.kapso.ops.v1B\vTriageProtoP\x01Z<github.com/kapso-ops/kapso-ops/clients/go/kapso/ops/v1;opsv1b\x06proto3"
 
 var (
@@ -1058,55 +1479,70 @@ func file_kapso_ops_v1_triage_proto_rawDescGZIP() []byte {
 	return file_kapso_ops_v1_triage_proto_rawDescData
 }
 
-var file_kapso_ops_v1_triage_proto_msgTypes = make([]protoimpl.MessageInfo, 11)
+var file_kapso_ops_v1_triage_proto_msgTypes = make([]protoimpl.MessageInfo, 17)
 var file_kapso_ops_v1_triage_proto_goTypes = []any{
-	(*ApiLog)(nil),                        // 0: kapso.ops.v1.ApiLog
-	(*WebhookDelivery)(nil),               // 1: kapso.ops.v1.WebhookDelivery
-	(*ListMessageErrorsRequest)(nil),      // 2: kapso.ops.v1.ListMessageErrorsRequest
-	(*ListMessageErrorsResponse)(nil),     // 3: kapso.ops.v1.ListMessageErrorsResponse
-	(*FailedMessages)(nil),                // 4: kapso.ops.v1.FailedMessages
-	(*ApiErrors)(nil),                     // 5: kapso.ops.v1.ApiErrors
-	(*DeliveryErrors)(nil),                // 6: kapso.ops.v1.DeliveryErrors
-	(*ListApiLogsRequest)(nil),            // 7: kapso.ops.v1.ListApiLogsRequest
-	(*ListApiLogsResponse)(nil),           // 8: kapso.ops.v1.ListApiLogsResponse
-	(*ListWebhookDeliveriesRequest)(nil),  // 9: kapso.ops.v1.ListWebhookDeliveriesRequest
-	(*ListWebhookDeliveriesResponse)(nil), // 10: kapso.ops.v1.ListWebhookDeliveriesResponse
-	(*timestamppb.Timestamp)(nil),         // 11: google.protobuf.Timestamp
-	(Period)(0),                           // 12: kapso.ops.v1.Period
-	(*Message)(nil),                       // 13: kapso.ops.v1.Message
-	(*status.Status)(nil),                 // 14: google.rpc.Status
+	(*ApiLog)(nil),                          // 0: kapso.ops.v1.ApiLog
+	(*WebhookDelivery)(nil),                 // 1: kapso.ops.v1.WebhookDelivery
+	(*ListMessageErrorsRequest)(nil),        // 2: kapso.ops.v1.ListMessageErrorsRequest
+	(*ListMessageErrorsResponse)(nil),       // 3: kapso.ops.v1.ListMessageErrorsResponse
+	(*FailedMessages)(nil),                  // 4: kapso.ops.v1.FailedMessages
+	(*ApiErrors)(nil),                       // 5: kapso.ops.v1.ApiErrors
+	(*DeliveryErrors)(nil),                  // 6: kapso.ops.v1.DeliveryErrors
+	(*ListApiLogsRequest)(nil),              // 7: kapso.ops.v1.ListApiLogsRequest
+	(*ListApiLogsResponse)(nil),             // 8: kapso.ops.v1.ListApiLogsResponse
+	(*ListWebhookDeliveriesRequest)(nil),    // 9: kapso.ops.v1.ListWebhookDeliveriesRequest
+	(*ListWebhookDeliveriesResponse)(nil),   // 10: kapso.ops.v1.ListWebhookDeliveriesResponse
+	(*FollowMessageErrorsRequest)(nil),      // 11: kapso.ops.v1.FollowMessageErrorsRequest
+	(*FollowMessageErrorsResponse)(nil),     // 12: kapso.ops.v1.FollowMessageErrorsResponse
+	(*FollowApiLogsRequest)(nil),            // 13: kapso.ops.v1.FollowApiLogsRequest
+	(*FollowApiLogsResponse)(nil),           // 14: kapso.ops.v1.FollowApiLogsResponse
+	(*FollowWebhookDeliveriesRequest)(nil),  // 15: kapso.ops.v1.FollowWebhookDeliveriesRequest
+	(*FollowWebhookDeliveriesResponse)(nil), // 16: kapso.ops.v1.FollowWebhookDeliveriesResponse
+	(*timestamppb.Timestamp)(nil),           // 17: google.protobuf.Timestamp
+	(Period)(0),                             // 18: kapso.ops.v1.Period
+	(*Message)(nil),                         // 19: kapso.ops.v1.Message
+	(*status.Status)(nil),                   // 20: google.rpc.Status
 }
 var file_kapso_ops_v1_triage_proto_depIdxs = []int32{
-	11, // 0: kapso.ops.v1.ApiLog.created_at:type_name -> google.protobuf.Timestamp
-	11, // 1: kapso.ops.v1.WebhookDelivery.delivered_at:type_name -> google.protobuf.Timestamp
-	11, // 2: kapso.ops.v1.WebhookDelivery.failed_at:type_name -> google.protobuf.Timestamp
-	11, // 3: kapso.ops.v1.WebhookDelivery.last_attempt_at:type_name -> google.protobuf.Timestamp
-	11, // 4: kapso.ops.v1.WebhookDelivery.created_at:type_name -> google.protobuf.Timestamp
-	12, // 5: kapso.ops.v1.ListMessageErrorsRequest.period:type_name -> kapso.ops.v1.Period
+	17, // 0: kapso.ops.v1.ApiLog.created_at:type_name -> google.protobuf.Timestamp
+	17, // 1: kapso.ops.v1.WebhookDelivery.delivered_at:type_name -> google.protobuf.Timestamp
+	17, // 2: kapso.ops.v1.WebhookDelivery.failed_at:type_name -> google.protobuf.Timestamp
+	17, // 3: kapso.ops.v1.WebhookDelivery.last_attempt_at:type_name -> google.protobuf.Timestamp
+	17, // 4: kapso.ops.v1.WebhookDelivery.created_at:type_name -> google.protobuf.Timestamp
+	18, // 5: kapso.ops.v1.ListMessageErrorsRequest.period:type_name -> kapso.ops.v1.Period
 	4,  // 6: kapso.ops.v1.ListMessageErrorsResponse.failed_messages:type_name -> kapso.ops.v1.FailedMessages
 	5,  // 7: kapso.ops.v1.ListMessageErrorsResponse.api_errors:type_name -> kapso.ops.v1.ApiErrors
 	6,  // 8: kapso.ops.v1.ListMessageErrorsResponse.delivery_errors:type_name -> kapso.ops.v1.DeliveryErrors
-	13, // 9: kapso.ops.v1.FailedMessages.messages:type_name -> kapso.ops.v1.Message
-	14, // 10: kapso.ops.v1.FailedMessages.error:type_name -> google.rpc.Status
+	19, // 9: kapso.ops.v1.FailedMessages.messages:type_name -> kapso.ops.v1.Message
+	20, // 10: kapso.ops.v1.FailedMessages.error:type_name -> google.rpc.Status
 	0,  // 11: kapso.ops.v1.ApiErrors.api_logs:type_name -> kapso.ops.v1.ApiLog
-	14, // 12: kapso.ops.v1.ApiErrors.error:type_name -> google.rpc.Status
+	20, // 12: kapso.ops.v1.ApiErrors.error:type_name -> google.rpc.Status
 	1,  // 13: kapso.ops.v1.DeliveryErrors.deliveries:type_name -> kapso.ops.v1.WebhookDelivery
-	14, // 14: kapso.ops.v1.DeliveryErrors.error:type_name -> google.rpc.Status
-	12, // 15: kapso.ops.v1.ListApiLogsRequest.period:type_name -> kapso.ops.v1.Period
+	20, // 14: kapso.ops.v1.DeliveryErrors.error:type_name -> google.rpc.Status
+	18, // 15: kapso.ops.v1.ListApiLogsRequest.period:type_name -> kapso.ops.v1.Period
 	0,  // 16: kapso.ops.v1.ListApiLogsResponse.api_logs:type_name -> kapso.ops.v1.ApiLog
-	12, // 17: kapso.ops.v1.ListWebhookDeliveriesRequest.period:type_name -> kapso.ops.v1.Period
+	18, // 17: kapso.ops.v1.ListWebhookDeliveriesRequest.period:type_name -> kapso.ops.v1.Period
 	1,  // 18: kapso.ops.v1.ListWebhookDeliveriesResponse.deliveries:type_name -> kapso.ops.v1.WebhookDelivery
-	2,  // 19: kapso.ops.v1.Triage.ListMessageErrors:input_type -> kapso.ops.v1.ListMessageErrorsRequest
-	7,  // 20: kapso.ops.v1.Triage.ListApiLogs:input_type -> kapso.ops.v1.ListApiLogsRequest
-	9,  // 21: kapso.ops.v1.Triage.ListWebhookDeliveries:input_type -> kapso.ops.v1.ListWebhookDeliveriesRequest
-	3,  // 22: kapso.ops.v1.Triage.ListMessageErrors:output_type -> kapso.ops.v1.ListMessageErrorsResponse
-	8,  // 23: kapso.ops.v1.Triage.ListApiLogs:output_type -> kapso.ops.v1.ListApiLogsResponse
-	10, // 24: kapso.ops.v1.Triage.ListWebhookDeliveries:output_type -> kapso.ops.v1.ListWebhookDeliveriesResponse
-	22, // [22:25] is the sub-list for method output_type
-	19, // [19:22] is the sub-list for method input_type
-	19, // [19:19] is the sub-list for extension type_name
-	19, // [19:19] is the sub-list for extension extendee
-	0,  // [0:19] is the sub-list for field type_name
+	19, // 19: kapso.ops.v1.FollowMessageErrorsResponse.messages:type_name -> kapso.ops.v1.Message
+	0,  // 20: kapso.ops.v1.FollowApiLogsResponse.api_logs:type_name -> kapso.ops.v1.ApiLog
+	1,  // 21: kapso.ops.v1.FollowWebhookDeliveriesResponse.deliveries:type_name -> kapso.ops.v1.WebhookDelivery
+	2,  // 22: kapso.ops.v1.Triage.ListMessageErrors:input_type -> kapso.ops.v1.ListMessageErrorsRequest
+	7,  // 23: kapso.ops.v1.Triage.ListApiLogs:input_type -> kapso.ops.v1.ListApiLogsRequest
+	9,  // 24: kapso.ops.v1.Triage.ListWebhookDeliveries:input_type -> kapso.ops.v1.ListWebhookDeliveriesRequest
+	11, // 25: kapso.ops.v1.Triage.FollowMessageErrors:input_type -> kapso.ops.v1.FollowMessageErrorsRequest
+	13, // 26: kapso.ops.v1.Triage.FollowApiLogs:input_type -> kapso.ops.v1.FollowApiLogsRequest
+	15, // 27: kapso.ops.v1.Triage.FollowWebhookDeliveries:input_type -> kapso.ops.v1.FollowWebhookDeliveriesRequest
+	3,  // 28: kapso.ops.v1.Triage.ListMessageErrors:output_type -> kapso.ops.v1.ListMessageErrorsResponse
+	8,  // 29: kapso.ops.v1.Triage.ListApiLogs:output_type -> kapso.ops.v1.ListApiLogsResponse
+	10, // 30: kapso.ops.v1.Triage.ListWebhookDeliveries:output_type -> kapso.ops.v1.ListWebhookDeliveriesResponse
+	12, // 31: kapso.ops.v1.Triage.FollowMessageErrors:output_type -> kapso.ops.v1.FollowMessageErrorsResponse
+	14, // 32: kapso.ops.v1.Triage.FollowApiLogs:output_type -> kapso.ops.v1.FollowApiLogsResponse
+	16, // 33: kapso.ops.v1.Triage.FollowWebhookDeliveries:output_type -> kapso.ops.v1.FollowWebhookDeliveriesResponse
+	28, // [28:34] is the sub-list for method output_type
+	22, // [22:28] is the sub-list for method input_type
+	22, // [22:22] is the sub-list for extension type_name
+	22, // [22:22] is the sub-list for extension extendee
+	0,  // [0:22] is the sub-list for field type_name
 }
 
 func init() { file_kapso_ops_v1_triage_proto_init() }
@@ -1122,7 +1558,7 @@ func file_kapso_ops_v1_triage_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_kapso_ops_v1_triage_proto_rawDesc), len(file_kapso_ops_v1_triage_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   11,
+			NumMessages:   17,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -481,3 +481,197 @@ class ListWebhookDeliveriesResponse(_message.Message):
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
 Global___ListWebhookDeliveriesResponse: _TypeAlias = ListWebhookDeliveriesResponse  # noqa: Y015
+
+@_typing.final
+class FollowMessageErrorsRequest(_message.Message):
+    """Request of Triage.FollowMessageErrors. Filters as in ListMessageErrors."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    PHONE_NUMBER_FIELD_NUMBER: _builtins.int
+    PHONE_NUMBER_ID_FIELD_NUMBER: _builtins.int
+    RESUME_TOKEN_FIELD_NUMBER: _builtins.int
+    phone_number: _builtins.str
+    """Only failed messages to this customer phone number (partial match)."""
+    phone_number_id: _builtins.str
+    """Only failed messages through this business phone number id."""
+    resume_token: _builtins.str
+    """A `resume_token` of an earlier stream with the same filters: the stream
+    starts right after the last item that stream delivered. Empty: from now.
+    """
+    def __init__(
+        self,
+        *,
+        phone_number: _builtins.str = ...,
+        phone_number_id: _builtins.str = ...,
+        resume_token: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["phone_number", b"phone_number", "phone_number_id", b"phone_number_id", "resume_token", b"resume_token"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___FollowMessageErrorsRequest: _TypeAlias = FollowMessageErrorsRequest  # noqa: Y015
+
+@_typing.final
+class FollowMessageErrorsResponse(_message.Message):
+    """One message of Triage.FollowMessageErrors. The first message of a stream
+    carries no items: it says the stream is live and gives its first token.
+    """
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    MESSAGES_FIELD_NUMBER: _builtins.int
+    RESUME_TOKEN_FIELD_NUMBER: _builtins.int
+    resume_token: _builtins.str
+    """Pass as `resume_token` to continue after this response."""
+    @_builtins.property
+    def messages(self) -> _containers.RepeatedCompositeFieldContainer[_message_debug_pb2.Message]:
+        """Failed messages that appeared since the previous response, oldest first."""
+
+    def __init__(
+        self,
+        *,
+        messages: _abc.Iterable[_message_debug_pb2.Message] | None = ...,
+        resume_token: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["messages", b"messages", "resume_token", b"resume_token"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___FollowMessageErrorsResponse: _TypeAlias = FollowMessageErrorsResponse  # noqa: Y015
+
+@_typing.final
+class FollowApiLogsRequest(_message.Message):
+    """Request of Triage.FollowApiLogs. Filters as in ListApiLogs (no period:
+    the stream starts now, or at `resume_token`).
+    """
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    ENDPOINT_FIELD_NUMBER: _builtins.int
+    STATUS_CODE_FIELD_NUMBER: _builtins.int
+    ERRORS_ONLY_FIELD_NUMBER: _builtins.int
+    RESUME_TOKEN_FIELD_NUMBER: _builtins.int
+    endpoint: _builtins.str
+    """Only calls whose endpoint contains this text."""
+    status_code: _builtins.int
+    """Only calls answered with this HTTP status (100-599)."""
+    errors_only: _builtins.bool
+    """Only calls answered with an HTTP status of 400 or more."""
+    resume_token: _builtins.str
+    """A `resume_token` of an earlier stream with the same filters."""
+    def __init__(
+        self,
+        *,
+        endpoint: _builtins.str = ...,
+        status_code: _builtins.int = ...,
+        errors_only: _builtins.bool = ...,
+        resume_token: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["endpoint", b"endpoint", "errors_only", b"errors_only", "resume_token", b"resume_token", "status_code", b"status_code"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___FollowApiLogsRequest: _TypeAlias = FollowApiLogsRequest  # noqa: Y015
+
+@_typing.final
+class FollowApiLogsResponse(_message.Message):
+    """One message of Triage.FollowApiLogs (the first carries no items)."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    API_LOGS_FIELD_NUMBER: _builtins.int
+    RESUME_TOKEN_FIELD_NUMBER: _builtins.int
+    resume_token: _builtins.str
+    """Pass as `resume_token` to continue after this response."""
+    @_builtins.property
+    def api_logs(self) -> _containers.RepeatedCompositeFieldContainer[Global___ApiLog]:
+        """Log entries that appeared since the previous response, oldest first."""
+
+    def __init__(
+        self,
+        *,
+        api_logs: _abc.Iterable[Global___ApiLog] | None = ...,
+        resume_token: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["api_logs", b"api_logs", "resume_token", b"resume_token"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___FollowApiLogsResponse: _TypeAlias = FollowApiLogsResponse  # noqa: Y015
+
+@_typing.final
+class FollowWebhookDeliveriesRequest(_message.Message):
+    """Request of Triage.FollowWebhookDeliveries. Filters as in
+    ListWebhookDeliveries (no period).
+    """
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    STATUS_FIELD_NUMBER: _builtins.int
+    EVENT_FIELD_NUMBER: _builtins.int
+    WEBHOOK_ID_FIELD_NUMBER: _builtins.int
+    ERRORS_ONLY_FIELD_NUMBER: _builtins.int
+    RESUME_TOKEN_FIELD_NUMBER: _builtins.int
+    status: _builtins.str
+    """pending, delivered or failed."""
+    event: _builtins.str
+    """Only deliveries of this event name."""
+    webhook_id: _builtins.str
+    """Only deliveries to this webhook."""
+    errors_only: _builtins.bool
+    """Only failed deliveries and those answered with an HTTP error."""
+    resume_token: _builtins.str
+    """A `resume_token` of an earlier stream with the same filters."""
+    def __init__(
+        self,
+        *,
+        status: _builtins.str = ...,
+        event: _builtins.str = ...,
+        webhook_id: _builtins.str = ...,
+        errors_only: _builtins.bool = ...,
+        resume_token: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["errors_only", b"errors_only", "event", b"event", "resume_token", b"resume_token", "status", b"status", "webhook_id", b"webhook_id"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___FollowWebhookDeliveriesRequest: _TypeAlias = FollowWebhookDeliveriesRequest  # noqa: Y015
+
+@_typing.final
+class FollowWebhookDeliveriesResponse(_message.Message):
+    """One message of Triage.FollowWebhookDeliveries (the first carries no items)."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    DELIVERIES_FIELD_NUMBER: _builtins.int
+    RESUME_TOKEN_FIELD_NUMBER: _builtins.int
+    resume_token: _builtins.str
+    """Pass as `resume_token` to continue after this response."""
+    @_builtins.property
+    def deliveries(self) -> _containers.RepeatedCompositeFieldContainer[Global___WebhookDelivery]:
+        """Deliveries that appeared since the previous response, oldest first."""
+
+    def __init__(
+        self,
+        *,
+        deliveries: _abc.Iterable[Global___WebhookDelivery] | None = ...,
+        resume_token: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["deliveries", b"deliveries", "resume_token", b"resume_token"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___FollowWebhookDeliveriesResponse: _TypeAlias = FollowWebhookDeliveriesResponse  # noqa: Y015

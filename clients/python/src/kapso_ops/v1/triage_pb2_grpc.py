@@ -51,6 +51,21 @@ class TriageStub(object):
                 request_serializer=kapso_dot_ops_dot_v1_dot_triage__pb2.ListWebhookDeliveriesRequest.SerializeToString,
                 response_deserializer=kapso_dot_ops_dot_v1_dot_triage__pb2.ListWebhookDeliveriesResponse.FromString,
                 _registered_method=True)
+        self.FollowMessageErrors = channel.unary_stream(
+                '/kapso.ops.v1.Triage/FollowMessageErrors',
+                request_serializer=kapso_dot_ops_dot_v1_dot_triage__pb2.FollowMessageErrorsRequest.SerializeToString,
+                response_deserializer=kapso_dot_ops_dot_v1_dot_triage__pb2.FollowMessageErrorsResponse.FromString,
+                _registered_method=True)
+        self.FollowApiLogs = channel.unary_stream(
+                '/kapso.ops.v1.Triage/FollowApiLogs',
+                request_serializer=kapso_dot_ops_dot_v1_dot_triage__pb2.FollowApiLogsRequest.SerializeToString,
+                response_deserializer=kapso_dot_ops_dot_v1_dot_triage__pb2.FollowApiLogsResponse.FromString,
+                _registered_method=True)
+        self.FollowWebhookDeliveries = channel.unary_stream(
+                '/kapso.ops.v1.Triage/FollowWebhookDeliveries',
+                request_serializer=kapso_dot_ops_dot_v1_dot_triage__pb2.FollowWebhookDeliveriesRequest.SerializeToString,
+                response_deserializer=kapso_dot_ops_dot_v1_dot_triage__pb2.FollowWebhookDeliveriesResponse.FromString,
+                _registered_method=True)
 
 
 class TriageServicer(object):
@@ -82,6 +97,30 @@ class TriageServicer(object):
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def FollowMessageErrors(self, request, context):
+        """Live tail of failed outbound messages (the failed_messages source of
+        ListMessageErrors): streams each new one once, oldest first, with a
+        resume token. Followers of the same filters and API key share one
+        upstream poll.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def FollowApiLogs(self, request, context):
+        """Live tail of ListApiLogs: each new log entry once, oldest first.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def FollowWebhookDeliveries(self, request, context):
+        """Live tail of ListWebhookDeliveries: each new delivery once, oldest first.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_TriageServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -99,6 +138,21 @@ def add_TriageServicer_to_server(servicer, server):
                     servicer.ListWebhookDeliveries,
                     request_deserializer=kapso_dot_ops_dot_v1_dot_triage__pb2.ListWebhookDeliveriesRequest.FromString,
                     response_serializer=kapso_dot_ops_dot_v1_dot_triage__pb2.ListWebhookDeliveriesResponse.SerializeToString,
+            ),
+            'FollowMessageErrors': grpc.unary_stream_rpc_method_handler(
+                    servicer.FollowMessageErrors,
+                    request_deserializer=kapso_dot_ops_dot_v1_dot_triage__pb2.FollowMessageErrorsRequest.FromString,
+                    response_serializer=kapso_dot_ops_dot_v1_dot_triage__pb2.FollowMessageErrorsResponse.SerializeToString,
+            ),
+            'FollowApiLogs': grpc.unary_stream_rpc_method_handler(
+                    servicer.FollowApiLogs,
+                    request_deserializer=kapso_dot_ops_dot_v1_dot_triage__pb2.FollowApiLogsRequest.FromString,
+                    response_serializer=kapso_dot_ops_dot_v1_dot_triage__pb2.FollowApiLogsResponse.SerializeToString,
+            ),
+            'FollowWebhookDeliveries': grpc.unary_stream_rpc_method_handler(
+                    servicer.FollowWebhookDeliveries,
+                    request_deserializer=kapso_dot_ops_dot_v1_dot_triage__pb2.FollowWebhookDeliveriesRequest.FromString,
+                    response_serializer=kapso_dot_ops_dot_v1_dot_triage__pb2.FollowWebhookDeliveriesResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -184,6 +238,87 @@ class Triage(object):
             '/kapso.ops.v1.Triage/ListWebhookDeliveries',
             kapso_dot_ops_dot_v1_dot_triage__pb2.ListWebhookDeliveriesRequest.SerializeToString,
             kapso_dot_ops_dot_v1_dot_triage__pb2.ListWebhookDeliveriesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def FollowMessageErrors(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/kapso.ops.v1.Triage/FollowMessageErrors',
+            kapso_dot_ops_dot_v1_dot_triage__pb2.FollowMessageErrorsRequest.SerializeToString,
+            kapso_dot_ops_dot_v1_dot_triage__pb2.FollowMessageErrorsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def FollowApiLogs(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/kapso.ops.v1.Triage/FollowApiLogs',
+            kapso_dot_ops_dot_v1_dot_triage__pb2.FollowApiLogsRequest.SerializeToString,
+            kapso_dot_ops_dot_v1_dot_triage__pb2.FollowApiLogsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def FollowWebhookDeliveries(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/kapso.ops.v1.Triage/FollowWebhookDeliveries',
+            kapso_dot_ops_dot_v1_dot_triage__pb2.FollowWebhookDeliveriesRequest.SerializeToString,
+            kapso_dot_ops_dot_v1_dot_triage__pb2.FollowWebhookDeliveriesResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -11,7 +11,9 @@ import {
   type ChannelCredentials,
   Client,
   type ClientOptions,
+  type ClientReadableStream,
   type ClientUnaryCall,
+  type handleServerStreamingCall,
   type handleUnaryCall,
   makeGenericClientConstructor,
   type Metadata,
@@ -200,6 +202,78 @@ export interface ListWebhookDeliveriesResponse {
   deliveries: WebhookDelivery[];
   /** Pass as `page_token` to read the next page; empty on the last page. */
   nextPageToken: string;
+}
+
+/** Request of Triage.FollowMessageErrors. Filters as in ListMessageErrors. */
+export interface FollowMessageErrorsRequest {
+  /** Only failed messages to this customer phone number (partial match). */
+  phoneNumber: string;
+  /** Only failed messages through this business phone number id. */
+  phoneNumberId: string;
+  /**
+   * A `resume_token` of an earlier stream with the same filters: the stream
+   * starts right after the last item that stream delivered. Empty: from now.
+   */
+  resumeToken: string;
+}
+
+/**
+ * One message of Triage.FollowMessageErrors. The first message of a stream
+ * carries no items: it says the stream is live and gives its first token.
+ */
+export interface FollowMessageErrorsResponse {
+  /** Failed messages that appeared since the previous response, oldest first. */
+  messages: Message[];
+  /** Pass as `resume_token` to continue after this response. */
+  resumeToken: string;
+}
+
+/**
+ * Request of Triage.FollowApiLogs. Filters as in ListApiLogs (no period:
+ * the stream starts now, or at `resume_token`).
+ */
+export interface FollowApiLogsRequest {
+  /** Only calls whose endpoint contains this text. */
+  endpoint: string;
+  /** Only calls answered with this HTTP status (100-599). */
+  statusCode: number;
+  /** Only calls answered with an HTTP status of 400 or more. */
+  errorsOnly: boolean;
+  /** A `resume_token` of an earlier stream with the same filters. */
+  resumeToken: string;
+}
+
+/** One message of Triage.FollowApiLogs (the first carries no items). */
+export interface FollowApiLogsResponse {
+  /** Log entries that appeared since the previous response, oldest first. */
+  apiLogs: ApiLog[];
+  /** Pass as `resume_token` to continue after this response. */
+  resumeToken: string;
+}
+
+/**
+ * Request of Triage.FollowWebhookDeliveries. Filters as in
+ * ListWebhookDeliveries (no period).
+ */
+export interface FollowWebhookDeliveriesRequest {
+  /** pending, delivered or failed. */
+  status: string;
+  /** Only deliveries of this event name. */
+  event: string;
+  /** Only deliveries to this webhook. */
+  webhookId: string;
+  /** Only failed deliveries and those answered with an HTTP error. */
+  errorsOnly: boolean;
+  /** A `resume_token` of an earlier stream with the same filters. */
+  resumeToken: string;
+}
+
+/** One message of Triage.FollowWebhookDeliveries (the first carries no items). */
+export interface FollowWebhookDeliveriesResponse {
+  /** Deliveries that appeared since the previous response, oldest first. */
+  deliveries: WebhookDelivery[];
+  /** Pass as `resume_token` to continue after this response. */
+  resumeToken: string;
 }
 
 function createBaseApiLog(): ApiLog {
@@ -1897,6 +1971,670 @@ export const ListWebhookDeliveriesResponse: MessageFns<ListWebhookDeliveriesResp
   },
 };
 
+function createBaseFollowMessageErrorsRequest(): FollowMessageErrorsRequest {
+  return { phoneNumber: "", phoneNumberId: "", resumeToken: "" };
+}
+
+export const FollowMessageErrorsRequest: MessageFns<FollowMessageErrorsRequest> = {
+  encode(message: FollowMessageErrorsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.phoneNumber !== "") {
+      writer.uint32(10).string(message.phoneNumber);
+    }
+    if (message.phoneNumberId !== "") {
+      writer.uint32(18).string(message.phoneNumberId);
+    }
+    if (message.resumeToken !== "") {
+      writer.uint32(26).string(message.resumeToken);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): FollowMessageErrorsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseFollowMessageErrorsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.phoneNumber = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.phoneNumberId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.resumeToken = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): FollowMessageErrorsRequest {
+    return {
+      phoneNumber: isSet(object.phoneNumber)
+        ? globalThis.String(object.phoneNumber)
+        : isSet(object.phone_number)
+        ? globalThis.String(object.phone_number)
+        : "",
+      phoneNumberId: isSet(object.phoneNumberId)
+        ? globalThis.String(object.phoneNumberId)
+        : isSet(object.phone_number_id)
+        ? globalThis.String(object.phone_number_id)
+        : "",
+      resumeToken: isSet(object.resumeToken)
+        ? globalThis.String(object.resumeToken)
+        : isSet(object.resume_token)
+        ? globalThis.String(object.resume_token)
+        : "",
+    };
+  },
+
+  toJSON(message: FollowMessageErrorsRequest): unknown {
+    const obj: any = {};
+    if (message.phoneNumber !== "") {
+      obj.phoneNumber = message.phoneNumber;
+    }
+    if (message.phoneNumberId !== "") {
+      obj.phoneNumberId = message.phoneNumberId;
+    }
+    if (message.resumeToken !== "") {
+      obj.resumeToken = message.resumeToken;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<FollowMessageErrorsRequest>, I>>(base?: I): FollowMessageErrorsRequest {
+    return FollowMessageErrorsRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<FollowMessageErrorsRequest>, I>>(object: I): FollowMessageErrorsRequest {
+    const message = createBaseFollowMessageErrorsRequest();
+    message.phoneNumber = object.phoneNumber ?? "";
+    message.phoneNumberId = object.phoneNumberId ?? "";
+    message.resumeToken = object.resumeToken ?? "";
+    return message;
+  },
+};
+
+function createBaseFollowMessageErrorsResponse(): FollowMessageErrorsResponse {
+  return { messages: [], resumeToken: "" };
+}
+
+export const FollowMessageErrorsResponse: MessageFns<FollowMessageErrorsResponse> = {
+  encode(message: FollowMessageErrorsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.messages) {
+      Message.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.resumeToken !== "") {
+      writer.uint32(18).string(message.resumeToken);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): FollowMessageErrorsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseFollowMessageErrorsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.messages.push(Message.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.resumeToken = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): FollowMessageErrorsResponse {
+    return {
+      messages: globalThis.Array.isArray(object?.messages) ? object.messages.map((e: any) => Message.fromJSON(e)) : [],
+      resumeToken: isSet(object.resumeToken)
+        ? globalThis.String(object.resumeToken)
+        : isSet(object.resume_token)
+        ? globalThis.String(object.resume_token)
+        : "",
+    };
+  },
+
+  toJSON(message: FollowMessageErrorsResponse): unknown {
+    const obj: any = {};
+    if (message.messages?.length) {
+      obj.messages = message.messages.map((e) => Message.toJSON(e));
+    }
+    if (message.resumeToken !== "") {
+      obj.resumeToken = message.resumeToken;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<FollowMessageErrorsResponse>, I>>(base?: I): FollowMessageErrorsResponse {
+    return FollowMessageErrorsResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<FollowMessageErrorsResponse>, I>>(object: I): FollowMessageErrorsResponse {
+    const message = createBaseFollowMessageErrorsResponse();
+    message.messages = object.messages?.map((e) => Message.fromPartial(e)) || [];
+    message.resumeToken = object.resumeToken ?? "";
+    return message;
+  },
+};
+
+function createBaseFollowApiLogsRequest(): FollowApiLogsRequest {
+  return { endpoint: "", statusCode: 0, errorsOnly: false, resumeToken: "" };
+}
+
+export const FollowApiLogsRequest: MessageFns<FollowApiLogsRequest> = {
+  encode(message: FollowApiLogsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.endpoint !== "") {
+      writer.uint32(10).string(message.endpoint);
+    }
+    if (message.statusCode !== 0) {
+      writer.uint32(16).int32(message.statusCode);
+    }
+    if (message.errorsOnly !== false) {
+      writer.uint32(24).bool(message.errorsOnly);
+    }
+    if (message.resumeToken !== "") {
+      writer.uint32(34).string(message.resumeToken);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): FollowApiLogsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseFollowApiLogsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.endpoint = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.statusCode = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.errorsOnly = reader.bool();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.resumeToken = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): FollowApiLogsRequest {
+    return {
+      endpoint: isSet(object.endpoint) ? globalThis.String(object.endpoint) : "",
+      statusCode: isSet(object.statusCode)
+        ? globalThis.Number(object.statusCode)
+        : isSet(object.status_code)
+        ? globalThis.Number(object.status_code)
+        : 0,
+      errorsOnly: isSet(object.errorsOnly)
+        ? globalThis.Boolean(object.errorsOnly)
+        : isSet(object.errors_only)
+        ? globalThis.Boolean(object.errors_only)
+        : false,
+      resumeToken: isSet(object.resumeToken)
+        ? globalThis.String(object.resumeToken)
+        : isSet(object.resume_token)
+        ? globalThis.String(object.resume_token)
+        : "",
+    };
+  },
+
+  toJSON(message: FollowApiLogsRequest): unknown {
+    const obj: any = {};
+    if (message.endpoint !== "") {
+      obj.endpoint = message.endpoint;
+    }
+    if (message.statusCode !== 0) {
+      obj.statusCode = Math.round(message.statusCode);
+    }
+    if (message.errorsOnly !== false) {
+      obj.errorsOnly = message.errorsOnly;
+    }
+    if (message.resumeToken !== "") {
+      obj.resumeToken = message.resumeToken;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<FollowApiLogsRequest>, I>>(base?: I): FollowApiLogsRequest {
+    return FollowApiLogsRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<FollowApiLogsRequest>, I>>(object: I): FollowApiLogsRequest {
+    const message = createBaseFollowApiLogsRequest();
+    message.endpoint = object.endpoint ?? "";
+    message.statusCode = object.statusCode ?? 0;
+    message.errorsOnly = object.errorsOnly ?? false;
+    message.resumeToken = object.resumeToken ?? "";
+    return message;
+  },
+};
+
+function createBaseFollowApiLogsResponse(): FollowApiLogsResponse {
+  return { apiLogs: [], resumeToken: "" };
+}
+
+export const FollowApiLogsResponse: MessageFns<FollowApiLogsResponse> = {
+  encode(message: FollowApiLogsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.apiLogs) {
+      ApiLog.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.resumeToken !== "") {
+      writer.uint32(18).string(message.resumeToken);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): FollowApiLogsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseFollowApiLogsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.apiLogs.push(ApiLog.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.resumeToken = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): FollowApiLogsResponse {
+    return {
+      apiLogs: globalThis.Array.isArray(object?.apiLogs)
+        ? object.apiLogs.map((e: any) => ApiLog.fromJSON(e))
+        : globalThis.Array.isArray(object?.api_logs)
+        ? object.api_logs.map((e: any) => ApiLog.fromJSON(e))
+        : [],
+      resumeToken: isSet(object.resumeToken)
+        ? globalThis.String(object.resumeToken)
+        : isSet(object.resume_token)
+        ? globalThis.String(object.resume_token)
+        : "",
+    };
+  },
+
+  toJSON(message: FollowApiLogsResponse): unknown {
+    const obj: any = {};
+    if (message.apiLogs?.length) {
+      obj.apiLogs = message.apiLogs.map((e) => ApiLog.toJSON(e));
+    }
+    if (message.resumeToken !== "") {
+      obj.resumeToken = message.resumeToken;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<FollowApiLogsResponse>, I>>(base?: I): FollowApiLogsResponse {
+    return FollowApiLogsResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<FollowApiLogsResponse>, I>>(object: I): FollowApiLogsResponse {
+    const message = createBaseFollowApiLogsResponse();
+    message.apiLogs = object.apiLogs?.map((e) => ApiLog.fromPartial(e)) || [];
+    message.resumeToken = object.resumeToken ?? "";
+    return message;
+  },
+};
+
+function createBaseFollowWebhookDeliveriesRequest(): FollowWebhookDeliveriesRequest {
+  return { status: "", event: "", webhookId: "", errorsOnly: false, resumeToken: "" };
+}
+
+export const FollowWebhookDeliveriesRequest: MessageFns<FollowWebhookDeliveriesRequest> = {
+  encode(message: FollowWebhookDeliveriesRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.status !== "") {
+      writer.uint32(10).string(message.status);
+    }
+    if (message.event !== "") {
+      writer.uint32(18).string(message.event);
+    }
+    if (message.webhookId !== "") {
+      writer.uint32(26).string(message.webhookId);
+    }
+    if (message.errorsOnly !== false) {
+      writer.uint32(32).bool(message.errorsOnly);
+    }
+    if (message.resumeToken !== "") {
+      writer.uint32(42).string(message.resumeToken);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): FollowWebhookDeliveriesRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseFollowWebhookDeliveriesRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.status = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.event = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.webhookId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.errorsOnly = reader.bool();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.resumeToken = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): FollowWebhookDeliveriesRequest {
+    return {
+      status: isSet(object.status) ? globalThis.String(object.status) : "",
+      event: isSet(object.event) ? globalThis.String(object.event) : "",
+      webhookId: isSet(object.webhookId)
+        ? globalThis.String(object.webhookId)
+        : isSet(object.webhook_id)
+        ? globalThis.String(object.webhook_id)
+        : "",
+      errorsOnly: isSet(object.errorsOnly)
+        ? globalThis.Boolean(object.errorsOnly)
+        : isSet(object.errors_only)
+        ? globalThis.Boolean(object.errors_only)
+        : false,
+      resumeToken: isSet(object.resumeToken)
+        ? globalThis.String(object.resumeToken)
+        : isSet(object.resume_token)
+        ? globalThis.String(object.resume_token)
+        : "",
+    };
+  },
+
+  toJSON(message: FollowWebhookDeliveriesRequest): unknown {
+    const obj: any = {};
+    if (message.status !== "") {
+      obj.status = message.status;
+    }
+    if (message.event !== "") {
+      obj.event = message.event;
+    }
+    if (message.webhookId !== "") {
+      obj.webhookId = message.webhookId;
+    }
+    if (message.errorsOnly !== false) {
+      obj.errorsOnly = message.errorsOnly;
+    }
+    if (message.resumeToken !== "") {
+      obj.resumeToken = message.resumeToken;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<FollowWebhookDeliveriesRequest>, I>>(base?: I): FollowWebhookDeliveriesRequest {
+    return FollowWebhookDeliveriesRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<FollowWebhookDeliveriesRequest>, I>>(
+    object: I,
+  ): FollowWebhookDeliveriesRequest {
+    const message = createBaseFollowWebhookDeliveriesRequest();
+    message.status = object.status ?? "";
+    message.event = object.event ?? "";
+    message.webhookId = object.webhookId ?? "";
+    message.errorsOnly = object.errorsOnly ?? false;
+    message.resumeToken = object.resumeToken ?? "";
+    return message;
+  },
+};
+
+function createBaseFollowWebhookDeliveriesResponse(): FollowWebhookDeliveriesResponse {
+  return { deliveries: [], resumeToken: "" };
+}
+
+export const FollowWebhookDeliveriesResponse: MessageFns<FollowWebhookDeliveriesResponse> = {
+  encode(message: FollowWebhookDeliveriesResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.deliveries) {
+      WebhookDelivery.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.resumeToken !== "") {
+      writer.uint32(18).string(message.resumeToken);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): FollowWebhookDeliveriesResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseFollowWebhookDeliveriesResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.deliveries.push(WebhookDelivery.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.resumeToken = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): FollowWebhookDeliveriesResponse {
+    return {
+      deliveries: globalThis.Array.isArray(object?.deliveries)
+        ? object.deliveries.map((e: any) => WebhookDelivery.fromJSON(e))
+        : [],
+      resumeToken: isSet(object.resumeToken)
+        ? globalThis.String(object.resumeToken)
+        : isSet(object.resume_token)
+        ? globalThis.String(object.resume_token)
+        : "",
+    };
+  },
+
+  toJSON(message: FollowWebhookDeliveriesResponse): unknown {
+    const obj: any = {};
+    if (message.deliveries?.length) {
+      obj.deliveries = message.deliveries.map((e) => WebhookDelivery.toJSON(e));
+    }
+    if (message.resumeToken !== "") {
+      obj.resumeToken = message.resumeToken;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<FollowWebhookDeliveriesResponse>, I>>(base?: I): FollowWebhookDeliveriesResponse {
+    return FollowWebhookDeliveriesResponse.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<FollowWebhookDeliveriesResponse>, I>>(
+    object: I,
+  ): FollowWebhookDeliveriesResponse {
+    const message = createBaseFollowWebhookDeliveriesResponse();
+    message.deliveries = object.deliveries?.map((e) => WebhookDelivery.fromPartial(e)) || [];
+    message.resumeToken = object.resumeToken ?? "";
+    return message;
+  },
+};
+
 /**
  * Error and log triage: failed messages, Kapso API calls (external API logs)
  * and webhook deliveries.
@@ -1942,6 +2680,47 @@ export const TriageService = {
       Buffer.from(ListWebhookDeliveriesResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): ListWebhookDeliveriesResponse => ListWebhookDeliveriesResponse.decode(value),
   },
+  /**
+   * Live tail of failed outbound messages (the failed_messages source of
+   * ListMessageErrors): streams each new one once, oldest first, with a
+   * resume token. Followers of the same filters and API key share one
+   * upstream poll.
+   */
+  followMessageErrors: {
+    path: "/kapso.ops.v1.Triage/FollowMessageErrors" as const,
+    requestStream: false as const,
+    responseStream: true as const,
+    requestSerialize: (value: FollowMessageErrorsRequest): Buffer =>
+      Buffer.from(FollowMessageErrorsRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): FollowMessageErrorsRequest => FollowMessageErrorsRequest.decode(value),
+    responseSerialize: (value: FollowMessageErrorsResponse): Buffer =>
+      Buffer.from(FollowMessageErrorsResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): FollowMessageErrorsResponse => FollowMessageErrorsResponse.decode(value),
+  },
+  /** Live tail of ListApiLogs: each new log entry once, oldest first. */
+  followApiLogs: {
+    path: "/kapso.ops.v1.Triage/FollowApiLogs" as const,
+    requestStream: false as const,
+    responseStream: true as const,
+    requestSerialize: (value: FollowApiLogsRequest): Buffer => Buffer.from(FollowApiLogsRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): FollowApiLogsRequest => FollowApiLogsRequest.decode(value),
+    responseSerialize: (value: FollowApiLogsResponse): Buffer =>
+      Buffer.from(FollowApiLogsResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): FollowApiLogsResponse => FollowApiLogsResponse.decode(value),
+  },
+  /** Live tail of ListWebhookDeliveries: each new delivery once, oldest first. */
+  followWebhookDeliveries: {
+    path: "/kapso.ops.v1.Triage/FollowWebhookDeliveries" as const,
+    requestStream: false as const,
+    responseStream: true as const,
+    requestSerialize: (value: FollowWebhookDeliveriesRequest): Buffer =>
+      Buffer.from(FollowWebhookDeliveriesRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): FollowWebhookDeliveriesRequest => FollowWebhookDeliveriesRequest.decode(value),
+    responseSerialize: (value: FollowWebhookDeliveriesResponse): Buffer =>
+      Buffer.from(FollowWebhookDeliveriesResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): FollowWebhookDeliveriesResponse =>
+      FollowWebhookDeliveriesResponse.decode(value),
+  },
 } as const;
 
 export interface TriageServer extends UntypedServiceImplementation {
@@ -1956,6 +2735,17 @@ export interface TriageServer extends UntypedServiceImplementation {
   listApiLogs: handleUnaryCall<ListApiLogsRequest, ListApiLogsResponse>;
   /** Lists Kapso's attempts to deliver events to the project's webhooks. */
   listWebhookDeliveries: handleUnaryCall<ListWebhookDeliveriesRequest, ListWebhookDeliveriesResponse>;
+  /**
+   * Live tail of failed outbound messages (the failed_messages source of
+   * ListMessageErrors): streams each new one once, oldest first, with a
+   * resume token. Followers of the same filters and API key share one
+   * upstream poll.
+   */
+  followMessageErrors: handleServerStreamingCall<FollowMessageErrorsRequest, FollowMessageErrorsResponse>;
+  /** Live tail of ListApiLogs: each new log entry once, oldest first. */
+  followApiLogs: handleServerStreamingCall<FollowApiLogsRequest, FollowApiLogsResponse>;
+  /** Live tail of ListWebhookDeliveries: each new delivery once, oldest first. */
+  followWebhookDeliveries: handleServerStreamingCall<FollowWebhookDeliveriesRequest, FollowWebhookDeliveriesResponse>;
 }
 
 export interface TriageClient extends Client {
@@ -2012,6 +2802,41 @@ export interface TriageClient extends Client {
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: ListWebhookDeliveriesResponse) => void,
   ): ClientUnaryCall;
+  /**
+   * Live tail of failed outbound messages (the failed_messages source of
+   * ListMessageErrors): streams each new one once, oldest first, with a
+   * resume token. Followers of the same filters and API key share one
+   * upstream poll.
+   */
+  followMessageErrors(
+    request: FollowMessageErrorsRequest,
+    options?: Partial<CallOptions>,
+  ): ClientReadableStream<FollowMessageErrorsResponse>;
+  followMessageErrors(
+    request: FollowMessageErrorsRequest,
+    metadata?: Metadata,
+    options?: Partial<CallOptions>,
+  ): ClientReadableStream<FollowMessageErrorsResponse>;
+  /** Live tail of ListApiLogs: each new log entry once, oldest first. */
+  followApiLogs(
+    request: FollowApiLogsRequest,
+    options?: Partial<CallOptions>,
+  ): ClientReadableStream<FollowApiLogsResponse>;
+  followApiLogs(
+    request: FollowApiLogsRequest,
+    metadata?: Metadata,
+    options?: Partial<CallOptions>,
+  ): ClientReadableStream<FollowApiLogsResponse>;
+  /** Live tail of ListWebhookDeliveries: each new delivery once, oldest first. */
+  followWebhookDeliveries(
+    request: FollowWebhookDeliveriesRequest,
+    options?: Partial<CallOptions>,
+  ): ClientReadableStream<FollowWebhookDeliveriesResponse>;
+  followWebhookDeliveries(
+    request: FollowWebhookDeliveriesRequest,
+    metadata?: Metadata,
+    options?: Partial<CallOptions>,
+  ): ClientReadableStream<FollowWebhookDeliveriesResponse>;
 }
 
 export const TriageClient = makeGenericClientConstructor(TriageService, "kapso.ops.v1.Triage") as unknown as {
