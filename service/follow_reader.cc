@@ -42,7 +42,12 @@ bool TakePage(Read& read, FollowPage& page) {
     return true;
   }
   for (FollowItem& item : page.items) {
-    if (read.since.Covers(item.key)) return true;
+    if (read.since.Covers(item.key)) {
+      // Older than the watermark's instant: everything after is older too.
+      // At that instant, ids may come in any order: look on.
+      if (item.key.time < read.since.time()) return true;
+      continue;
+    }
     if (read.ids.insert(item.key.id).second) read.found.push_back(std::move(item));
   }
   return page.next_cursor.empty();

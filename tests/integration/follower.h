@@ -35,8 +35,8 @@ class Follower final : public grpc::ClientReadReactor<Response> {
   bool WaitFor(const std::function<bool(const std::vector<Response>&)>& ready,
                absl::Duration timeout = absl::Seconds(10)) {
     absl::MutexLock lock(&mu_);
-    auto cond = [&] { return done_ || ready(responses_); };
-    mu_.AwaitWithTimeout(absl::Condition(&cond), timeout);
+    Wait wait{this, &ready};
+    mu_.AwaitWithTimeout(absl::Condition(&Follower::Ready, &wait), timeout);
     return ready(responses_);
   }
   bool WaitDone(absl::Duration timeout = absl::Seconds(10)) {
@@ -57,6 +57,15 @@ class Follower final : public grpc::ClientReadReactor<Response> {
   }
 
  private:
+  struct Wait {
+    Follower* self;
+    const std::function<bool(const std::vector<Response>&)>* ready;
+  };
+  // Runs under mu_ (absl::Mutex evaluates conditions holding it).
+  static bool Ready(Wait* wait) ABSL_EXCLUSIVE_LOCKS_REQUIRED(wait->self->mu_) {
+    return wait->self->done_ || (*wait->ready)(wait->self->responses_);
+  }
+
   void OnReadDone(bool ok) override {
     if (!ok) return;
     {
