@@ -28,6 +28,11 @@ class Printer {
                     const std::string& table_text);
   // The failure on stderr, as a JSON document or as text.
   void Error(const absl::Status& status);
+  // Text printed as is on stderr (a --follow stream's resume token).
+  void Note(const std::string& text) {
+    err_ << text;
+    err_.flush();
+  }
   // Text printed as is on stdout (help, completion script).
   void Text(const std::string& text) { out_ << text; }
 

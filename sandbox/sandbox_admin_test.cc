@@ -184,5 +184,35 @@ TEST_F(SandboxAdminTest, HealthRateLimitWhenEnabled) {
   EXPECT_GE(limited, 1);
 }
 
+// Live tails need items that appear over time, always at the top.
+TEST_F(SandboxAdminTest, AppendPutsNewItemsAtTheTopInTimeOrder) {
+  json before = GetJson("/api_logs?limit=1")["data"][0];
+  auto append = [this](const json& body) {
+    httplib::Result res = client_->Post("/__sandbox/append", body.dump(), "application/json");
+    EXPECT_TRUE(res);
+    return res ? std::make_pair(res->status, json::parse(res->body, nullptr, false))
+               : std::make_pair(-1, json());
+  };
+  auto [status, added] = append({{"collection", "api_logs"}, {"count", 3}});
+  ASSERT_EQ(status, 200);
+  ASSERT_EQ(added["ids"].size(), 3u);
+  json page = GetJson("/api_logs?limit=4")["data"];
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(page[i]["id"], added["ids"][2 - i]);  // newest first
+  EXPECT_EQ(page[3]["id"], before["id"]);
+  EXPECT_GT(page[2]["created_at"].get<std::string>(), before["created_at"].get<std::string>());
+  EXPECT_EQ(page[0]["response_status"], 500);
+  json errors = GetJson("/api_logs?errors_only=true&limit=1")["data"];
+  EXPECT_EQ(errors[0]["id"], added["ids"][2]);
+
+  auto [failed_status, failed] = append({{"collection", "failed_messages"}, {"count", 2}});
+  ASSERT_EQ(failed_status, 200);
+  json messages = GetJson("/whatsapp/messages?status=failed&limit=2")["data"];
+  EXPECT_EQ(messages[0]["id"], failed["ids"][1]);
+  EXPECT_EQ(append({{"collection", "nope"}}).first, 400);
+  EXPECT_EQ(append({{"collection", "api_logs"}, {"count", 0}}).first, 400);
+  sandbox_->Reset();
+  EXPECT_EQ(GetJson("/api_logs?limit=1")["data"][0]["id"], before["id"]);
+}
+
 }  // namespace
 }  // namespace kapso::sandbox

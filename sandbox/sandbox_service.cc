@@ -9,6 +9,7 @@
 #include "sandbox/record_routes.h"
 #include "sandbox/api_error.h"
 #include "sandbox/http_json.h"
+#include "sandbox/live_routes.h"
 #include "sandbox/log_routes.h"
 #include "sandbox/message_routes.h"
 #include "sandbox/phone_number_routes.h"
@@ -43,6 +44,7 @@ SandboxService::SandboxService(const SandboxOptions& options)
   AddPhoneNumberRoutes(api_routes_, store_, health_limit_);
   AddAdminRoutes(admin_routes_, faults_, stats_, [this] { Reset(); });
   AddRecordRoutes(admin_routes_, store_);
+  AddLiveRoutes(admin_routes_, store_);
 }
 
 void SandboxService::Reset() {

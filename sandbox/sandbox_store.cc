@@ -25,6 +25,13 @@ std::shared_ptr<const SeedData> SandboxStore::seed() const {
   return seed_;
 }
 
+void SandboxStore::Change(const std::function<void(SeedData&, int64_t serial)>& change) {
+  absl::MutexLock lock(&mu_);
+  auto copy = std::make_shared<SeedData>(*seed_);
+  change(*copy, ++serial_);
+  seed_ = std::move(copy);
+}
+
 bool SandboxStore::HasPhoneNumber(absl::string_view id) const {
   std::shared_ptr<const SeedData> data = seed();
   for (const nlohmann::json& number : data->phone_numbers) {

@@ -3,6 +3,8 @@
 #ifndef KAPSO_SANDBOX_SANDBOX_STORE_H_
 #define KAPSO_SANDBOX_SANDBOX_STORE_H_
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -35,6 +37,10 @@ class SandboxStore {
 
   WebhookRegistry& webhooks() { return webhooks_; }
 
+  // Changes the collections (copy on write: a handler holding seed() keeps
+  // the old ones). `change` gets a copy and a number unique per call.
+  void Change(const std::function<void(SeedData&, int64_t serial)>& change);
+
   bool HasPhoneNumber(absl::string_view id) const;
 
   // The number's health payload as of its last check: a check "runs" when
@@ -54,6 +60,7 @@ class SandboxStore {
  private:
   mutable absl::Mutex mu_;
   std::shared_ptr<const SeedData> seed_ ABSL_GUARDED_BY(mu_);
+  int64_t serial_ ABSL_GUARDED_BY(mu_) = 0;
   absl::flat_hash_map<std::string, absl::Time> health_checked_at_
       ABSL_GUARDED_BY(mu_);
   WebhookRegistry webhooks_;

@@ -61,7 +61,7 @@ start() {
   rm -f "$dir/server.port"
   KAPSO_API_BASE_URL="$base_url" KAPSO_API_KEY="$key" \
     "$ROOT/bazel-bin/service/kapso_ops_server" --listen=127.0.0.1:0 --metrics_listen=127.0.0.1:0 \
-    --port_file="$dir/server.port" >"$dir/server.log" 2>&1 &
+    --follow_poll_interval=250ms --port_file="$dir/server.port" >"$dir/server.log" 2>&1 &
   echo $! > "$dir/server.pid"
   wait_for_file "$dir/server.port" "$(cat "$dir/server.pid")"
   {

@@ -14,6 +14,7 @@
 #include "grpcpp/health_check_service_interface.h"
 #include "kapso_client/transport_stack.h"
 #include "kapso_client/kapso_client.h"
+#include "service/follow_registry.h"
 #include "service/grpc_status.h"
 #include "service/kapso_health_service.h"
 #include "service/message_debug_service.h"
@@ -53,6 +54,7 @@ class KapsoOpsServer::Impl {
   std::unique_ptr<client::KapsoClient> client_;
   std::unique_ptr<SecretRedactor> redactor_;
   std::unique_ptr<PhoneNumberDirectory> phone_numbers_;
+  std::unique_ptr<FollowRegistry> follows_;
   ServiceDeps deps_;
   std::unique_ptr<WebhooksService> webhooks_;
   std::unique_ptr<MessageDebugService> message_debug_;
@@ -68,6 +70,19 @@ class KapsoOpsServer::Impl {
   grpc::Server* health_server_ ABSL_GUARDED_BY(health_mu_) = nullptr;
   std::atomic<client::TransportStack*> live_transport_{nullptr};
 };
+
+// Long-lived follow streams cross the mesh: the server pings an idle
+// connection every minute (and drops it after 20 s without an answer), so a
+// caller that vanished without a FIN does not hold a stream forever, and it
+// accepts callers' own keep-alive pings every 10 s or more, with or without
+// calls, instead of answering them with GOAWAY (too_many_pings).
+void AddKeepAliveArgs(grpc::ServerBuilder& builder) {
+  builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIME_MS, 60 * 1000);
+  builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, 20 * 1000);
+  builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
+  builder.AddChannelArgument(GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS, 10 * 1000);
+  builder.AddChannelArgument(GRPC_ARG_HTTP2_MAX_PING_STRIKES, 0);
+}
 
 void KapsoOpsServer::Impl::SetUpstreamUsable(bool usable) {
   absl::MutexLock lock(&health_mu_);
@@ -138,6 +153,12 @@ absl::Status KapsoOpsServer::Impl::Init(const ServerOptions& options) {
   deps_.redactor = redactor_.get();
   phone_numbers_ = std::make_unique<PhoneNumberDirectory>(client_.get());
   deps_.phone_numbers = phone_numbers_.get();
+  FollowOptions follow = options.follow;
+  follow.on_change = [metrics = metrics_.get()](int streams, int pollers) {
+    metrics->SetFollowCounts(streams, pollers);
+  };
+  follows_ = std::make_unique<FollowRegistry>(client_.get(), follow);
+  deps_.follows = follows_.get();
   deps_.allow_caller_api_keys = options.allow_caller_api_keys;
   deps_.overview_count_limit = options.overview_count_limit;
   deps_.max_call_duration = options.max_call_duration;
@@ -155,6 +176,7 @@ absl::Status KapsoOpsServer::Impl::Init(const ServerOptions& options) {
   // TLS is the mesh's job (mTLS at the sidecar); the server speaks plaintext
   // to its local proxy.
   builder.AddListeningPort(options.listen, grpc::InsecureServerCredentials(), &port_);
+  AddKeepAliveArgs(builder);
   builder.RegisterService(webhooks_.get());
   builder.RegisterService(message_debug_.get());
   builder.RegisterService(triage_.get());
@@ -184,6 +206,9 @@ void KapsoOpsServer::Impl::Shutdown(absl::Duration grace) {
     health_server_ = nullptr;
   }
   server_->GetHealthCheckService()->SetServingStatus(false);
+  // Follow streams never end by themselves: end them now, each with its
+  // resume token, so the drain below waits only for unary calls.
+  follows_->Shutdown();
   // Just before gRPC cancels the calls still running, end their Kapso
   // requests, so each caller gets a typed answer (a write: whether it may
   // have been applied) instead of a bare CANCELLED.

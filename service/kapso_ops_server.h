@@ -7,6 +7,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "kapso_client/transport_stack.h"
+#include "service/follow_options.h"
 
 namespace kapso::service {
 
@@ -42,6 +43,8 @@ struct ServerOptions {
   int max_upstream_calls_per_rpc = 64;
   // Refuse every RPC that would change something in Kapso.
   bool read_only = false;
+  // Live tails (Triage.Follow*); `follow.on_change` is set by the server.
+  FollowOptions follow;
 };
 
 // The kapso-ops gRPC server: the four kapso.ops.v1 services, grpc.health.v1

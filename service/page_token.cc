@@ -14,12 +14,20 @@ namespace {
 
 constexpr int kDefaultPageSize = 20;
 
+absl::Status InvalidToken(absl::string_view why) {
+  return client::MakeError(absl::StatusCode::kInvalidArgument,
+                           std::string("page_token: ") + std::string(why),
+                           "INVALID_PAGE_TOKEN");
+}
+
+}  // namespace
+
 // FNV-1a over the deterministic serialization of the filters.
 uint64_t FilterFingerprint(const google::protobuf::Message& request) {
   std::unique_ptr<google::protobuf::Message> filters(request.New());
   filters->CopyFrom(request);
   const auto* descriptor = filters->GetDescriptor();
-  for (const char* name : {"page_token", "page_size"}) {
+  for (const char* name : {"page_token", "page_size", "resume_token"}) {
     if (const auto* field = descriptor->FindFieldByName(name)) {
       filters->GetReflection()->ClearField(filters.get(), field);
     }
@@ -37,14 +45,6 @@ uint64_t FilterFingerprint(const google::protobuf::Message& request) {
   }
   return hash;
 }
-
-absl::Status InvalidToken(absl::string_view why) {
-  return client::MakeError(absl::StatusCode::kInvalidArgument,
-                           std::string("page_token: ") + std::string(why),
-                           "INVALID_PAGE_TOKEN");
-}
-
-}  // namespace
 
 absl::StatusOr<client::PageRequest> DecodePageToken(const google::protobuf::Message& request,
                                                     absl::string_view token, int page_size) {

@@ -1,6 +1,7 @@
 #ifndef SERVICE_PAGE_TOKEN_H_
 #define SERVICE_PAGE_TOKEN_H_
 
+#include <cstdint>
 #include <string>
 
 #include "absl/status/statusor.h"
@@ -20,6 +21,10 @@ namespace kapso::service {
 // `page_size` follow AIP-158. A page size of 0 means 20.
 absl::StatusOr<client::PageRequest> DecodePageToken(const google::protobuf::Message& request,
                                                     absl::string_view token, int page_size);
+
+// A stable hash of the request's type and filters: every field but
+// page_token, page_size and resume_token. Shared with follow resume tokens.
+uint64_t FilterFingerprint(const google::protobuf::Message& request);
 
 // The token of the page at `cursor` (cursor lists) or `page` (page lists).
 std::string EncodePageToken(const google::protobuf::Message& request, absl::string_view cursor,

@@ -66,6 +66,15 @@ ABSL_FLAG(absl::Duration, max_retry_after, absl::Minutes(5),
 ABSL_FLAG(int, max_upstream_calls_per_rpc, 64,
           "most Kapso requests one RPC may make (paging included)");
 ABSL_FLAG(bool, read_only, false, "refuse every RPC that would change something in Kapso");
+ABSL_FLAG(absl::Duration, follow_poll_interval, absl::Seconds(2),
+          "live tails: one Kapso poll per interval per (API key, RPC, filters)");
+ABSL_FLAG(int, follow_buffer_items, 1000,
+          "live tails: items a slow stream may lag before it ends (RESOURCE_EXHAUSTED)");
+ABSL_FLAG(int, max_follow_streams, 10000, "live tails: streams open at once");
+ABSL_FLAG(absl::Duration, follow_max_outage, absl::Minutes(1),
+          "live tails: how long polls may fail before the streams end (UNAVAILABLE)");
+ABSL_FLAG(absl::Duration, follow_heartbeat, absl::Seconds(30),
+          "live tails: an empty response after this long without one");
 
 namespace {
 
@@ -104,6 +113,17 @@ void SetLimitFlags(kapso::service::ServerOptions& options) {
       std::max(1, absl::GetFlag(FLAGS_max_upstream_calls_per_rpc));
 }
 
+void SetFollowFlags(kapso::service::ServerOptions& options) {
+  kapso::service::FollowOptions& follow = options.follow;
+  follow.poll_interval =
+      std::max(absl::Milliseconds(100), absl::GetFlag(FLAGS_follow_poll_interval));
+  follow.buffer_items = static_cast<size_t>(std::max(1, absl::GetFlag(FLAGS_follow_buffer_items)));
+  follow.max_streams = std::max(0, absl::GetFlag(FLAGS_max_follow_streams));
+  follow.max_outage = absl::GetFlag(FLAGS_follow_max_outage);
+  follow.heartbeat = std::max(absl::Seconds(1), absl::GetFlag(FLAGS_follow_heartbeat));
+  follow.max_upstream_calls_per_read = options.max_upstream_calls_per_rpc;
+}
+
 // Flags (with the original toolkit's environment fallbacks) as options; a
 // missing upstream or key is an error.
 absl::StatusOr<kapso::service::ServerOptions> OptionsFromFlags() {
@@ -126,6 +146,7 @@ absl::StatusOr<kapso::service::ServerOptions> OptionsFromFlags() {
   options.read_only = absl::GetFlag(FLAGS_read_only);
   SetResilienceFlags(options);
   SetLimitFlags(options);
+  SetFollowFlags(options);
   return options;
 }
 

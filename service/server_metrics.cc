@@ -97,12 +97,24 @@ class ServerMetrics::Families {
         upstream_duration(prometheus::BuildHistogram()
                               .Name("kapso_ops_upstream_duration_seconds")
                               .Help("Kapso request latency")
-                              .Register(registry)) {}
+                              .Register(registry)),
+        follow_streams(prometheus::BuildGauge()
+                           .Name("kapso_ops_follow_streams")
+                           .Help("Follow (live tail) streams open")
+                           .Register(registry)
+                           .Add({})),
+        follow_pollers(prometheus::BuildGauge()
+                           .Name("kapso_ops_follow_pollers")
+                           .Help("Shared upstream pollers of the follow streams")
+                           .Register(registry)
+                           .Add({})) {}
 
   prometheus::Family<prometheus::Counter>& rpc_requests;
   prometheus::Family<prometheus::Histogram>& rpc_duration;
   prometheus::Family<prometheus::Counter>& upstream_requests;
   prometheus::Family<prometheus::Histogram>& upstream_duration;
+  prometheus::Gauge& follow_streams;
+  prometheus::Gauge& follow_pollers;
 };
 
 ServerMetrics::ServerMetrics()
@@ -154,6 +166,11 @@ void ServerMetrics::RecordUpstream(const client::HttpRequest& request,
   families_->upstream_duration.Add({{"http_method", method}, {"endpoint", endpoint}},
                                    LatencyBuckets())
       .Observe(absl::ToDoubleSeconds(elapsed));
+}
+
+void ServerMetrics::SetFollowCounts(int streams, int pollers) {
+  families_->follow_streams.Set(streams);
+  families_->follow_pollers.Set(pollers);
 }
 
 void ServerMetrics::StopServing() { exposer_.reset(); }

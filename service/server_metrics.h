@@ -29,6 +29,7 @@ namespace kapso::service {
 //   kapso_ops_upstream_{retries,coalesced,health_cache_hits,budget_refusals,
 //     circuit_refusals,connections_opened}_total, kapso_ops_upstream_in_flight,
 //   kapso_ops_upstream_circuit_open                     read at scrape time
+//   kapso_ops_follow_streams, kapso_ops_follow_pollers  gauges (live tails)
 class ServerMetrics {
  public:
   static absl::StatusOr<std::unique_ptr<ServerMetrics>> Create(
@@ -42,6 +43,9 @@ class ServerMetrics {
   void RecordUpstream(const client::HttpRequest& request,
                       const absl::StatusOr<client::HttpResponse>& outcome,
                       absl::Duration elapsed);
+
+  // Follow streams open and the upstream pollers they share.
+  void SetFollowCounts(int streams, int pollers);
 
   // Stops the HTTP endpoint (before what its collectors read goes away).
   void StopServing();

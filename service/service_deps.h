@@ -8,6 +8,7 @@
 namespace kapso::service {
 
 class PhoneNumberDirectory;  // phone_number_directory.h
+class FollowRegistry;        // follow_registry.h
 
 // What every service handler needs, owned by the server.
 struct ServiceDeps {
@@ -15,6 +16,8 @@ struct ServiceDeps {
   const SecretRedactor* redactor = nullptr;
   // The project's numbers, to resolve one as people write it.
   PhoneNumberDirectory* phone_numbers = nullptr;
+  // The live tails' shared pollers (Triage.Follow*).
+  FollowRegistry* follows = nullptr;
   // Accept a per-call Kapso key in the `x-kapso-api-key` metadata (a shared
   // deployment serving several projects); off by default.
   bool allow_caller_api_keys = false;

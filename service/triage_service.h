@@ -25,6 +25,16 @@ class TriageService final : public ops::v1::Triage::CallbackService {
                                       const ops::v1::RunTriageRequest* request,
                                       ops::v1::TriageReport* response) override;
 
+  // Live tails: triage_follow.cc.
+  grpc::ServerWriteReactor<ops::v1::FollowMessageErrorsResponse>* FollowMessageErrors(
+      grpc::CallbackServerContext* context,
+      const ops::v1::FollowMessageErrorsRequest* request) override;
+  grpc::ServerWriteReactor<ops::v1::FollowApiLogsResponse>* FollowApiLogs(
+      grpc::CallbackServerContext* context, const ops::v1::FollowApiLogsRequest* request) override;
+  grpc::ServerWriteReactor<ops::v1::FollowWebhookDeliveriesResponse>* FollowWebhookDeliveries(
+      grpc::CallbackServerContext* context,
+      const ops::v1::FollowWebhookDeliveriesRequest* request) override;
+
  private:
   const ServiceDeps& deps_;
 };

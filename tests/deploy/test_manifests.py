@@ -382,7 +382,12 @@ _READS = {"RunTriage"}
 
 
 def _is_read(method):
-    return method.startswith(("List", "Get", "Check", "Resolve")) or method in _READS
+    return method.startswith(("List", "Get", "Check", "Resolve", "Follow")) or method in _READS
+
+
+def _is_stream(method):
+    """The live tails: server streams that run until stopped."""
+    return method.startswith("Follow")
 
 
 def _first_route(vs, path):
@@ -413,7 +418,7 @@ def test_virtualservice_never_retries_a_write(istio):
 def test_virtualservice_retries_every_read_on_unavailable_with_a_timeout(istio):
     vs = one(istio, "VirtualService")
     for service, method in _rpcs():
-        if not _is_read(method):
+        if not _is_read(method) or _is_stream(method):
             continue
         route = _first_route(vs, f"/{service}/{method}")
         assert route is not None and route.get("match"), f"{method} has no route of its own"
@@ -421,6 +426,17 @@ def test_virtualservice_retries_every_read_on_unavailable_with_a_timeout(istio):
         assert retries.get("attempts", 0) >= 1, method
         assert "unavailable" in retries["retryOn"].split(","), method
         assert duration_seconds(route["timeout"]) > 0, method
+
+
+def test_virtualservice_lets_follow_streams_run_and_never_retries_them(istio):
+    vs = one(istio, "VirtualService")
+    streams = [(s, m) for s, m in _rpcs() if _is_stream(m)]
+    assert {m for _, m in streams} == {"FollowMessageErrors", "FollowApiLogs", "FollowWebhookDeliveries"}
+    for service, method in streams:
+        route = _first_route(vs, f"/{service}/{method}")
+        assert route is not None and route.get("match"), f"{method} has no route of its own"
+        assert duration_seconds(route["timeout"]) == 0, f"{method}: a route timeout would cut the stream"
+        assert route.get("retries", {}).get("attempts") == 0, method
 
 
 def test_virtualservice_routes_to_the_service_and_ends_without_retries(istio, base):

@@ -20,6 +20,10 @@ import (
 
 var writes = map[string]bool{"CreateWebhook": true, "UpdateWebhook": true, "DeleteWebhook": true, "TestWebhook": true}
 
+// Live tails: no deadline (they run until stopped) and no retries (a caller
+// reconnects with its resume token).
+var streams = map[string]bool{"FollowMessageErrors": true, "FollowApiLogs": true, "FollowWebhookDeliveries": true}
+
 type methodConfig struct {
 	Name []struct {
 		Service string `json:"service"`
@@ -73,6 +77,10 @@ func TestServiceConfigRetriesReadsOnly(t *testing.T) {
 				switch {
 				case !ok:
 					t.Errorf("%s has no methodConfig", key)
+				case streams[string(m.Name())]:
+					if mc.Timeout != "" || mc.RetryPolicy != nil {
+						t.Errorf("%s: a stream wants no timeout and no retries", key)
+					}
 				case !strings.HasSuffix(mc.Timeout, "s"):
 					t.Errorf("%s: timeout %q", key, mc.Timeout)
 				case writes[string(m.Name())] && mc.RetryPolicy != nil:
@@ -83,8 +91,8 @@ func TestServiceConfigRetriesReadsOnly(t *testing.T) {
 			}
 		}
 	}
-	if n != 17 {
-		t.Errorf("saw %d methods, want 17", n)
+	if n != 20 {
+		t.Errorf("saw %d methods, want 20", n)
 	}
 }
 

@@ -41,7 +41,7 @@ export function loadServiceConfig(): object {
 }
 
 export interface ConnectOptions {
-  /** Default deadline (ms) for calls that set none; otherwise the service config's per-method timeouts apply. */
+  /** Default deadline (ms) for unary calls that set none; otherwise the service config's per-method timeouts apply. */
   timeoutMs?: number;
   /** TLS with the system roots. */
   tls?: boolean;
@@ -80,7 +80,10 @@ export function connect(target: string, opts: ConnectOptions = {}): KapsoOps {
   if (opts.timeoutMs !== undefined) {
     const timeoutMs = opts.timeoutMs;
     interceptors.push((options, nextCall) => {
-      if (options.deadline === undefined) options.deadline = Date.now() + timeoutMs;
+      // Not on server streams (the live tails): they run until stopped.
+      if (options.deadline === undefined && !options.method_definition.responseStream) {
+        options.deadline = Date.now() + timeoutMs;
+      }
       return new grpc.InterceptingCall(nextCall(options));
     });
   }

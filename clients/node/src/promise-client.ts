@@ -7,6 +7,7 @@ export interface CallOptions extends Partial<grpc.CallOptions> {
 }
 
 type UnaryDefinition<Req, Res> = grpc.MethodDefinition<Req, Res> & { requestStream: false; responseStream: false };
+type ServerStreamDefinition<Req, Res> = grpc.MethodDefinition<Req, Res> & { requestStream: false; responseStream: true };
 
 /**
  * The promise-returning methods of a generated service definition (ts-proto's
@@ -15,7 +16,9 @@ type UnaryDefinition<Req, Res> = grpc.MethodDefinition<Req, Res> & { requestStre
 export type PromiseClient<S> = {
   [K in keyof S]: S[K] extends UnaryDefinition<infer Req, infer Res>
     ? (request: Req, options?: CallOptions) => Promise<Res>
-    : never;
+    : S[K] extends ServerStreamDefinition<infer Req, infer Res>
+      ? (request: Req, options?: CallOptions) => grpc.ClientReadableStream<Res>
+      : never;
 };
 
 /**
@@ -29,6 +32,17 @@ export function promiseClient<S extends grpc.ServiceDefinition>(
 ): PromiseClient<S> {
   const methods: Record<string, unknown> = {};
   for (const [name, def] of Object.entries(definition)) {
+    if (def.responseStream) {
+      // The live tails (Follow*): grpc-js's readable stream; its "error"
+      // event carries grpc-js's ServiceError (the resume token is in its
+      // ErrorInfo metadata, KapsoOpsError.fromServiceError reads it).
+      methods[name] = (request: unknown, options: CallOptions = {}) => {
+        const { metadata = new grpc.Metadata(), ...callOptions } = options;
+        return client.makeServerStreamRequest(def.path, def.requestSerialize, def.responseDeserialize, request,
+          metadata, callOptions);
+      };
+      continue;
+    }
     methods[name] = (request: unknown, options: CallOptions = {}) => {
       const { metadata = new grpc.Metadata(), ...callOptions } = options;
       return new Promise((resolve, reject) => {

@@ -14,6 +14,9 @@ import { Status } from "../src/gen/google/rpc/status";
 import { BadRequest, ErrorInfo, RetryInfo } from "../src/gen/google/rpc/error_details";
 
 const WRITES = new Set(["CreateWebhook", "UpdateWebhook", "DeleteWebhook", "TestWebhook"]);
+// Live tails: no deadline (they run until stopped) and no retries (a caller
+// reconnects with its resume token).
+const STREAMS = new Set(["FollowMessageErrors", "FollowApiLogs", "FollowWebhookDeliveries"]);
 
 interface MethodConfig {
   name: { service?: string; method?: string }[];
@@ -37,12 +40,17 @@ test("service config retries reads only and times every method", () => {
       const mc = byMethod.get(`${service}/${method}`);
       count++;
       assert.ok(mc, `${def.path} has no methodConfig`);
+      if (STREAMS.has(method)) {
+        assert.equal(mc.timeout, undefined, `${method} must have no deadline`);
+        assert.equal(mc.retryPolicy, undefined, `${method} must not be retried`);
+        continue;
+      }
       assert.match(mc.timeout, /s$/);
       if (WRITES.has(method)) assert.equal(mc.retryPolicy, undefined, `${method} must never be retried`);
       else assert.deepEqual(mc.retryPolicy?.retryableStatusCodes, ["UNAVAILABLE"], method);
     }
   }
-  assert.equal(count, 17);
+  assert.equal(count, 20);
 });
 
 function any(type: string, value: Uint8Array) {

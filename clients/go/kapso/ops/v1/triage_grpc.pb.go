@@ -21,10 +21,12 @@ import (
 const _ = grpc.SupportPackageIsVersion9
 
 const (
-	Triage_ListMessageErrors_FullMethodName     = "/kapso.ops.v1.Triage/ListMessageErrors"
-	Triage_ListApiLogs_FullMethodName           = "/kapso.ops.v1.Triage/ListApiLogs"
-	Triage_ListWebhookDeliveries_FullMethodName = "/kapso.ops.v1.Triage/ListWebhookDeliveries"
-	Triage_RunTriage_FullMethodName             = "/kapso.ops.v1.Triage/RunTriage"
+	Triage_ListMessageErrors_FullMethodName       = "/kapso.ops.v1.Triage/ListMessageErrors"
+	Triage_ListApiLogs_FullMethodName             = "/kapso.ops.v1.Triage/ListApiLogs"
+	Triage_ListWebhookDeliveries_FullMethodName   = "/kapso.ops.v1.Triage/ListWebhookDeliveries"
+	Triage_FollowMessageErrors_FullMethodName     = "/kapso.ops.v1.Triage/FollowMessageErrors"
+	Triage_FollowApiLogs_FullMethodName           = "/kapso.ops.v1.Triage/FollowApiLogs"
+	Triage_FollowWebhookDeliveries_FullMethodName = "/kapso.ops.v1.Triage/FollowWebhookDeliveries"
 )
 
 // TriageClient is the client API for Triage service.
@@ -43,14 +45,15 @@ type TriageClient interface {
 	ListApiLogs(ctx context.Context, in *ListApiLogsRequest, opts ...grpc.CallOption) (*ListApiLogsResponse, error)
 	// Lists Kapso's attempts to deliver events to the project's webhooks.
 	ListWebhookDeliveries(ctx context.Context, in *ListWebhookDeliveriesRequest, opts ...grpc.CallOption) (*ListWebhookDeliveriesResponse, error)
-	// Runs the operations playbook over the project, or over one phone
-	// number, and answers with ranked findings: every number that is not
-	// plainly healthy, failed messages grouped by Meta error code, failed
-	// webhook deliveries grouped by webhook and outcome, and API errors
-	// grouped by status and endpoint. The sources are read concurrently
-	// within the call's upstream budget; a source that cannot be read is a
-	// finding of its own (SOURCE_ERROR) and the others still answer.
-	RunTriage(ctx context.Context, in *RunTriageRequest, opts ...grpc.CallOption) (*TriageReport, error)
+	// Live tail of failed outbound messages (the failed_messages source of
+	// ListMessageErrors): streams each new one once, oldest first, with a
+	// resume token. Followers of the same filters and API key share one
+	// upstream poll.
+	FollowMessageErrors(ctx context.Context, in *FollowMessageErrorsRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[FollowMessageErrorsResponse], error)
+	// Live tail of ListApiLogs: each new log entry once, oldest first.
+	FollowApiLogs(ctx context.Context, in *FollowApiLogsRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[FollowApiLogsResponse], error)
+	// Live tail of ListWebhookDeliveries: each new delivery once, oldest first.
+	FollowWebhookDeliveries(ctx context.Context, in *FollowWebhookDeliveriesRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[FollowWebhookDeliveriesResponse], error)
 }
 
 type triageClient struct {
@@ -91,15 +94,62 @@ func (c *triageClient) ListWebhookDeliveries(ctx context.Context, in *ListWebhoo
 	return out, nil
 }
 
-func (c *triageClient) RunTriage(ctx context.Context, in *RunTriageRequest, opts ...grpc.CallOption) (*TriageReport, error) {
+func (c *triageClient) FollowMessageErrors(ctx context.Context, in *FollowMessageErrorsRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[FollowMessageErrorsResponse], error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
-	out := new(TriageReport)
-	err := c.cc.Invoke(ctx, Triage_RunTriage_FullMethodName, in, out, cOpts...)
+	stream, err := c.cc.NewStream(ctx, &Triage_ServiceDesc.Streams[0], Triage_FollowMessageErrors_FullMethodName, cOpts...)
 	if err != nil {
 		return nil, err
 	}
-	return out, nil
+	x := &grpc.GenericClientStream[FollowMessageErrorsRequest, FollowMessageErrorsResponse]{ClientStream: stream}
+	if err := x.ClientStream.SendMsg(in); err != nil {
+		return nil, err
+	}
+	if err := x.ClientStream.CloseSend(); err != nil {
+		return nil, err
+	}
+	return x, nil
 }
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type Triage_FollowMessageErrorsClient = grpc.ServerStreamingClient[FollowMessageErrorsResponse]
+
+func (c *triageClient) FollowApiLogs(ctx context.Context, in *FollowApiLogsRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[FollowApiLogsResponse], error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	stream, err := c.cc.NewStream(ctx, &Triage_ServiceDesc.Streams[1], Triage_FollowApiLogs_FullMethodName, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	x := &grpc.GenericClientStream[FollowApiLogsRequest, FollowApiLogsResponse]{ClientStream: stream}
+	if err := x.ClientStream.SendMsg(in); err != nil {
+		return nil, err
+	}
+	if err := x.ClientStream.CloseSend(); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type Triage_FollowApiLogsClient = grpc.ServerStreamingClient[FollowApiLogsResponse]
+
+func (c *triageClient) FollowWebhookDeliveries(ctx context.Context, in *FollowWebhookDeliveriesRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[FollowWebhookDeliveriesResponse], error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	stream, err := c.cc.NewStream(ctx, &Triage_ServiceDesc.Streams[2], Triage_FollowWebhookDeliveries_FullMethodName, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	x := &grpc.GenericClientStream[FollowWebhookDeliveriesRequest, FollowWebhookDeliveriesResponse]{ClientStream: stream}
+	if err := x.ClientStream.SendMsg(in); err != nil {
+		return nil, err
+	}
+	if err := x.ClientStream.CloseSend(); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type Triage_FollowWebhookDeliveriesClient = grpc.ServerStreamingClient[FollowWebhookDeliveriesResponse]
 
 // TriageServer is the server API for Triage service.
 // All implementations must embed UnimplementedTriageServer
@@ -117,14 +167,15 @@ type TriageServer interface {
 	ListApiLogs(context.Context, *ListApiLogsRequest) (*ListApiLogsResponse, error)
 	// Lists Kapso's attempts to deliver events to the project's webhooks.
 	ListWebhookDeliveries(context.Context, *ListWebhookDeliveriesRequest) (*ListWebhookDeliveriesResponse, error)
-	// Runs the operations playbook over the project, or over one phone
-	// number, and answers with ranked findings: every number that is not
-	// plainly healthy, failed messages grouped by Meta error code, failed
-	// webhook deliveries grouped by webhook and outcome, and API errors
-	// grouped by status and endpoint. The sources are read concurrently
-	// within the call's upstream budget; a source that cannot be read is a
-	// finding of its own (SOURCE_ERROR) and the others still answer.
-	RunTriage(context.Context, *RunTriageRequest) (*TriageReport, error)
+	// Live tail of failed outbound messages (the failed_messages source of
+	// ListMessageErrors): streams each new one once, oldest first, with a
+	// resume token. Followers of the same filters and API key share one
+	// upstream poll.
+	FollowMessageErrors(*FollowMessageErrorsRequest, grpc.ServerStreamingServer[FollowMessageErrorsResponse]) error
+	// Live tail of ListApiLogs: each new log entry once, oldest first.
+	FollowApiLogs(*FollowApiLogsRequest, grpc.ServerStreamingServer[FollowApiLogsResponse]) error
+	// Live tail of ListWebhookDeliveries: each new delivery once, oldest first.
+	FollowWebhookDeliveries(*FollowWebhookDeliveriesRequest, grpc.ServerStreamingServer[FollowWebhookDeliveriesResponse]) error
 	mustEmbedUnimplementedTriageServer()
 }
 
@@ -144,8 +195,14 @@ func (UnimplementedTriageServer) ListApiLogs(context.Context, *ListApiLogsReques
 func (UnimplementedTriageServer) ListWebhookDeliveries(context.Context, *ListWebhookDeliveriesRequest) (*ListWebhookDeliveriesResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method ListWebhookDeliveries not implemented")
 }
-func (UnimplementedTriageServer) RunTriage(context.Context, *RunTriageRequest) (*TriageReport, error) {
-	return nil, status.Error(codes.Unimplemented, "method RunTriage not implemented")
+func (UnimplementedTriageServer) FollowMessageErrors(*FollowMessageErrorsRequest, grpc.ServerStreamingServer[FollowMessageErrorsResponse]) error {
+	return status.Error(codes.Unimplemented, "method FollowMessageErrors not implemented")
+}
+func (UnimplementedTriageServer) FollowApiLogs(*FollowApiLogsRequest, grpc.ServerStreamingServer[FollowApiLogsResponse]) error {
+	return status.Error(codes.Unimplemented, "method FollowApiLogs not implemented")
+}
+func (UnimplementedTriageServer) FollowWebhookDeliveries(*FollowWebhookDeliveriesRequest, grpc.ServerStreamingServer[FollowWebhookDeliveriesResponse]) error {
+	return status.Error(codes.Unimplemented, "method FollowWebhookDeliveries not implemented")
 }
 func (UnimplementedTriageServer) mustEmbedUnimplementedTriageServer() {}
 func (UnimplementedTriageServer) testEmbeddedByValue()                {}
@@ -222,23 +279,38 @@ func _Triage_ListWebhookDeliveries_Handler(srv interface{}, ctx context.Context,
 	return interceptor(ctx, in, info, handler)
 }
 
-func _Triage_RunTriage_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
-	in := new(RunTriageRequest)
-	if err := dec(in); err != nil {
-		return nil, err
+func _Triage_FollowMessageErrors_Handler(srv interface{}, stream grpc.ServerStream) error {
+	m := new(FollowMessageErrorsRequest)
+	if err := stream.RecvMsg(m); err != nil {
+		return err
 	}
-	if interceptor == nil {
-		return srv.(TriageServer).RunTriage(ctx, in)
-	}
-	info := &grpc.UnaryServerInfo{
-		Server:     srv,
-		FullMethod: Triage_RunTriage_FullMethodName,
-	}
-	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
-		return srv.(TriageServer).RunTriage(ctx, req.(*RunTriageRequest))
-	}
-	return interceptor(ctx, in, info, handler)
+	return srv.(TriageServer).FollowMessageErrors(m, &grpc.GenericServerStream[FollowMessageErrorsRequest, FollowMessageErrorsResponse]{ServerStream: stream})
 }
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type Triage_FollowMessageErrorsServer = grpc.ServerStreamingServer[FollowMessageErrorsResponse]
+
+func _Triage_FollowApiLogs_Handler(srv interface{}, stream grpc.ServerStream) error {
+	m := new(FollowApiLogsRequest)
+	if err := stream.RecvMsg(m); err != nil {
+		return err
+	}
+	return srv.(TriageServer).FollowApiLogs(m, &grpc.GenericServerStream[FollowApiLogsRequest, FollowApiLogsResponse]{ServerStream: stream})
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type Triage_FollowApiLogsServer = grpc.ServerStreamingServer[FollowApiLogsResponse]
+
+func _Triage_FollowWebhookDeliveries_Handler(srv interface{}, stream grpc.ServerStream) error {
+	m := new(FollowWebhookDeliveriesRequest)
+	if err := stream.RecvMsg(m); err != nil {
+		return err
+	}
+	return srv.(TriageServer).FollowWebhookDeliveries(m, &grpc.GenericServerStream[FollowWebhookDeliveriesRequest, FollowWebhookDeliveriesResponse]{ServerStream: stream})
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type Triage_FollowWebhookDeliveriesServer = grpc.ServerStreamingServer[FollowWebhookDeliveriesResponse]
 
 // Triage_ServiceDesc is the grpc.ServiceDesc for Triage service.
 // It's only intended for direct use with grpc.RegisterService,
@@ -259,11 +331,23 @@ var Triage_ServiceDesc = grpc.ServiceDesc{
 			MethodName: "ListWebhookDeliveries",
 			Handler:    _Triage_ListWebhookDeliveries_Handler,
 		},
+	},
+	Streams: []grpc.StreamDesc{
 		{
-			MethodName: "RunTriage",
-			Handler:    _Triage_RunTriage_Handler,
+			StreamName:    "FollowMessageErrors",
+			Handler:       _Triage_FollowMessageErrors_Handler,
+			ServerStreams: true,
+		},
+		{
+			StreamName:    "FollowApiLogs",
+			Handler:       _Triage_FollowApiLogs_Handler,
+			ServerStreams: true,
+		},
+		{
+			StreamName:    "FollowWebhookDeliveries",
+			Handler:       _Triage_FollowWebhookDeliveries_Handler,
+			ServerStreams: true,
 		},
 	},
-	Streams:  []grpc.StreamDesc{},
 	Metadata: "kapso/ops/v1/triage.proto",
 }

@@ -51,10 +51,20 @@ class TriageStub(object):
                 request_serializer=kapso_dot_ops_dot_v1_dot_triage__pb2.ListWebhookDeliveriesRequest.SerializeToString,
                 response_deserializer=kapso_dot_ops_dot_v1_dot_triage__pb2.ListWebhookDeliveriesResponse.FromString,
                 _registered_method=True)
-        self.RunTriage = channel.unary_unary(
-                '/kapso.ops.v1.Triage/RunTriage',
-                request_serializer=kapso_dot_ops_dot_v1_dot_triage__pb2.RunTriageRequest.SerializeToString,
-                response_deserializer=kapso_dot_ops_dot_v1_dot_triage__pb2.TriageReport.FromString,
+        self.FollowMessageErrors = channel.unary_stream(
+                '/kapso.ops.v1.Triage/FollowMessageErrors',
+                request_serializer=kapso_dot_ops_dot_v1_dot_triage__pb2.FollowMessageErrorsRequest.SerializeToString,
+                response_deserializer=kapso_dot_ops_dot_v1_dot_triage__pb2.FollowMessageErrorsResponse.FromString,
+                _registered_method=True)
+        self.FollowApiLogs = channel.unary_stream(
+                '/kapso.ops.v1.Triage/FollowApiLogs',
+                request_serializer=kapso_dot_ops_dot_v1_dot_triage__pb2.FollowApiLogsRequest.SerializeToString,
+                response_deserializer=kapso_dot_ops_dot_v1_dot_triage__pb2.FollowApiLogsResponse.FromString,
+                _registered_method=True)
+        self.FollowWebhookDeliveries = channel.unary_stream(
+                '/kapso.ops.v1.Triage/FollowWebhookDeliveries',
+                request_serializer=kapso_dot_ops_dot_v1_dot_triage__pb2.FollowWebhookDeliveriesRequest.SerializeToString,
+                response_deserializer=kapso_dot_ops_dot_v1_dot_triage__pb2.FollowWebhookDeliveriesResponse.FromString,
                 _registered_method=True)
 
 
@@ -87,14 +97,25 @@ class TriageServicer(object):
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
-    def RunTriage(self, request, context):
-        """Runs the operations playbook over the project, or over one phone
-        number, and answers with ranked findings: every number that is not
-        plainly healthy, failed messages grouped by Meta error code, failed
-        webhook deliveries grouped by webhook and outcome, and API errors
-        grouped by status and endpoint. The sources are read concurrently
-        within the call's upstream budget; a source that cannot be read is a
-        finding of its own (SOURCE_ERROR) and the others still answer.
+    def FollowMessageErrors(self, request, context):
+        """Live tail of failed outbound messages (the failed_messages source of
+        ListMessageErrors): streams each new one once, oldest first, with a
+        resume token. Followers of the same filters and API key share one
+        upstream poll.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def FollowApiLogs(self, request, context):
+        """Live tail of ListApiLogs: each new log entry once, oldest first.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def FollowWebhookDeliveries(self, request, context):
+        """Live tail of ListWebhookDeliveries: each new delivery once, oldest first.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -118,10 +139,20 @@ def add_TriageServicer_to_server(servicer, server):
                     request_deserializer=kapso_dot_ops_dot_v1_dot_triage__pb2.ListWebhookDeliveriesRequest.FromString,
                     response_serializer=kapso_dot_ops_dot_v1_dot_triage__pb2.ListWebhookDeliveriesResponse.SerializeToString,
             ),
-            'RunTriage': grpc.unary_unary_rpc_method_handler(
-                    servicer.RunTriage,
-                    request_deserializer=kapso_dot_ops_dot_v1_dot_triage__pb2.RunTriageRequest.FromString,
-                    response_serializer=kapso_dot_ops_dot_v1_dot_triage__pb2.TriageReport.SerializeToString,
+            'FollowMessageErrors': grpc.unary_stream_rpc_method_handler(
+                    servicer.FollowMessageErrors,
+                    request_deserializer=kapso_dot_ops_dot_v1_dot_triage__pb2.FollowMessageErrorsRequest.FromString,
+                    response_serializer=kapso_dot_ops_dot_v1_dot_triage__pb2.FollowMessageErrorsResponse.SerializeToString,
+            ),
+            'FollowApiLogs': grpc.unary_stream_rpc_method_handler(
+                    servicer.FollowApiLogs,
+                    request_deserializer=kapso_dot_ops_dot_v1_dot_triage__pb2.FollowApiLogsRequest.FromString,
+                    response_serializer=kapso_dot_ops_dot_v1_dot_triage__pb2.FollowApiLogsResponse.SerializeToString,
+            ),
+            'FollowWebhookDeliveries': grpc.unary_stream_rpc_method_handler(
+                    servicer.FollowWebhookDeliveries,
+                    request_deserializer=kapso_dot_ops_dot_v1_dot_triage__pb2.FollowWebhookDeliveriesRequest.FromString,
+                    response_serializer=kapso_dot_ops_dot_v1_dot_triage__pb2.FollowWebhookDeliveriesResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -218,7 +249,7 @@ class Triage(object):
             _registered_method=True)
 
     @staticmethod
-    def RunTriage(request,
+    def FollowMessageErrors(request,
             target,
             options=(),
             channel_credentials=None,
@@ -228,12 +259,66 @@ class Triage(object):
             wait_for_ready=None,
             timeout=None,
             metadata=None):
-        return grpc.experimental.unary_unary(
+        return grpc.experimental.unary_stream(
             request,
             target,
-            '/kapso.ops.v1.Triage/RunTriage',
-            kapso_dot_ops_dot_v1_dot_triage__pb2.RunTriageRequest.SerializeToString,
-            kapso_dot_ops_dot_v1_dot_triage__pb2.TriageReport.FromString,
+            '/kapso.ops.v1.Triage/FollowMessageErrors',
+            kapso_dot_ops_dot_v1_dot_triage__pb2.FollowMessageErrorsRequest.SerializeToString,
+            kapso_dot_ops_dot_v1_dot_triage__pb2.FollowMessageErrorsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def FollowApiLogs(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/kapso.ops.v1.Triage/FollowApiLogs',
+            kapso_dot_ops_dot_v1_dot_triage__pb2.FollowApiLogsRequest.SerializeToString,
+            kapso_dot_ops_dot_v1_dot_triage__pb2.FollowApiLogsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def FollowWebhookDeliveries(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/kapso.ops.v1.Triage/FollowWebhookDeliveries',
+            kapso_dot_ops_dot_v1_dot_triage__pb2.FollowWebhookDeliveriesRequest.SerializeToString,
+            kapso_dot_ops_dot_v1_dot_triage__pb2.FollowWebhookDeliveriesResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -45,15 +45,16 @@ class TriageStub:
     """Lists calls made to Kapso's API with this project's keys."""
     ListWebhookDeliveries: _grpc.UnaryUnaryMultiCallable[_triage_pb2.ListWebhookDeliveriesRequest, _triage_pb2.ListWebhookDeliveriesResponse]
     """Lists Kapso's attempts to deliver events to the project's webhooks."""
-    RunTriage: _grpc.UnaryUnaryMultiCallable[_triage_pb2.RunTriageRequest, _triage_pb2.TriageReport]
-    """Runs the operations playbook over the project, or over one phone
-    number, and answers with ranked findings: every number that is not
-    plainly healthy, failed messages grouped by Meta error code, failed
-    webhook deliveries grouped by webhook and outcome, and API errors
-    grouped by status and endpoint. The sources are read concurrently
-    within the call's upstream budget; a source that cannot be read is a
-    finding of its own (SOURCE_ERROR) and the others still answer.
+    FollowMessageErrors: _grpc.UnaryStreamMultiCallable[_triage_pb2.FollowMessageErrorsRequest, _triage_pb2.FollowMessageErrorsResponse]
+    """Live tail of failed outbound messages (the failed_messages source of
+    ListMessageErrors): streams each new one once, oldest first, with a
+    resume token. Followers of the same filters and API key share one
+    upstream poll.
     """
+    FollowApiLogs: _grpc.UnaryStreamMultiCallable[_triage_pb2.FollowApiLogsRequest, _triage_pb2.FollowApiLogsResponse]
+    """Live tail of ListApiLogs: each new log entry once, oldest first."""
+    FollowWebhookDeliveries: _grpc.UnaryStreamMultiCallable[_triage_pb2.FollowWebhookDeliveriesRequest, _triage_pb2.FollowWebhookDeliveriesResponse]
+    """Live tail of ListWebhookDeliveries: each new delivery once, oldest first."""
 
 @_typing.type_check_only
 class TriageAsyncStub(TriageStub):
@@ -72,15 +73,16 @@ class TriageAsyncStub(TriageStub):
     """Lists calls made to Kapso's API with this project's keys."""
     ListWebhookDeliveries: _aio.UnaryUnaryMultiCallable[_triage_pb2.ListWebhookDeliveriesRequest, _triage_pb2.ListWebhookDeliveriesResponse]  # type: ignore[assignment]
     """Lists Kapso's attempts to deliver events to the project's webhooks."""
-    RunTriage: _aio.UnaryUnaryMultiCallable[_triage_pb2.RunTriageRequest, _triage_pb2.TriageReport]  # type: ignore[assignment]
-    """Runs the operations playbook over the project, or over one phone
-    number, and answers with ranked findings: every number that is not
-    plainly healthy, failed messages grouped by Meta error code, failed
-    webhook deliveries grouped by webhook and outcome, and API errors
-    grouped by status and endpoint. The sources are read concurrently
-    within the call's upstream budget; a source that cannot be read is a
-    finding of its own (SOURCE_ERROR) and the others still answer.
+    FollowMessageErrors: _aio.UnaryStreamMultiCallable[_triage_pb2.FollowMessageErrorsRequest, _triage_pb2.FollowMessageErrorsResponse]  # type: ignore[assignment]
+    """Live tail of failed outbound messages (the failed_messages source of
+    ListMessageErrors): streams each new one once, oldest first, with a
+    resume token. Followers of the same filters and API key share one
+    upstream poll.
     """
+    FollowApiLogs: _aio.UnaryStreamMultiCallable[_triage_pb2.FollowApiLogsRequest, _triage_pb2.FollowApiLogsResponse]  # type: ignore[assignment]
+    """Live tail of ListApiLogs: each new log entry once, oldest first."""
+    FollowWebhookDeliveries: _aio.UnaryStreamMultiCallable[_triage_pb2.FollowWebhookDeliveriesRequest, _triage_pb2.FollowWebhookDeliveriesResponse]  # type: ignore[assignment]
+    """Live tail of ListWebhookDeliveries: each new delivery once, oldest first."""
 
 class TriageServicer(metaclass=_abc_1.ABCMeta):
     """Error and log triage: failed messages, Kapso API calls (external API logs)
@@ -116,18 +118,31 @@ class TriageServicer(metaclass=_abc_1.ABCMeta):
         """Lists Kapso's attempts to deliver events to the project's webhooks."""
 
     @_abc_1.abstractmethod
-    def RunTriage(
+    def FollowMessageErrors(
         self,
-        request: _triage_pb2.RunTriageRequest,
+        request: _triage_pb2.FollowMessageErrorsRequest,
         context: _ServicerContext,
-    ) -> _typing.Union[_triage_pb2.TriageReport, _abc.Awaitable[_triage_pb2.TriageReport]]:
-        """Runs the operations playbook over the project, or over one phone
-        number, and answers with ranked findings: every number that is not
-        plainly healthy, failed messages grouped by Meta error code, failed
-        webhook deliveries grouped by webhook and outcome, and API errors
-        grouped by status and endpoint. The sources are read concurrently
-        within the call's upstream budget; a source that cannot be read is a
-        finding of its own (SOURCE_ERROR) and the others still answer.
+    ) -> _typing.Union[_abc.Iterator[_triage_pb2.FollowMessageErrorsResponse], _abc.AsyncIterator[_triage_pb2.FollowMessageErrorsResponse]]:
+        """Live tail of failed outbound messages (the failed_messages source of
+        ListMessageErrors): streams each new one once, oldest first, with a
+        resume token. Followers of the same filters and API key share one
+        upstream poll.
         """
+
+    @_abc_1.abstractmethod
+    def FollowApiLogs(
+        self,
+        request: _triage_pb2.FollowApiLogsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_abc.Iterator[_triage_pb2.FollowApiLogsResponse], _abc.AsyncIterator[_triage_pb2.FollowApiLogsResponse]]:
+        """Live tail of ListApiLogs: each new log entry once, oldest first."""
+
+    @_abc_1.abstractmethod
+    def FollowWebhookDeliveries(
+        self,
+        request: _triage_pb2.FollowWebhookDeliveriesRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_abc.Iterator[_triage_pb2.FollowWebhookDeliveriesResponse], _abc.AsyncIterator[_triage_pb2.FollowWebhookDeliveriesResponse]]:
+        """Live tail of ListWebhookDeliveries: each new delivery once, oldest first."""
 
 def add_TriageServicer_to_server(servicer: TriageServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...

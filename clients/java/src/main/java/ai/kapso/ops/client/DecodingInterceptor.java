@@ -27,7 +27,9 @@ final class DecodingInterceptor implements ClientInterceptor {
   @Override
   public <ReqT, RespT> ClientCall<ReqT, RespT> interceptCall(
       MethodDescriptor<ReqT, RespT> method, CallOptions callOptions, Channel next) {
-    if (timeout != null && callOptions.getDeadline() == null) {
+    // Not on server streams (the live tails): they run until stopped.
+    if (timeout != null && callOptions.getDeadline() == null
+        && method.getType() == MethodDescriptor.MethodType.UNARY) {
       callOptions = callOptions.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
     return new SimpleForwardingClientCall<>(next.newCall(method, callOptions)) {
