@@ -71,6 +71,7 @@ class Sandbox:
         if health is not None:
             body["health"] = health
         self._call("POST", "/__sandbox/records", body)
+
     def append(self, collection, count=1, **fields):
         """New items at the top of a collection (live tails); their ids, oldest first."""
         return self._call("POST", "/__sandbox/append",

@@ -25,6 +25,136 @@ const (
 	_ = protoimpl.EnforceVersion(protoimpl.MaxVersion - 20)
 )
 
+// How urgent a triage finding is; findings are ranked by it first.
+type FindingSeverity int32
+
+const (
+	// Not set.
+	FindingSeverity_FINDING_SEVERITY_UNSPECIFIED FindingSeverity = 0
+	// Worth knowing; nothing needs doing.
+	FindingSeverity_FINDING_SEVERITY_INFO FindingSeverity = 1
+	// Minor or self-healing (e.g. an inactive webhook's old failures).
+	FindingSeverity_FINDING_SEVERITY_LOW FindingSeverity = 2
+	// Some messages or events are lost; act soon.
+	FindingSeverity_FINDING_SEVERITY_MEDIUM FindingSeverity = 3
+	// A number, webhook or key works only in part; act now.
+	FindingSeverity_FINDING_SEVERITY_HIGH FindingSeverity = 4
+	// Messaging is broken (blocked number, invalid token, locked account).
+	FindingSeverity_FINDING_SEVERITY_CRITICAL FindingSeverity = 5
+)
+
+// Enum value maps for FindingSeverity.
+var (
+	FindingSeverity_name = map[int32]string{
+		0: "FINDING_SEVERITY_UNSPECIFIED",
+		1: "FINDING_SEVERITY_INFO",
+		2: "FINDING_SEVERITY_LOW",
+		3: "FINDING_SEVERITY_MEDIUM",
+		4: "FINDING_SEVERITY_HIGH",
+		5: "FINDING_SEVERITY_CRITICAL",
+	}
+	FindingSeverity_value = map[string]int32{
+		"FINDING_SEVERITY_UNSPECIFIED": 0,
+		"FINDING_SEVERITY_INFO":        1,
+		"FINDING_SEVERITY_LOW":         2,
+		"FINDING_SEVERITY_MEDIUM":      3,
+		"FINDING_SEVERITY_HIGH":        4,
+		"FINDING_SEVERITY_CRITICAL":    5,
+	}
+)
+
+func (x FindingSeverity) Enum() *FindingSeverity {
+	p := new(FindingSeverity)
+	*p = x
+	return p
+}
+
+func (x FindingSeverity) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (FindingSeverity) Descriptor() protoreflect.EnumDescriptor {
+	return file_kapso_ops_v1_triage_proto_enumTypes[0].Descriptor()
+}
+
+func (FindingSeverity) Type() protoreflect.EnumType {
+	return &file_kapso_ops_v1_triage_proto_enumTypes[0]
+}
+
+func (x FindingSeverity) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use FindingSeverity.Descriptor instead.
+func (FindingSeverity) EnumDescriptor() ([]byte, []int) {
+	return file_kapso_ops_v1_triage_proto_rawDescGZIP(), []int{0}
+}
+
+// Which part of the playbook a finding comes from.
+type FindingCategory int32
+
+const (
+	// Not set.
+	FindingCategory_FINDING_CATEGORY_UNSPECIFIED FindingCategory = 0
+	// A phone number's health, or the project's numbers as a whole.
+	FindingCategory_FINDING_CATEGORY_NUMBER FindingCategory = 1
+	// Failed outbound messages with one Meta error code.
+	FindingCategory_FINDING_CATEGORY_MESSAGES FindingCategory = 2
+	// Failed deliveries to one webhook with one outcome.
+	FindingCategory_FINDING_CATEGORY_WEBHOOKS FindingCategory = 3
+	// Kapso API calls that failed with one status on one endpoint.
+	FindingCategory_FINDING_CATEGORY_API FindingCategory = 4
+	// A source kapso-ops could not read: what it would have shown is unknown.
+	FindingCategory_FINDING_CATEGORY_SOURCE_ERROR FindingCategory = 5
+)
+
+// Enum value maps for FindingCategory.
+var (
+	FindingCategory_name = map[int32]string{
+		0: "FINDING_CATEGORY_UNSPECIFIED",
+		1: "FINDING_CATEGORY_NUMBER",
+		2: "FINDING_CATEGORY_MESSAGES",
+		3: "FINDING_CATEGORY_WEBHOOKS",
+		4: "FINDING_CATEGORY_API",
+		5: "FINDING_CATEGORY_SOURCE_ERROR",
+	}
+	FindingCategory_value = map[string]int32{
+		"FINDING_CATEGORY_UNSPECIFIED":  0,
+		"FINDING_CATEGORY_NUMBER":       1,
+		"FINDING_CATEGORY_MESSAGES":     2,
+		"FINDING_CATEGORY_WEBHOOKS":     3,
+		"FINDING_CATEGORY_API":          4,
+		"FINDING_CATEGORY_SOURCE_ERROR": 5,
+	}
+)
+
+func (x FindingCategory) Enum() *FindingCategory {
+	p := new(FindingCategory)
+	*p = x
+	return p
+}
+
+func (x FindingCategory) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (FindingCategory) Descriptor() protoreflect.EnumDescriptor {
+	return file_kapso_ops_v1_triage_proto_enumTypes[1].Descriptor()
+}
+
+func (FindingCategory) Type() protoreflect.EnumType {
+	return &file_kapso_ops_v1_triage_proto_enumTypes[1]
+}
+
+func (x FindingCategory) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use FindingCategory.Descriptor instead.
+func (FindingCategory) EnumDescriptor() ([]byte, []int) {
+	return file_kapso_ops_v1_triage_proto_rawDescGZIP(), []int{1}
+}
+
 // A call made to Kapso's API.
 type ApiLog struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -946,6 +1076,525 @@ func (x *ListWebhookDeliveriesResponse) GetNextPageToken() string {
 	return ""
 }
 
+// Request of Triage.RunTriage. Every field is optional: the whole project
+// over the last 24 hours.
+type RunTriageRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Only this business phone number (Meta's phone number id): its health,
+	// the failed messages sent through it and the webhook deliveries about
+	// it. API calls are logged per project, so they are read project-wide.
+	PhoneNumberId string `protobuf:"bytes,1,opt,name=phone_number_id,json=phoneNumberId,proto3" json:"phone_number_id,omitempty"`
+	// Or the number as people write it ("+1 555-010-0001"), resolved like
+	// Health.ResolvePhoneNumber (NOT_FOUND, or FAILED_PRECONDITION when
+	// several numbers match). Give at most one of the two.
+	PhoneNumber string `protobuf:"bytes,2,opt,name=phone_number,json=phoneNumber,proto3" json:"phone_number,omitempty"`
+	// The window read; UNSPECIFIED means the last 24 hours.
+	Period Period `protobuf:"varint,3,opt,name=period,proto3,enum=kapso.ops.v1.Period" json:"period,omitempty"`
+	// Most items read per log source (failed messages, webhook deliveries,
+	// API errors), 1-100; 0 means 100. One page of each is read.
+	Limit         int32 `protobuf:"varint,4,opt,name=limit,proto3" json:"limit,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *RunTriageRequest) Reset() {
+	*x = RunTriageRequest{}
+	mi := &file_kapso_ops_v1_triage_proto_msgTypes[11]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *RunTriageRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*RunTriageRequest) ProtoMessage() {}
+
+func (x *RunTriageRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_kapso_ops_v1_triage_proto_msgTypes[11]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use RunTriageRequest.ProtoReflect.Descriptor instead.
+func (*RunTriageRequest) Descriptor() ([]byte, []int) {
+	return file_kapso_ops_v1_triage_proto_rawDescGZIP(), []int{11}
+}
+
+func (x *RunTriageRequest) GetPhoneNumberId() string {
+	if x != nil {
+		return x.PhoneNumberId
+	}
+	return ""
+}
+
+func (x *RunTriageRequest) GetPhoneNumber() string {
+	if x != nil {
+		return x.PhoneNumber
+	}
+	return ""
+}
+
+func (x *RunTriageRequest) GetPeriod() Period {
+	if x != nil {
+		return x.Period
+	}
+	return Period_PERIOD_UNSPECIFIED
+}
+
+func (x *RunTriageRequest) GetLimit() int32 {
+	if x != nil {
+		return x.Limit
+	}
+	return 0
+}
+
+// The thing to act on.
+type TriageEntity struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// phone_number, display_phone_number, meta_error, webhook, endpoint or
+	// source.
+	Type string `protobuf:"bytes,1,opt,name=type,proto3" json:"type,omitempty"`
+	// Its id: a phone number id, a display number's digits, a Meta error
+	// code, a webhook id, "METHOD /path/{id}", or a source name.
+	Id string `protobuf:"bytes,2,opt,name=id,proto3" json:"id,omitempty"`
+	// A name for people, when there is one (the number's name, the webhook's
+	// URL).
+	Name          string `protobuf:"bytes,3,opt,name=name,proto3" json:"name,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *TriageEntity) Reset() {
+	*x = TriageEntity{}
+	mi := &file_kapso_ops_v1_triage_proto_msgTypes[12]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *TriageEntity) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*TriageEntity) ProtoMessage() {}
+
+func (x *TriageEntity) ProtoReflect() protoreflect.Message {
+	mi := &file_kapso_ops_v1_triage_proto_msgTypes[12]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use TriageEntity.ProtoReflect.Descriptor instead.
+func (*TriageEntity) Descriptor() ([]byte, []int) {
+	return file_kapso_ops_v1_triage_proto_rawDescGZIP(), []int{12}
+}
+
+func (x *TriageEntity) GetType() string {
+	if x != nil {
+		return x.Type
+	}
+	return ""
+}
+
+func (x *TriageEntity) GetId() string {
+	if x != nil {
+		return x.Id
+	}
+	return ""
+}
+
+func (x *TriageEntity) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+// What a finding rests on.
+type TriageEvidence struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// How many items (messages, deliveries, calls, failed checks) it counts.
+	Count int64 `protobuf:"varint,1,opt,name=count,proto3" json:"count,omitempty"`
+	// Some of their ids (at most 5), newest first: message ids, delivery ids,
+	// API log ids, phone number ids or failed check names.
+	Ids []string `protobuf:"bytes,2,rep,name=ids,proto3" json:"ids,omitempty"`
+	// The oldest item's time in the window.
+	FirstSeen *timestamppb.Timestamp `protobuf:"bytes,3,opt,name=first_seen,json=firstSeen,proto3" json:"first_seen,omitempty"`
+	// The newest item's time in the window.
+	LastSeen *timestamppb.Timestamp `protobuf:"bytes,4,opt,name=last_seen,json=lastSeen,proto3" json:"last_seen,omitempty"`
+	// The items `count` is part of (e.g. every delivery to the webhook in the
+	// window); 0 when there is no such whole.
+	Total int64 `protobuf:"varint,5,opt,name=total,proto3" json:"total,omitempty"`
+	// count / total, 0-1; 0 when total is 0.
+	Rate float64 `protobuf:"fixed64,6,opt,name=rate,proto3" json:"rate,omitempty"`
+	// Further facts by name, e.g. "http_status", "webhook_active",
+	// "recipients", "health_status".
+	Facts         map[string]string `protobuf:"bytes,7,rep,name=facts,proto3" json:"facts,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *TriageEvidence) Reset() {
+	*x = TriageEvidence{}
+	mi := &file_kapso_ops_v1_triage_proto_msgTypes[13]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *TriageEvidence) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*TriageEvidence) ProtoMessage() {}
+
+func (x *TriageEvidence) ProtoReflect() protoreflect.Message {
+	mi := &file_kapso_ops_v1_triage_proto_msgTypes[13]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use TriageEvidence.ProtoReflect.Descriptor instead.
+func (*TriageEvidence) Descriptor() ([]byte, []int) {
+	return file_kapso_ops_v1_triage_proto_rawDescGZIP(), []int{13}
+}
+
+func (x *TriageEvidence) GetCount() int64 {
+	if x != nil {
+		return x.Count
+	}
+	return 0
+}
+
+func (x *TriageEvidence) GetIds() []string {
+	if x != nil {
+		return x.Ids
+	}
+	return nil
+}
+
+func (x *TriageEvidence) GetFirstSeen() *timestamppb.Timestamp {
+	if x != nil {
+		return x.FirstSeen
+	}
+	return nil
+}
+
+func (x *TriageEvidence) GetLastSeen() *timestamppb.Timestamp {
+	if x != nil {
+		return x.LastSeen
+	}
+	return nil
+}
+
+func (x *TriageEvidence) GetTotal() int64 {
+	if x != nil {
+		return x.Total
+	}
+	return 0
+}
+
+func (x *TriageEvidence) GetRate() float64 {
+	if x != nil {
+		return x.Rate
+	}
+	return 0
+}
+
+func (x *TriageEvidence) GetFacts() map[string]string {
+	if x != nil {
+		return x.Facts
+	}
+	return nil
+}
+
+// One ranked result of RunTriage.
+type Finding struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// How urgent it is.
+	Severity FindingSeverity `protobuf:"varint,1,opt,name=severity,proto3,enum=kapso.ops.v1.FindingSeverity" json:"severity,omitempty"`
+	// Which part of the playbook found it.
+	Category FindingCategory `protobuf:"varint,2,opt,name=category,proto3,enum=kapso.ops.v1.FindingCategory" json:"category,omitempty"`
+	// A stable key of the kind of finding, e.g. "meta_error:131047",
+	// "webhook:http_500", "webhook:no_response", "api:429",
+	// "number:unhealthy", "number:duplicate_display", "source:messages".
+	Code string `protobuf:"bytes,3,opt,name=code,proto3" json:"code,omitempty"`
+	// One line: what is wrong.
+	Title string `protobuf:"bytes,4,opt,name=title,proto3" json:"title,omitempty"`
+	// What kapso-ops read, in a sentence or two.
+	Detail string `protobuf:"bytes,5,opt,name=detail,proto3" json:"detail,omitempty"`
+	// What to do about it.
+	Remediation string `protobuf:"bytes,6,opt,name=remediation,proto3" json:"remediation,omitempty"`
+	// The thing to act on.
+	Entity *TriageEntity `protobuf:"bytes,7,opt,name=entity,proto3" json:"entity,omitempty"`
+	// What it rests on.
+	Evidence      *TriageEvidence `protobuf:"bytes,8,opt,name=evidence,proto3" json:"evidence,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Finding) Reset() {
+	*x = Finding{}
+	mi := &file_kapso_ops_v1_triage_proto_msgTypes[14]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Finding) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Finding) ProtoMessage() {}
+
+func (x *Finding) ProtoReflect() protoreflect.Message {
+	mi := &file_kapso_ops_v1_triage_proto_msgTypes[14]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Finding.ProtoReflect.Descriptor instead.
+func (*Finding) Descriptor() ([]byte, []int) {
+	return file_kapso_ops_v1_triage_proto_rawDescGZIP(), []int{14}
+}
+
+func (x *Finding) GetSeverity() FindingSeverity {
+	if x != nil {
+		return x.Severity
+	}
+	return FindingSeverity_FINDING_SEVERITY_UNSPECIFIED
+}
+
+func (x *Finding) GetCategory() FindingCategory {
+	if x != nil {
+		return x.Category
+	}
+	return FindingCategory_FINDING_CATEGORY_UNSPECIFIED
+}
+
+func (x *Finding) GetCode() string {
+	if x != nil {
+		return x.Code
+	}
+	return ""
+}
+
+func (x *Finding) GetTitle() string {
+	if x != nil {
+		return x.Title
+	}
+	return ""
+}
+
+func (x *Finding) GetDetail() string {
+	if x != nil {
+		return x.Detail
+	}
+	return ""
+}
+
+func (x *Finding) GetRemediation() string {
+	if x != nil {
+		return x.Remediation
+	}
+	return ""
+}
+
+func (x *Finding) GetEntity() *TriageEntity {
+	if x != nil {
+		return x.Entity
+	}
+	return nil
+}
+
+func (x *Finding) GetEvidence() *TriageEvidence {
+	if x != nil {
+		return x.Evidence
+	}
+	return nil
+}
+
+// How one source of RunTriage was read.
+type TriageSource struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// numbers, messages, webhooks or api.
+	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
+	// Items read (numbers checked, failed messages, deliveries, API errors).
+	ItemsRead int32 `protobuf:"varint,2,opt,name=items_read,json=itemsRead,proto3" json:"items_read,omitempty"`
+	// False when the window held more than was read (counts are then lower
+	// bounds) or a part of the source failed.
+	Complete bool `protobuf:"varint,3,opt,name=complete,proto3" json:"complete,omitempty"`
+	// Set when the source could not be read; it is also a SOURCE_ERROR
+	// finding.
+	Error         *status.Status `protobuf:"bytes,4,opt,name=error,proto3" json:"error,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *TriageSource) Reset() {
+	*x = TriageSource{}
+	mi := &file_kapso_ops_v1_triage_proto_msgTypes[15]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *TriageSource) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*TriageSource) ProtoMessage() {}
+
+func (x *TriageSource) ProtoReflect() protoreflect.Message {
+	mi := &file_kapso_ops_v1_triage_proto_msgTypes[15]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use TriageSource.ProtoReflect.Descriptor instead.
+func (*TriageSource) Descriptor() ([]byte, []int) {
+	return file_kapso_ops_v1_triage_proto_rawDescGZIP(), []int{15}
+}
+
+func (x *TriageSource) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *TriageSource) GetItemsRead() int32 {
+	if x != nil {
+		return x.ItemsRead
+	}
+	return 0
+}
+
+func (x *TriageSource) GetComplete() bool {
+	if x != nil {
+		return x.Complete
+	}
+	return false
+}
+
+func (x *TriageSource) GetError() *status.Status {
+	if x != nil {
+		return x.Error
+	}
+	return nil
+}
+
+// Response of Triage.RunTriage.
+type TriageReport struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Most urgent first: by severity, then by count, then by category, code
+	// and entity id, so the order is the same for the same data.
+	Findings []*Finding `protobuf:"bytes,1,rep,name=findings,proto3" json:"findings,omitempty"`
+	// Each source, in the order numbers, messages, webhooks, api.
+	Sources []*TriageSource `protobuf:"bytes,2,rep,name=sources,proto3" json:"sources,omitempty"`
+	// The window read.
+	Period Period `protobuf:"varint,3,opt,name=period,proto3,enum=kapso.ops.v1.Period" json:"period,omitempty"`
+	// The number triaged (resolved from phone_number when given); empty for
+	// the whole project.
+	PhoneNumberId string `protobuf:"bytes,4,opt,name=phone_number_id,json=phoneNumberId,proto3" json:"phone_number_id,omitempty"`
+	// When the report was made.
+	GeneratedAt   *timestamppb.Timestamp `protobuf:"bytes,5,opt,name=generated_at,json=generatedAt,proto3" json:"generated_at,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *TriageReport) Reset() {
+	*x = TriageReport{}
+	mi := &file_kapso_ops_v1_triage_proto_msgTypes[16]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *TriageReport) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*TriageReport) ProtoMessage() {}
+
+func (x *TriageReport) ProtoReflect() protoreflect.Message {
+	mi := &file_kapso_ops_v1_triage_proto_msgTypes[16]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use TriageReport.ProtoReflect.Descriptor instead.
+func (*TriageReport) Descriptor() ([]byte, []int) {
+	return file_kapso_ops_v1_triage_proto_rawDescGZIP(), []int{16}
+}
+
+func (x *TriageReport) GetFindings() []*Finding {
+	if x != nil {
+		return x.Findings
+	}
+	return nil
+}
+
+func (x *TriageReport) GetSources() []*TriageSource {
+	if x != nil {
+		return x.Sources
+	}
+	return nil
+}
+
+func (x *TriageReport) GetPeriod() Period {
+	if x != nil {
+		return x.Period
+	}
+	return Period_PERIOD_UNSPECIFIED
+}
+
+func (x *TriageReport) GetPhoneNumberId() string {
+	if x != nil {
+		return x.PhoneNumberId
+	}
+	return ""
+}
+
+func (x *TriageReport) GetGeneratedAt() *timestamppb.Timestamp {
+	if x != nil {
+		return x.GeneratedAt
+	}
+	return nil
+}
+
 // Request of Triage.FollowMessageErrors. Filters as in ListMessageErrors.
 type FollowMessageErrorsRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -962,7 +1611,7 @@ type FollowMessageErrorsRequest struct {
 
 func (x *FollowMessageErrorsRequest) Reset() {
 	*x = FollowMessageErrorsRequest{}
-	mi := &file_kapso_ops_v1_triage_proto_msgTypes[11]
+	mi := &file_kapso_ops_v1_triage_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -974,7 +1623,7 @@ func (x *FollowMessageErrorsRequest) String() string {
 func (*FollowMessageErrorsRequest) ProtoMessage() {}
 
 func (x *FollowMessageErrorsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_kapso_ops_v1_triage_proto_msgTypes[11]
+	mi := &file_kapso_ops_v1_triage_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -987,7 +1636,7 @@ func (x *FollowMessageErrorsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use FollowMessageErrorsRequest.ProtoReflect.Descriptor instead.
 func (*FollowMessageErrorsRequest) Descriptor() ([]byte, []int) {
-	return file_kapso_ops_v1_triage_proto_rawDescGZIP(), []int{11}
+	return file_kapso_ops_v1_triage_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *FollowMessageErrorsRequest) GetPhoneNumber() string {
@@ -1025,7 +1674,7 @@ type FollowMessageErrorsResponse struct {
 
 func (x *FollowMessageErrorsResponse) Reset() {
 	*x = FollowMessageErrorsResponse{}
-	mi := &file_kapso_ops_v1_triage_proto_msgTypes[12]
+	mi := &file_kapso_ops_v1_triage_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1037,7 +1686,7 @@ func (x *FollowMessageErrorsResponse) String() string {
 func (*FollowMessageErrorsResponse) ProtoMessage() {}
 
 func (x *FollowMessageErrorsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_kapso_ops_v1_triage_proto_msgTypes[12]
+	mi := &file_kapso_ops_v1_triage_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1050,7 +1699,7 @@ func (x *FollowMessageErrorsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use FollowMessageErrorsResponse.ProtoReflect.Descriptor instead.
 func (*FollowMessageErrorsResponse) Descriptor() ([]byte, []int) {
-	return file_kapso_ops_v1_triage_proto_rawDescGZIP(), []int{12}
+	return file_kapso_ops_v1_triage_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *FollowMessageErrorsResponse) GetMessages() []*Message {
@@ -1085,7 +1734,7 @@ type FollowApiLogsRequest struct {
 
 func (x *FollowApiLogsRequest) Reset() {
 	*x = FollowApiLogsRequest{}
-	mi := &file_kapso_ops_v1_triage_proto_msgTypes[13]
+	mi := &file_kapso_ops_v1_triage_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1097,7 +1746,7 @@ func (x *FollowApiLogsRequest) String() string {
 func (*FollowApiLogsRequest) ProtoMessage() {}
 
 func (x *FollowApiLogsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_kapso_ops_v1_triage_proto_msgTypes[13]
+	mi := &file_kapso_ops_v1_triage_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1110,7 +1759,7 @@ func (x *FollowApiLogsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use FollowApiLogsRequest.ProtoReflect.Descriptor instead.
 func (*FollowApiLogsRequest) Descriptor() ([]byte, []int) {
-	return file_kapso_ops_v1_triage_proto_rawDescGZIP(), []int{13}
+	return file_kapso_ops_v1_triage_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *FollowApiLogsRequest) GetEndpoint() string {
@@ -1154,7 +1803,7 @@ type FollowApiLogsResponse struct {
 
 func (x *FollowApiLogsResponse) Reset() {
 	*x = FollowApiLogsResponse{}
-	mi := &file_kapso_ops_v1_triage_proto_msgTypes[14]
+	mi := &file_kapso_ops_v1_triage_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1166,7 +1815,7 @@ func (x *FollowApiLogsResponse) String() string {
 func (*FollowApiLogsResponse) ProtoMessage() {}
 
 func (x *FollowApiLogsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_kapso_ops_v1_triage_proto_msgTypes[14]
+	mi := &file_kapso_ops_v1_triage_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1179,7 +1828,7 @@ func (x *FollowApiLogsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use FollowApiLogsResponse.ProtoReflect.Descriptor instead.
 func (*FollowApiLogsResponse) Descriptor() ([]byte, []int) {
-	return file_kapso_ops_v1_triage_proto_rawDescGZIP(), []int{14}
+	return file_kapso_ops_v1_triage_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *FollowApiLogsResponse) GetApiLogs() []*ApiLog {
@@ -1216,7 +1865,7 @@ type FollowWebhookDeliveriesRequest struct {
 
 func (x *FollowWebhookDeliveriesRequest) Reset() {
 	*x = FollowWebhookDeliveriesRequest{}
-	mi := &file_kapso_ops_v1_triage_proto_msgTypes[15]
+	mi := &file_kapso_ops_v1_triage_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1228,7 +1877,7 @@ func (x *FollowWebhookDeliveriesRequest) String() string {
 func (*FollowWebhookDeliveriesRequest) ProtoMessage() {}
 
 func (x *FollowWebhookDeliveriesRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_kapso_ops_v1_triage_proto_msgTypes[15]
+	mi := &file_kapso_ops_v1_triage_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1241,7 +1890,7 @@ func (x *FollowWebhookDeliveriesRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use FollowWebhookDeliveriesRequest.ProtoReflect.Descriptor instead.
 func (*FollowWebhookDeliveriesRequest) Descriptor() ([]byte, []int) {
-	return file_kapso_ops_v1_triage_proto_rawDescGZIP(), []int{15}
+	return file_kapso_ops_v1_triage_proto_rawDescGZIP(), []int{21}
 }
 
 func (x *FollowWebhookDeliveriesRequest) GetStatus() string {
@@ -1292,7 +1941,7 @@ type FollowWebhookDeliveriesResponse struct {
 
 func (x *FollowWebhookDeliveriesResponse) Reset() {
 	*x = FollowWebhookDeliveriesResponse{}
-	mi := &file_kapso_ops_v1_triage_proto_msgTypes[16]
+	mi := &file_kapso_ops_v1_triage_proto_msgTypes[22]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1304,7 +1953,7 @@ func (x *FollowWebhookDeliveriesResponse) String() string {
 func (*FollowWebhookDeliveriesResponse) ProtoMessage() {}
 
 func (x *FollowWebhookDeliveriesResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_kapso_ops_v1_triage_proto_msgTypes[16]
+	mi := &file_kapso_ops_v1_triage_proto_msgTypes[22]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1317,7 +1966,7 @@ func (x *FollowWebhookDeliveriesResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use FollowWebhookDeliveriesResponse.ProtoReflect.Descriptor instead.
 func (*FollowWebhookDeliveriesResponse) Descriptor() ([]byte, []int) {
-	return file_kapso_ops_v1_triage_proto_rawDescGZIP(), []int{16}
+	return file_kapso_ops_v1_triage_proto_rawDescGZIP(), []int{22}
 }
 
 func (x *FollowWebhookDeliveriesResponse) GetDeliveries() []*WebhookDelivery {
@@ -1427,7 +2076,50 @@ const file_kapso_ops_v1_triage_proto_rawDesc = "" +
 	"\n" +
 	"deliveries\x18\x01 \x03(\v2\x1d.kapso.ops.v1.WebhookDeliveryR\n" +
 	"deliveries\x12&\n" +
-	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"\x8a\x01\n" +
+	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"\xa1\x01\n" +
+	"\x10RunTriageRequest\x12&\n" +
+	"\x0fphone_number_id\x18\x01 \x01(\tR\rphoneNumberId\x12!\n" +
+	"\fphone_number\x18\x02 \x01(\tR\vphoneNumber\x12,\n" +
+	"\x06period\x18\x03 \x01(\x0e2\x14.kapso.ops.v1.PeriodR\x06period\x12\x14\n" +
+	"\x05limit\x18\x04 \x01(\x05R\x05limit\"F\n" +
+	"\fTriageEntity\x12\x12\n" +
+	"\x04type\x18\x01 \x01(\tR\x04type\x12\x0e\n" +
+	"\x02id\x18\x02 \x01(\tR\x02id\x12\x12\n" +
+	"\x04name\x18\x03 \x01(\tR\x04name\"\xcf\x02\n" +
+	"\x0eTriageEvidence\x12\x14\n" +
+	"\x05count\x18\x01 \x01(\x03R\x05count\x12\x10\n" +
+	"\x03ids\x18\x02 \x03(\tR\x03ids\x129\n" +
+	"\n" +
+	"first_seen\x18\x03 \x01(\v2\x1a.google.protobuf.TimestampR\tfirstSeen\x127\n" +
+	"\tlast_seen\x18\x04 \x01(\v2\x1a.google.protobuf.TimestampR\blastSeen\x12\x14\n" +
+	"\x05total\x18\x05 \x01(\x03R\x05total\x12\x12\n" +
+	"\x04rate\x18\x06 \x01(\x01R\x04rate\x12=\n" +
+	"\x05facts\x18\a \x03(\v2'.kapso.ops.v1.TriageEvidence.FactsEntryR\x05facts\x1a8\n" +
+	"\n" +
+	"FactsEntry\x12\x10\n" +
+	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"\xd1\x02\n" +
+	"\aFinding\x129\n" +
+	"\bseverity\x18\x01 \x01(\x0e2\x1d.kapso.ops.v1.FindingSeverityR\bseverity\x129\n" +
+	"\bcategory\x18\x02 \x01(\x0e2\x1d.kapso.ops.v1.FindingCategoryR\bcategory\x12\x12\n" +
+	"\x04code\x18\x03 \x01(\tR\x04code\x12\x14\n" +
+	"\x05title\x18\x04 \x01(\tR\x05title\x12\x16\n" +
+	"\x06detail\x18\x05 \x01(\tR\x06detail\x12 \n" +
+	"\vremediation\x18\x06 \x01(\tR\vremediation\x122\n" +
+	"\x06entity\x18\a \x01(\v2\x1a.kapso.ops.v1.TriageEntityR\x06entity\x128\n" +
+	"\bevidence\x18\b \x01(\v2\x1c.kapso.ops.v1.TriageEvidenceR\bevidence\"\x87\x01\n" +
+	"\fTriageSource\x12\x12\n" +
+	"\x04name\x18\x01 \x01(\tR\x04name\x12\x1d\n" +
+	"\n" +
+	"items_read\x18\x02 \x01(\x05R\titemsRead\x12\x1a\n" +
+	"\bcomplete\x18\x03 \x01(\bR\bcomplete\x12(\n" +
+	"\x05error\x18\x04 \x01(\v2\x12.google.rpc.StatusR\x05error\"\x8c\x02\n" +
+	"\fTriageReport\x121\n" +
+	"\bfindings\x18\x01 \x03(\v2\x15.kapso.ops.v1.FindingR\bfindings\x124\n" +
+	"\asources\x18\x02 \x03(\v2\x1a.kapso.ops.v1.TriageSourceR\asources\x12,\n" +
+	"\x06period\x18\x03 \x01(\x0e2\x14.kapso.ops.v1.PeriodR\x06period\x12&\n" +
+	"\x0fphone_number_id\x18\x04 \x01(\tR\rphoneNumberId\x12=\n" +
+	"\fgenerated_at\x18\x05 \x01(\v2\x1a.google.protobuf.TimestampR\vgeneratedAt\"\x8a\x01\n" +
 	"\x1aFollowMessageErrorsRequest\x12!\n" +
 	"\fphone_number\x18\x01 \x01(\tR\vphoneNumber\x12&\n" +
 	"\x0fphone_number_id\x18\x02 \x01(\tR\rphoneNumberId\x12!\n" +
@@ -1457,11 +2149,26 @@ const file_kapso_ops_v1_triage_proto_rawDesc = "" +
 	"\n" +
 	"deliveries\x18\x01 \x03(\v2\x1d.kapso.ops.v1.WebhookDeliveryR\n" +
 	"deliveries\x12!\n" +
-	"\fresume_token\x18\x02 \x01(\tR\vresumeToken2\xf8\x04\n" +
+	"\fresume_token\x18\x02 \x01(\tR\vresumeToken*\xbf\x01\n" +
+	"\x0fFindingSeverity\x12 \n" +
+	"\x1cFINDING_SEVERITY_UNSPECIFIED\x10\x00\x12\x19\n" +
+	"\x15FINDING_SEVERITY_INFO\x10\x01\x12\x18\n" +
+	"\x14FINDING_SEVERITY_LOW\x10\x02\x12\x1b\n" +
+	"\x17FINDING_SEVERITY_MEDIUM\x10\x03\x12\x19\n" +
+	"\x15FINDING_SEVERITY_HIGH\x10\x04\x12\x1d\n" +
+	"\x19FINDING_SEVERITY_CRITICAL\x10\x05*\xcb\x01\n" +
+	"\x0fFindingCategory\x12 \n" +
+	"\x1cFINDING_CATEGORY_UNSPECIFIED\x10\x00\x12\x1b\n" +
+	"\x17FINDING_CATEGORY_NUMBER\x10\x01\x12\x1d\n" +
+	"\x19FINDING_CATEGORY_MESSAGES\x10\x02\x12\x1d\n" +
+	"\x19FINDING_CATEGORY_WEBHOOKS\x10\x03\x12\x18\n" +
+	"\x14FINDING_CATEGORY_API\x10\x04\x12!\n" +
+	"\x1dFINDING_CATEGORY_SOURCE_ERROR\x10\x052\xc1\x05\n" +
 	"\x06Triage\x12d\n" +
 	"\x11ListMessageErrors\x12&.kapso.ops.v1.ListMessageErrorsRequest\x1a'.kapso.ops.v1.ListMessageErrorsResponse\x12R\n" +
 	"\vListApiLogs\x12 .kapso.ops.v1.ListApiLogsRequest\x1a!.kapso.ops.v1.ListApiLogsResponse\x12p\n" +
-	"\x15ListWebhookDeliveries\x12*.kapso.ops.v1.ListWebhookDeliveriesRequest\x1a+.kapso.ops.v1.ListWebhookDeliveriesResponse\x12l\n" +
+	"\x15ListWebhookDeliveries\x12*.kapso.ops.v1.ListWebhookDeliveriesRequest\x1a+.kapso.ops.v1.ListWebhookDeliveriesResponse\x12G\n" +
+	"\tRunTriage\x12\x1e.kapso.ops.v1.RunTriageRequest\x1a\x1a.kapso.ops.v1.TriageReport\x12l\n" +
 	"\x13FollowMessageErrors\x12(.kapso.ops.v1.FollowMessageErrorsRequest\x1a).kapso.ops.v1.FollowMessageErrorsResponse0\x01\x12Z\n" +
 	"\rFollowApiLogs\x12\".kapso.ops.v1.FollowApiLogsRequest\x1a#.kapso.ops.v1.FollowApiLogsResponse0\x01\x12x\n" +
 	"\x17FollowWebhookDeliveries\x12,.kapso.ops.v1.FollowWebhookDeliveriesRequest\x1a-.kapso.ops.v1.FollowWebhookDeliveriesResponse0\x01B^\n" +
@@ -1479,70 +2186,95 @@ func file_kapso_ops_v1_triage_proto_rawDescGZIP() []byte {
 	return file_kapso_ops_v1_triage_proto_rawDescData
 }
 
-var file_kapso_ops_v1_triage_proto_msgTypes = make([]protoimpl.MessageInfo, 17)
+var file_kapso_ops_v1_triage_proto_enumTypes = make([]protoimpl.EnumInfo, 2)
+var file_kapso_ops_v1_triage_proto_msgTypes = make([]protoimpl.MessageInfo, 24)
 var file_kapso_ops_v1_triage_proto_goTypes = []any{
-	(*ApiLog)(nil),                          // 0: kapso.ops.v1.ApiLog
-	(*WebhookDelivery)(nil),                 // 1: kapso.ops.v1.WebhookDelivery
-	(*ListMessageErrorsRequest)(nil),        // 2: kapso.ops.v1.ListMessageErrorsRequest
-	(*ListMessageErrorsResponse)(nil),       // 3: kapso.ops.v1.ListMessageErrorsResponse
-	(*FailedMessages)(nil),                  // 4: kapso.ops.v1.FailedMessages
-	(*ApiErrors)(nil),                       // 5: kapso.ops.v1.ApiErrors
-	(*DeliveryErrors)(nil),                  // 6: kapso.ops.v1.DeliveryErrors
-	(*ListApiLogsRequest)(nil),              // 7: kapso.ops.v1.ListApiLogsRequest
-	(*ListApiLogsResponse)(nil),             // 8: kapso.ops.v1.ListApiLogsResponse
-	(*ListWebhookDeliveriesRequest)(nil),    // 9: kapso.ops.v1.ListWebhookDeliveriesRequest
-	(*ListWebhookDeliveriesResponse)(nil),   // 10: kapso.ops.v1.ListWebhookDeliveriesResponse
-	(*FollowMessageErrorsRequest)(nil),      // 11: kapso.ops.v1.FollowMessageErrorsRequest
-	(*FollowMessageErrorsResponse)(nil),     // 12: kapso.ops.v1.FollowMessageErrorsResponse
-	(*FollowApiLogsRequest)(nil),            // 13: kapso.ops.v1.FollowApiLogsRequest
-	(*FollowApiLogsResponse)(nil),           // 14: kapso.ops.v1.FollowApiLogsResponse
-	(*FollowWebhookDeliveriesRequest)(nil),  // 15: kapso.ops.v1.FollowWebhookDeliveriesRequest
-	(*FollowWebhookDeliveriesResponse)(nil), // 16: kapso.ops.v1.FollowWebhookDeliveriesResponse
-	(*timestamppb.Timestamp)(nil),           // 17: google.protobuf.Timestamp
-	(Period)(0),                             // 18: kapso.ops.v1.Period
-	(*Message)(nil),                         // 19: kapso.ops.v1.Message
-	(*status.Status)(nil),                   // 20: google.rpc.Status
+	(FindingSeverity)(0),                    // 0: kapso.ops.v1.FindingSeverity
+	(FindingCategory)(0),                    // 1: kapso.ops.v1.FindingCategory
+	(*ApiLog)(nil),                          // 2: kapso.ops.v1.ApiLog
+	(*WebhookDelivery)(nil),                 // 3: kapso.ops.v1.WebhookDelivery
+	(*ListMessageErrorsRequest)(nil),        // 4: kapso.ops.v1.ListMessageErrorsRequest
+	(*ListMessageErrorsResponse)(nil),       // 5: kapso.ops.v1.ListMessageErrorsResponse
+	(*FailedMessages)(nil),                  // 6: kapso.ops.v1.FailedMessages
+	(*ApiErrors)(nil),                       // 7: kapso.ops.v1.ApiErrors
+	(*DeliveryErrors)(nil),                  // 8: kapso.ops.v1.DeliveryErrors
+	(*ListApiLogsRequest)(nil),              // 9: kapso.ops.v1.ListApiLogsRequest
+	(*ListApiLogsResponse)(nil),             // 10: kapso.ops.v1.ListApiLogsResponse
+	(*ListWebhookDeliveriesRequest)(nil),    // 11: kapso.ops.v1.ListWebhookDeliveriesRequest
+	(*ListWebhookDeliveriesResponse)(nil),   // 12: kapso.ops.v1.ListWebhookDeliveriesResponse
+	(*RunTriageRequest)(nil),                // 13: kapso.ops.v1.RunTriageRequest
+	(*TriageEntity)(nil),                    // 14: kapso.ops.v1.TriageEntity
+	(*TriageEvidence)(nil),                  // 15: kapso.ops.v1.TriageEvidence
+	(*Finding)(nil),                         // 16: kapso.ops.v1.Finding
+	(*TriageSource)(nil),                    // 17: kapso.ops.v1.TriageSource
+	(*TriageReport)(nil),                    // 18: kapso.ops.v1.TriageReport
+	(*FollowMessageErrorsRequest)(nil),      // 19: kapso.ops.v1.FollowMessageErrorsRequest
+	(*FollowMessageErrorsResponse)(nil),     // 20: kapso.ops.v1.FollowMessageErrorsResponse
+	(*FollowApiLogsRequest)(nil),            // 21: kapso.ops.v1.FollowApiLogsRequest
+	(*FollowApiLogsResponse)(nil),           // 22: kapso.ops.v1.FollowApiLogsResponse
+	(*FollowWebhookDeliveriesRequest)(nil),  // 23: kapso.ops.v1.FollowWebhookDeliveriesRequest
+	(*FollowWebhookDeliveriesResponse)(nil), // 24: kapso.ops.v1.FollowWebhookDeliveriesResponse
+	nil,                                     // 25: kapso.ops.v1.TriageEvidence.FactsEntry
+	(*timestamppb.Timestamp)(nil),           // 26: google.protobuf.Timestamp
+	(Period)(0),                             // 27: kapso.ops.v1.Period
+	(*Message)(nil),                         // 28: kapso.ops.v1.Message
+	(*status.Status)(nil),                   // 29: google.rpc.Status
 }
 var file_kapso_ops_v1_triage_proto_depIdxs = []int32{
-	17, // 0: kapso.ops.v1.ApiLog.created_at:type_name -> google.protobuf.Timestamp
-	17, // 1: kapso.ops.v1.WebhookDelivery.delivered_at:type_name -> google.protobuf.Timestamp
-	17, // 2: kapso.ops.v1.WebhookDelivery.failed_at:type_name -> google.protobuf.Timestamp
-	17, // 3: kapso.ops.v1.WebhookDelivery.last_attempt_at:type_name -> google.protobuf.Timestamp
-	17, // 4: kapso.ops.v1.WebhookDelivery.created_at:type_name -> google.protobuf.Timestamp
-	18, // 5: kapso.ops.v1.ListMessageErrorsRequest.period:type_name -> kapso.ops.v1.Period
-	4,  // 6: kapso.ops.v1.ListMessageErrorsResponse.failed_messages:type_name -> kapso.ops.v1.FailedMessages
-	5,  // 7: kapso.ops.v1.ListMessageErrorsResponse.api_errors:type_name -> kapso.ops.v1.ApiErrors
-	6,  // 8: kapso.ops.v1.ListMessageErrorsResponse.delivery_errors:type_name -> kapso.ops.v1.DeliveryErrors
-	19, // 9: kapso.ops.v1.FailedMessages.messages:type_name -> kapso.ops.v1.Message
-	20, // 10: kapso.ops.v1.FailedMessages.error:type_name -> google.rpc.Status
-	0,  // 11: kapso.ops.v1.ApiErrors.api_logs:type_name -> kapso.ops.v1.ApiLog
-	20, // 12: kapso.ops.v1.ApiErrors.error:type_name -> google.rpc.Status
-	1,  // 13: kapso.ops.v1.DeliveryErrors.deliveries:type_name -> kapso.ops.v1.WebhookDelivery
-	20, // 14: kapso.ops.v1.DeliveryErrors.error:type_name -> google.rpc.Status
-	18, // 15: kapso.ops.v1.ListApiLogsRequest.period:type_name -> kapso.ops.v1.Period
-	0,  // 16: kapso.ops.v1.ListApiLogsResponse.api_logs:type_name -> kapso.ops.v1.ApiLog
-	18, // 17: kapso.ops.v1.ListWebhookDeliveriesRequest.period:type_name -> kapso.ops.v1.Period
-	1,  // 18: kapso.ops.v1.ListWebhookDeliveriesResponse.deliveries:type_name -> kapso.ops.v1.WebhookDelivery
-	19, // 19: kapso.ops.v1.FollowMessageErrorsResponse.messages:type_name -> kapso.ops.v1.Message
-	0,  // 20: kapso.ops.v1.FollowApiLogsResponse.api_logs:type_name -> kapso.ops.v1.ApiLog
-	1,  // 21: kapso.ops.v1.FollowWebhookDeliveriesResponse.deliveries:type_name -> kapso.ops.v1.WebhookDelivery
-	2,  // 22: kapso.ops.v1.Triage.ListMessageErrors:input_type -> kapso.ops.v1.ListMessageErrorsRequest
-	7,  // 23: kapso.ops.v1.Triage.ListApiLogs:input_type -> kapso.ops.v1.ListApiLogsRequest
-	9,  // 24: kapso.ops.v1.Triage.ListWebhookDeliveries:input_type -> kapso.ops.v1.ListWebhookDeliveriesRequest
-	11, // 25: kapso.ops.v1.Triage.FollowMessageErrors:input_type -> kapso.ops.v1.FollowMessageErrorsRequest
-	13, // 26: kapso.ops.v1.Triage.FollowApiLogs:input_type -> kapso.ops.v1.FollowApiLogsRequest
-	15, // 27: kapso.ops.v1.Triage.FollowWebhookDeliveries:input_type -> kapso.ops.v1.FollowWebhookDeliveriesRequest
-	3,  // 28: kapso.ops.v1.Triage.ListMessageErrors:output_type -> kapso.ops.v1.ListMessageErrorsResponse
-	8,  // 29: kapso.ops.v1.Triage.ListApiLogs:output_type -> kapso.ops.v1.ListApiLogsResponse
-	10, // 30: kapso.ops.v1.Triage.ListWebhookDeliveries:output_type -> kapso.ops.v1.ListWebhookDeliveriesResponse
-	12, // 31: kapso.ops.v1.Triage.FollowMessageErrors:output_type -> kapso.ops.v1.FollowMessageErrorsResponse
-	14, // 32: kapso.ops.v1.Triage.FollowApiLogs:output_type -> kapso.ops.v1.FollowApiLogsResponse
-	16, // 33: kapso.ops.v1.Triage.FollowWebhookDeliveries:output_type -> kapso.ops.v1.FollowWebhookDeliveriesResponse
-	28, // [28:34] is the sub-list for method output_type
-	22, // [22:28] is the sub-list for method input_type
-	22, // [22:22] is the sub-list for extension type_name
-	22, // [22:22] is the sub-list for extension extendee
-	0,  // [0:22] is the sub-list for field type_name
+	26, // 0: kapso.ops.v1.ApiLog.created_at:type_name -> google.protobuf.Timestamp
+	26, // 1: kapso.ops.v1.WebhookDelivery.delivered_at:type_name -> google.protobuf.Timestamp
+	26, // 2: kapso.ops.v1.WebhookDelivery.failed_at:type_name -> google.protobuf.Timestamp
+	26, // 3: kapso.ops.v1.WebhookDelivery.last_attempt_at:type_name -> google.protobuf.Timestamp
+	26, // 4: kapso.ops.v1.WebhookDelivery.created_at:type_name -> google.protobuf.Timestamp
+	27, // 5: kapso.ops.v1.ListMessageErrorsRequest.period:type_name -> kapso.ops.v1.Period
+	6,  // 6: kapso.ops.v1.ListMessageErrorsResponse.failed_messages:type_name -> kapso.ops.v1.FailedMessages
+	7,  // 7: kapso.ops.v1.ListMessageErrorsResponse.api_errors:type_name -> kapso.ops.v1.ApiErrors
+	8,  // 8: kapso.ops.v1.ListMessageErrorsResponse.delivery_errors:type_name -> kapso.ops.v1.DeliveryErrors
+	28, // 9: kapso.ops.v1.FailedMessages.messages:type_name -> kapso.ops.v1.Message
+	29, // 10: kapso.ops.v1.FailedMessages.error:type_name -> google.rpc.Status
+	2,  // 11: kapso.ops.v1.ApiErrors.api_logs:type_name -> kapso.ops.v1.ApiLog
+	29, // 12: kapso.ops.v1.ApiErrors.error:type_name -> google.rpc.Status
+	3,  // 13: kapso.ops.v1.DeliveryErrors.deliveries:type_name -> kapso.ops.v1.WebhookDelivery
+	29, // 14: kapso.ops.v1.DeliveryErrors.error:type_name -> google.rpc.Status
+	27, // 15: kapso.ops.v1.ListApiLogsRequest.period:type_name -> kapso.ops.v1.Period
+	2,  // 16: kapso.ops.v1.ListApiLogsResponse.api_logs:type_name -> kapso.ops.v1.ApiLog
+	27, // 17: kapso.ops.v1.ListWebhookDeliveriesRequest.period:type_name -> kapso.ops.v1.Period
+	3,  // 18: kapso.ops.v1.ListWebhookDeliveriesResponse.deliveries:type_name -> kapso.ops.v1.WebhookDelivery
+	27, // 19: kapso.ops.v1.RunTriageRequest.period:type_name -> kapso.ops.v1.Period
+	26, // 20: kapso.ops.v1.TriageEvidence.first_seen:type_name -> google.protobuf.Timestamp
+	26, // 21: kapso.ops.v1.TriageEvidence.last_seen:type_name -> google.protobuf.Timestamp
+	25, // 22: kapso.ops.v1.TriageEvidence.facts:type_name -> kapso.ops.v1.TriageEvidence.FactsEntry
+	0,  // 23: kapso.ops.v1.Finding.severity:type_name -> kapso.ops.v1.FindingSeverity
+	1,  // 24: kapso.ops.v1.Finding.category:type_name -> kapso.ops.v1.FindingCategory
+	14, // 25: kapso.ops.v1.Finding.entity:type_name -> kapso.ops.v1.TriageEntity
+	15, // 26: kapso.ops.v1.Finding.evidence:type_name -> kapso.ops.v1.TriageEvidence
+	29, // 27: kapso.ops.v1.TriageSource.error:type_name -> google.rpc.Status
+	16, // 28: kapso.ops.v1.TriageReport.findings:type_name -> kapso.ops.v1.Finding
+	17, // 29: kapso.ops.v1.TriageReport.sources:type_name -> kapso.ops.v1.TriageSource
+	27, // 30: kapso.ops.v1.TriageReport.period:type_name -> kapso.ops.v1.Period
+	26, // 31: kapso.ops.v1.TriageReport.generated_at:type_name -> google.protobuf.Timestamp
+	28, // 32: kapso.ops.v1.FollowMessageErrorsResponse.messages:type_name -> kapso.ops.v1.Message
+	2,  // 33: kapso.ops.v1.FollowApiLogsResponse.api_logs:type_name -> kapso.ops.v1.ApiLog
+	3,  // 34: kapso.ops.v1.FollowWebhookDeliveriesResponse.deliveries:type_name -> kapso.ops.v1.WebhookDelivery
+	4,  // 35: kapso.ops.v1.Triage.ListMessageErrors:input_type -> kapso.ops.v1.ListMessageErrorsRequest
+	9,  // 36: kapso.ops.v1.Triage.ListApiLogs:input_type -> kapso.ops.v1.ListApiLogsRequest
+	11, // 37: kapso.ops.v1.Triage.ListWebhookDeliveries:input_type -> kapso.ops.v1.ListWebhookDeliveriesRequest
+	13, // 38: kapso.ops.v1.Triage.RunTriage:input_type -> kapso.ops.v1.RunTriageRequest
+	19, // 39: kapso.ops.v1.Triage.FollowMessageErrors:input_type -> kapso.ops.v1.FollowMessageErrorsRequest
+	21, // 40: kapso.ops.v1.Triage.FollowApiLogs:input_type -> kapso.ops.v1.FollowApiLogsRequest
+	23, // 41: kapso.ops.v1.Triage.FollowWebhookDeliveries:input_type -> kapso.ops.v1.FollowWebhookDeliveriesRequest
+	5,  // 42: kapso.ops.v1.Triage.ListMessageErrors:output_type -> kapso.ops.v1.ListMessageErrorsResponse
+	10, // 43: kapso.ops.v1.Triage.ListApiLogs:output_type -> kapso.ops.v1.ListApiLogsResponse
+	12, // 44: kapso.ops.v1.Triage.ListWebhookDeliveries:output_type -> kapso.ops.v1.ListWebhookDeliveriesResponse
+	18, // 45: kapso.ops.v1.Triage.RunTriage:output_type -> kapso.ops.v1.TriageReport
+	20, // 46: kapso.ops.v1.Triage.FollowMessageErrors:output_type -> kapso.ops.v1.FollowMessageErrorsResponse
+	22, // 47: kapso.ops.v1.Triage.FollowApiLogs:output_type -> kapso.ops.v1.FollowApiLogsResponse
+	24, // 48: kapso.ops.v1.Triage.FollowWebhookDeliveries:output_type -> kapso.ops.v1.FollowWebhookDeliveriesResponse
+	42, // [42:49] is the sub-list for method output_type
+	35, // [35:42] is the sub-list for method input_type
+	35, // [35:35] is the sub-list for extension type_name
+	35, // [35:35] is the sub-list for extension extendee
+	0,  // [0:35] is the sub-list for field type_name
 }
 
 func init() { file_kapso_ops_v1_triage_proto_init() }
@@ -1557,13 +2289,14 @@ func file_kapso_ops_v1_triage_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_kapso_ops_v1_triage_proto_rawDesc), len(file_kapso_ops_v1_triage_proto_rawDesc)),
-			NumEnums:      0,
-			NumMessages:   17,
+			NumEnums:      2,
+			NumMessages:   24,
 			NumExtensions: 0,
 			NumServices:   1,
 		},
 		GoTypes:           file_kapso_ops_v1_triage_proto_goTypes,
 		DependencyIndexes: file_kapso_ops_v1_triage_proto_depIdxs,
+		EnumInfos:         file_kapso_ops_v1_triage_proto_enumTypes,
 		MessageInfos:      file_kapso_ops_v1_triage_proto_msgTypes,
 	}.Build()
 	File_kapso_ops_v1_triage_proto = out.File

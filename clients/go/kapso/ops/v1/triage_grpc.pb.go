@@ -24,6 +24,7 @@ const (
 	Triage_ListMessageErrors_FullMethodName       = "/kapso.ops.v1.Triage/ListMessageErrors"
 	Triage_ListApiLogs_FullMethodName             = "/kapso.ops.v1.Triage/ListApiLogs"
 	Triage_ListWebhookDeliveries_FullMethodName   = "/kapso.ops.v1.Triage/ListWebhookDeliveries"
+	Triage_RunTriage_FullMethodName               = "/kapso.ops.v1.Triage/RunTriage"
 	Triage_FollowMessageErrors_FullMethodName     = "/kapso.ops.v1.Triage/FollowMessageErrors"
 	Triage_FollowApiLogs_FullMethodName           = "/kapso.ops.v1.Triage/FollowApiLogs"
 	Triage_FollowWebhookDeliveries_FullMethodName = "/kapso.ops.v1.Triage/FollowWebhookDeliveries"
@@ -45,6 +46,14 @@ type TriageClient interface {
 	ListApiLogs(ctx context.Context, in *ListApiLogsRequest, opts ...grpc.CallOption) (*ListApiLogsResponse, error)
 	// Lists Kapso's attempts to deliver events to the project's webhooks.
 	ListWebhookDeliveries(ctx context.Context, in *ListWebhookDeliveriesRequest, opts ...grpc.CallOption) (*ListWebhookDeliveriesResponse, error)
+	// Runs the operations playbook over the project, or over one phone
+	// number, and answers with ranked findings: every number that is not
+	// plainly healthy, failed messages grouped by Meta error code, failed
+	// webhook deliveries grouped by webhook and outcome, and API errors
+	// grouped by status and endpoint. The sources are read concurrently
+	// within the call's upstream budget; a source that cannot be read is a
+	// finding of its own (SOURCE_ERROR) and the others still answer.
+	RunTriage(ctx context.Context, in *RunTriageRequest, opts ...grpc.CallOption) (*TriageReport, error)
 	// Live tail of failed outbound messages (the failed_messages source of
 	// ListMessageErrors): streams each new one once, oldest first, with a
 	// resume token. Followers of the same filters and API key share one
@@ -88,6 +97,16 @@ func (c *triageClient) ListWebhookDeliveries(ctx context.Context, in *ListWebhoo
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(ListWebhookDeliveriesResponse)
 	err := c.cc.Invoke(ctx, Triage_ListWebhookDeliveries_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *triageClient) RunTriage(ctx context.Context, in *RunTriageRequest, opts ...grpc.CallOption) (*TriageReport, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(TriageReport)
+	err := c.cc.Invoke(ctx, Triage_RunTriage_FullMethodName, in, out, cOpts...)
 	if err != nil {
 		return nil, err
 	}
@@ -167,6 +186,14 @@ type TriageServer interface {
 	ListApiLogs(context.Context, *ListApiLogsRequest) (*ListApiLogsResponse, error)
 	// Lists Kapso's attempts to deliver events to the project's webhooks.
 	ListWebhookDeliveries(context.Context, *ListWebhookDeliveriesRequest) (*ListWebhookDeliveriesResponse, error)
+	// Runs the operations playbook over the project, or over one phone
+	// number, and answers with ranked findings: every number that is not
+	// plainly healthy, failed messages grouped by Meta error code, failed
+	// webhook deliveries grouped by webhook and outcome, and API errors
+	// grouped by status and endpoint. The sources are read concurrently
+	// within the call's upstream budget; a source that cannot be read is a
+	// finding of its own (SOURCE_ERROR) and the others still answer.
+	RunTriage(context.Context, *RunTriageRequest) (*TriageReport, error)
 	// Live tail of failed outbound messages (the failed_messages source of
 	// ListMessageErrors): streams each new one once, oldest first, with a
 	// resume token. Followers of the same filters and API key share one
@@ -194,6 +221,9 @@ func (UnimplementedTriageServer) ListApiLogs(context.Context, *ListApiLogsReques
 }
 func (UnimplementedTriageServer) ListWebhookDeliveries(context.Context, *ListWebhookDeliveriesRequest) (*ListWebhookDeliveriesResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method ListWebhookDeliveries not implemented")
+}
+func (UnimplementedTriageServer) RunTriage(context.Context, *RunTriageRequest) (*TriageReport, error) {
+	return nil, status.Error(codes.Unimplemented, "method RunTriage not implemented")
 }
 func (UnimplementedTriageServer) FollowMessageErrors(*FollowMessageErrorsRequest, grpc.ServerStreamingServer[FollowMessageErrorsResponse]) error {
 	return status.Error(codes.Unimplemented, "method FollowMessageErrors not implemented")
@@ -279,6 +309,24 @@ func _Triage_ListWebhookDeliveries_Handler(srv interface{}, ctx context.Context,
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Triage_RunTriage_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(RunTriageRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(TriageServer).RunTriage(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Triage_RunTriage_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(TriageServer).RunTriage(ctx, req.(*RunTriageRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _Triage_FollowMessageErrors_Handler(srv interface{}, stream grpc.ServerStream) error {
 	m := new(FollowMessageErrorsRequest)
 	if err := stream.RecvMsg(m); err != nil {
@@ -330,6 +378,10 @@ var Triage_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "ListWebhookDeliveries",
 			Handler:    _Triage_ListWebhookDeliveries_Handler,
+		},
+		{
+			MethodName: "RunTriage",
+			Handler:    _Triage_RunTriage_Handler,
 		},
 	},
 	Streams: []grpc.StreamDesc{

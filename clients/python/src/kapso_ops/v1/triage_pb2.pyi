@@ -8,6 +8,7 @@ from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from google.protobuf.internal import containers as _containers
+from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
 from google.rpc import status_pb2 as _status_pb2
 from kapso_ops.v1 import common_pb2 as _common_pb2
 from kapso_ops.v1 import message_debug_pb2 as _message_debug_pb2
@@ -21,6 +22,78 @@ else:
     from typing_extensions import TypeAlias as _TypeAlias, Never as _Never
 
 DESCRIPTOR: _descriptor.FileDescriptor
+
+class _FindingSeverity:
+    ValueType = _typing.NewType("ValueType", _builtins.int)
+    V: _TypeAlias = ValueType  # noqa: Y015
+
+class _FindingSeverityEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_FindingSeverity.ValueType], _builtins.type):
+    DESCRIPTOR: _descriptor.EnumDescriptor
+    FINDING_SEVERITY_UNSPECIFIED: _FindingSeverity.ValueType  # 0
+    """Not set."""
+    FINDING_SEVERITY_INFO: _FindingSeverity.ValueType  # 1
+    """Worth knowing; nothing needs doing."""
+    FINDING_SEVERITY_LOW: _FindingSeverity.ValueType  # 2
+    """Minor or self-healing (e.g. an inactive webhook's old failures)."""
+    FINDING_SEVERITY_MEDIUM: _FindingSeverity.ValueType  # 3
+    """Some messages or events are lost; act soon."""
+    FINDING_SEVERITY_HIGH: _FindingSeverity.ValueType  # 4
+    """A number, webhook or key works only in part; act now."""
+    FINDING_SEVERITY_CRITICAL: _FindingSeverity.ValueType  # 5
+    """Messaging is broken (blocked number, invalid token, locked account)."""
+
+class FindingSeverity(_FindingSeverity, metaclass=_FindingSeverityEnumTypeWrapper):
+    """How urgent a triage finding is; findings are ranked by it first."""
+
+FINDING_SEVERITY_UNSPECIFIED: FindingSeverity.ValueType  # 0
+"""Not set."""
+FINDING_SEVERITY_INFO: FindingSeverity.ValueType  # 1
+"""Worth knowing; nothing needs doing."""
+FINDING_SEVERITY_LOW: FindingSeverity.ValueType  # 2
+"""Minor or self-healing (e.g. an inactive webhook's old failures)."""
+FINDING_SEVERITY_MEDIUM: FindingSeverity.ValueType  # 3
+"""Some messages or events are lost; act soon."""
+FINDING_SEVERITY_HIGH: FindingSeverity.ValueType  # 4
+"""A number, webhook or key works only in part; act now."""
+FINDING_SEVERITY_CRITICAL: FindingSeverity.ValueType  # 5
+"""Messaging is broken (blocked number, invalid token, locked account)."""
+Global___FindingSeverity: _TypeAlias = FindingSeverity  # noqa: Y015
+
+class _FindingCategory:
+    ValueType = _typing.NewType("ValueType", _builtins.int)
+    V: _TypeAlias = ValueType  # noqa: Y015
+
+class _FindingCategoryEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_FindingCategory.ValueType], _builtins.type):
+    DESCRIPTOR: _descriptor.EnumDescriptor
+    FINDING_CATEGORY_UNSPECIFIED: _FindingCategory.ValueType  # 0
+    """Not set."""
+    FINDING_CATEGORY_NUMBER: _FindingCategory.ValueType  # 1
+    """A phone number's health, or the project's numbers as a whole."""
+    FINDING_CATEGORY_MESSAGES: _FindingCategory.ValueType  # 2
+    """Failed outbound messages with one Meta error code."""
+    FINDING_CATEGORY_WEBHOOKS: _FindingCategory.ValueType  # 3
+    """Failed deliveries to one webhook with one outcome."""
+    FINDING_CATEGORY_API: _FindingCategory.ValueType  # 4
+    """Kapso API calls that failed with one status on one endpoint."""
+    FINDING_CATEGORY_SOURCE_ERROR: _FindingCategory.ValueType  # 5
+    """A source kapso-ops could not read: what it would have shown is unknown."""
+
+class FindingCategory(_FindingCategory, metaclass=_FindingCategoryEnumTypeWrapper):
+    """Which part of the playbook a finding comes from."""
+
+FINDING_CATEGORY_UNSPECIFIED: FindingCategory.ValueType  # 0
+"""Not set."""
+FINDING_CATEGORY_NUMBER: FindingCategory.ValueType  # 1
+"""A phone number's health, or the project's numbers as a whole."""
+FINDING_CATEGORY_MESSAGES: FindingCategory.ValueType  # 2
+"""Failed outbound messages with one Meta error code."""
+FINDING_CATEGORY_WEBHOOKS: FindingCategory.ValueType  # 3
+"""Failed deliveries to one webhook with one outcome."""
+FINDING_CATEGORY_API: FindingCategory.ValueType  # 4
+"""Kapso API calls that failed with one status on one endpoint."""
+FINDING_CATEGORY_SOURCE_ERROR: FindingCategory.ValueType  # 5
+"""A source kapso-ops could not read: what it would have shown is unknown."""
+Global___FindingCategory: _TypeAlias = FindingCategory  # noqa: Y015
 
 @_typing.final
 class ApiLog(_message.Message):
@@ -481,6 +554,311 @@ class ListWebhookDeliveriesResponse(_message.Message):
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
 Global___ListWebhookDeliveriesResponse: _TypeAlias = ListWebhookDeliveriesResponse  # noqa: Y015
+
+@_typing.final
+class RunTriageRequest(_message.Message):
+    """Request of Triage.RunTriage. Every field is optional: the whole project
+    over the last 24 hours.
+    """
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    PHONE_NUMBER_ID_FIELD_NUMBER: _builtins.int
+    PHONE_NUMBER_FIELD_NUMBER: _builtins.int
+    PERIOD_FIELD_NUMBER: _builtins.int
+    LIMIT_FIELD_NUMBER: _builtins.int
+    phone_number_id: _builtins.str
+    """Only this business phone number (Meta's phone number id): its health,
+    the failed messages sent through it and the webhook deliveries about
+    it. API calls are logged per project, so they are read project-wide.
+    """
+    phone_number: _builtins.str
+    """Or the number as people write it ("+1 555-010-0001"), resolved like
+    Health.ResolvePhoneNumber (NOT_FOUND, or FAILED_PRECONDITION when
+    several numbers match). Give at most one of the two.
+    """
+    period: _common_pb2.Period.ValueType
+    """The window read; UNSPECIFIED means the last 24 hours."""
+    limit: _builtins.int
+    """Most items read per log source (failed messages, webhook deliveries,
+    API errors), 1-100; 0 means 100. One page of each is read.
+    """
+    def __init__(
+        self,
+        *,
+        phone_number_id: _builtins.str = ...,
+        phone_number: _builtins.str = ...,
+        period: _common_pb2.Period.ValueType = ...,
+        limit: _builtins.int = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["limit", b"limit", "period", b"period", "phone_number", b"phone_number", "phone_number_id", b"phone_number_id"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___RunTriageRequest: _TypeAlias = RunTriageRequest  # noqa: Y015
+
+@_typing.final
+class TriageEntity(_message.Message):
+    """The thing to act on."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    TYPE_FIELD_NUMBER: _builtins.int
+    ID_FIELD_NUMBER: _builtins.int
+    NAME_FIELD_NUMBER: _builtins.int
+    type: _builtins.str
+    """phone_number, display_phone_number, meta_error, webhook, endpoint or
+    source.
+    """
+    id: _builtins.str
+    """Its id: a phone number id, a display number's digits, a Meta error
+    code, a webhook id, "METHOD /path/{id}", or a source name.
+    """
+    name: _builtins.str
+    """A name for people, when there is one (the number's name, the webhook's
+    URL).
+    """
+    def __init__(
+        self,
+        *,
+        type: _builtins.str = ...,
+        id: _builtins.str = ...,
+        name: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["id", b"id", "name", b"name", "type", b"type"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___TriageEntity: _TypeAlias = TriageEntity  # noqa: Y015
+
+@_typing.final
+class TriageEvidence(_message.Message):
+    """What a finding rests on."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    @_typing.final
+    class FactsEntry(_message.Message):
+        DESCRIPTOR: _descriptor.Descriptor
+
+        KEY_FIELD_NUMBER: _builtins.int
+        VALUE_FIELD_NUMBER: _builtins.int
+        key: _builtins.str
+        value: _builtins.str
+        def __init__(
+            self,
+            *,
+            key: _builtins.str = ...,
+            value: _builtins.str = ...,
+        ) -> None: ...
+        _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+        def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+        _ClearFieldArgType: _TypeAlias = _typing.Literal["key", b"key", "value", b"value"]  # noqa: Y015
+        def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+        def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+    COUNT_FIELD_NUMBER: _builtins.int
+    IDS_FIELD_NUMBER: _builtins.int
+    FIRST_SEEN_FIELD_NUMBER: _builtins.int
+    LAST_SEEN_FIELD_NUMBER: _builtins.int
+    TOTAL_FIELD_NUMBER: _builtins.int
+    RATE_FIELD_NUMBER: _builtins.int
+    FACTS_FIELD_NUMBER: _builtins.int
+    count: _builtins.int
+    """How many items (messages, deliveries, calls, failed checks) it counts."""
+    total: _builtins.int
+    """The items `count` is part of (e.g. every delivery to the webhook in the
+    window); 0 when there is no such whole.
+    """
+    rate: _builtins.float
+    """count / total, 0-1; 0 when total is 0."""
+    @_builtins.property
+    def ids(self) -> _containers.RepeatedScalarFieldContainer[_builtins.str]:
+        """Some of their ids (at most 5), newest first: message ids, delivery ids,
+        API log ids, phone number ids or failed check names.
+        """
+
+    @_builtins.property
+    def first_seen(self) -> _timestamp_pb2.Timestamp:
+        """The oldest item's time in the window."""
+
+    @_builtins.property
+    def last_seen(self) -> _timestamp_pb2.Timestamp:
+        """The newest item's time in the window."""
+
+    @_builtins.property
+    def facts(self) -> _containers.ScalarMap[_builtins.str, _builtins.str]:
+        """Further facts by name, e.g. "http_status", "webhook_active",
+        "recipients", "health_status".
+        """
+
+    def __init__(
+        self,
+        *,
+        count: _builtins.int = ...,
+        ids: _abc.Iterable[_builtins.str] | None = ...,
+        first_seen: _timestamp_pb2.Timestamp | None = ...,
+        last_seen: _timestamp_pb2.Timestamp | None = ...,
+        total: _builtins.int = ...,
+        rate: _builtins.float = ...,
+        facts: _abc.Mapping[_builtins.str, _builtins.str] | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["first_seen", b"first_seen", "last_seen", b"last_seen"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["count", b"count", "facts", b"facts", "first_seen", b"first_seen", "ids", b"ids", "last_seen", b"last_seen", "rate", b"rate", "total", b"total"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___TriageEvidence: _TypeAlias = TriageEvidence  # noqa: Y015
+
+@_typing.final
+class Finding(_message.Message):
+    """One ranked result of RunTriage."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    SEVERITY_FIELD_NUMBER: _builtins.int
+    CATEGORY_FIELD_NUMBER: _builtins.int
+    CODE_FIELD_NUMBER: _builtins.int
+    TITLE_FIELD_NUMBER: _builtins.int
+    DETAIL_FIELD_NUMBER: _builtins.int
+    REMEDIATION_FIELD_NUMBER: _builtins.int
+    ENTITY_FIELD_NUMBER: _builtins.int
+    EVIDENCE_FIELD_NUMBER: _builtins.int
+    severity: Global___FindingSeverity.ValueType
+    """How urgent it is."""
+    category: Global___FindingCategory.ValueType
+    """Which part of the playbook found it."""
+    code: _builtins.str
+    """A stable key of the kind of finding, e.g. "meta_error:131047",
+    "webhook:http_500", "webhook:no_response", "api:429",
+    "number:unhealthy", "number:duplicate_display", "source:messages".
+    """
+    title: _builtins.str
+    """One line: what is wrong."""
+    detail: _builtins.str
+    """What kapso-ops read, in a sentence or two."""
+    remediation: _builtins.str
+    """What to do about it."""
+    @_builtins.property
+    def entity(self) -> Global___TriageEntity:
+        """The thing to act on."""
+
+    @_builtins.property
+    def evidence(self) -> Global___TriageEvidence:
+        """What it rests on."""
+
+    def __init__(
+        self,
+        *,
+        severity: Global___FindingSeverity.ValueType = ...,
+        category: Global___FindingCategory.ValueType = ...,
+        code: _builtins.str = ...,
+        title: _builtins.str = ...,
+        detail: _builtins.str = ...,
+        remediation: _builtins.str = ...,
+        entity: Global___TriageEntity | None = ...,
+        evidence: Global___TriageEvidence | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["entity", b"entity", "evidence", b"evidence"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["category", b"category", "code", b"code", "detail", b"detail", "entity", b"entity", "evidence", b"evidence", "remediation", b"remediation", "severity", b"severity", "title", b"title"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___Finding: _TypeAlias = Finding  # noqa: Y015
+
+@_typing.final
+class TriageSource(_message.Message):
+    """How one source of RunTriage was read."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    NAME_FIELD_NUMBER: _builtins.int
+    ITEMS_READ_FIELD_NUMBER: _builtins.int
+    COMPLETE_FIELD_NUMBER: _builtins.int
+    ERROR_FIELD_NUMBER: _builtins.int
+    name: _builtins.str
+    """numbers, messages, webhooks or api."""
+    items_read: _builtins.int
+    """Items read (numbers checked, failed messages, deliveries, API errors)."""
+    complete: _builtins.bool
+    """False when the window held more than was read (counts are then lower
+    bounds) or a part of the source failed.
+    """
+    @_builtins.property
+    def error(self) -> _status_pb2.Status:
+        """Set when the source could not be read; it is also a SOURCE_ERROR
+        finding.
+        """
+
+    def __init__(
+        self,
+        *,
+        name: _builtins.str = ...,
+        items_read: _builtins.int = ...,
+        complete: _builtins.bool = ...,
+        error: _status_pb2.Status | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["error", b"error"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["complete", b"complete", "error", b"error", "items_read", b"items_read", "name", b"name"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___TriageSource: _TypeAlias = TriageSource  # noqa: Y015
+
+@_typing.final
+class TriageReport(_message.Message):
+    """Response of Triage.RunTriage."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    FINDINGS_FIELD_NUMBER: _builtins.int
+    SOURCES_FIELD_NUMBER: _builtins.int
+    PERIOD_FIELD_NUMBER: _builtins.int
+    PHONE_NUMBER_ID_FIELD_NUMBER: _builtins.int
+    GENERATED_AT_FIELD_NUMBER: _builtins.int
+    period: _common_pb2.Period.ValueType
+    """The window read."""
+    phone_number_id: _builtins.str
+    """The number triaged (resolved from phone_number when given); empty for
+    the whole project.
+    """
+    @_builtins.property
+    def findings(self) -> _containers.RepeatedCompositeFieldContainer[Global___Finding]:
+        """Most urgent first: by severity, then by count, then by category, code
+        and entity id, so the order is the same for the same data.
+        """
+
+    @_builtins.property
+    def sources(self) -> _containers.RepeatedCompositeFieldContainer[Global___TriageSource]:
+        """Each source, in the order numbers, messages, webhooks, api."""
+
+    @_builtins.property
+    def generated_at(self) -> _timestamp_pb2.Timestamp:
+        """When the report was made."""
+
+    def __init__(
+        self,
+        *,
+        findings: _abc.Iterable[Global___Finding] | None = ...,
+        sources: _abc.Iterable[Global___TriageSource] | None = ...,
+        period: _common_pb2.Period.ValueType = ...,
+        phone_number_id: _builtins.str = ...,
+        generated_at: _timestamp_pb2.Timestamp | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["generated_at", b"generated_at"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["findings", b"findings", "generated_at", b"generated_at", "period", b"period", "phone_number_id", b"phone_number_id", "sources", b"sources"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___TriageReport: _TypeAlias = TriageReport  # noqa: Y015
 
 @_typing.final
 class FollowMessageErrorsRequest(_message.Message):

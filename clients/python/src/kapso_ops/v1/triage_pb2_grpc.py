@@ -51,6 +51,11 @@ class TriageStub(object):
                 request_serializer=kapso_dot_ops_dot_v1_dot_triage__pb2.ListWebhookDeliveriesRequest.SerializeToString,
                 response_deserializer=kapso_dot_ops_dot_v1_dot_triage__pb2.ListWebhookDeliveriesResponse.FromString,
                 _registered_method=True)
+        self.RunTriage = channel.unary_unary(
+                '/kapso.ops.v1.Triage/RunTriage',
+                request_serializer=kapso_dot_ops_dot_v1_dot_triage__pb2.RunTriageRequest.SerializeToString,
+                response_deserializer=kapso_dot_ops_dot_v1_dot_triage__pb2.TriageReport.FromString,
+                _registered_method=True)
         self.FollowMessageErrors = channel.unary_stream(
                 '/kapso.ops.v1.Triage/FollowMessageErrors',
                 request_serializer=kapso_dot_ops_dot_v1_dot_triage__pb2.FollowMessageErrorsRequest.SerializeToString,
@@ -97,6 +102,19 @@ class TriageServicer(object):
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def RunTriage(self, request, context):
+        """Runs the operations playbook over the project, or over one phone
+        number, and answers with ranked findings: every number that is not
+        plainly healthy, failed messages grouped by Meta error code, failed
+        webhook deliveries grouped by webhook and outcome, and API errors
+        grouped by status and endpoint. The sources are read concurrently
+        within the call's upstream budget; a source that cannot be read is a
+        finding of its own (SOURCE_ERROR) and the others still answer.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def FollowMessageErrors(self, request, context):
         """Live tail of failed outbound messages (the failed_messages source of
         ListMessageErrors): streams each new one once, oldest first, with a
@@ -138,6 +156,11 @@ def add_TriageServicer_to_server(servicer, server):
                     servicer.ListWebhookDeliveries,
                     request_deserializer=kapso_dot_ops_dot_v1_dot_triage__pb2.ListWebhookDeliveriesRequest.FromString,
                     response_serializer=kapso_dot_ops_dot_v1_dot_triage__pb2.ListWebhookDeliveriesResponse.SerializeToString,
+            ),
+            'RunTriage': grpc.unary_unary_rpc_method_handler(
+                    servicer.RunTriage,
+                    request_deserializer=kapso_dot_ops_dot_v1_dot_triage__pb2.RunTriageRequest.FromString,
+                    response_serializer=kapso_dot_ops_dot_v1_dot_triage__pb2.TriageReport.SerializeToString,
             ),
             'FollowMessageErrors': grpc.unary_stream_rpc_method_handler(
                     servicer.FollowMessageErrors,
@@ -238,6 +261,33 @@ class Triage(object):
             '/kapso.ops.v1.Triage/ListWebhookDeliveries',
             kapso_dot_ops_dot_v1_dot_triage__pb2.ListWebhookDeliveriesRequest.SerializeToString,
             kapso_dot_ops_dot_v1_dot_triage__pb2.ListWebhookDeliveriesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RunTriage(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/kapso.ops.v1.Triage/RunTriage',
+            kapso_dot_ops_dot_v1_dot_triage__pb2.RunTriageRequest.SerializeToString,
+            kapso_dot_ops_dot_v1_dot_triage__pb2.TriageReport.FromString,
             options,
             channel_credentials,
             insecure,

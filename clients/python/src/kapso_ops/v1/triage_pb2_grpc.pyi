@@ -45,6 +45,15 @@ class TriageStub:
     """Lists calls made to Kapso's API with this project's keys."""
     ListWebhookDeliveries: _grpc.UnaryUnaryMultiCallable[_triage_pb2.ListWebhookDeliveriesRequest, _triage_pb2.ListWebhookDeliveriesResponse]
     """Lists Kapso's attempts to deliver events to the project's webhooks."""
+    RunTriage: _grpc.UnaryUnaryMultiCallable[_triage_pb2.RunTriageRequest, _triage_pb2.TriageReport]
+    """Runs the operations playbook over the project, or over one phone
+    number, and answers with ranked findings: every number that is not
+    plainly healthy, failed messages grouped by Meta error code, failed
+    webhook deliveries grouped by webhook and outcome, and API errors
+    grouped by status and endpoint. The sources are read concurrently
+    within the call's upstream budget; a source that cannot be read is a
+    finding of its own (SOURCE_ERROR) and the others still answer.
+    """
     FollowMessageErrors: _grpc.UnaryStreamMultiCallable[_triage_pb2.FollowMessageErrorsRequest, _triage_pb2.FollowMessageErrorsResponse]
     """Live tail of failed outbound messages (the failed_messages source of
     ListMessageErrors): streams each new one once, oldest first, with a
@@ -73,6 +82,15 @@ class TriageAsyncStub(TriageStub):
     """Lists calls made to Kapso's API with this project's keys."""
     ListWebhookDeliveries: _aio.UnaryUnaryMultiCallable[_triage_pb2.ListWebhookDeliveriesRequest, _triage_pb2.ListWebhookDeliveriesResponse]  # type: ignore[assignment]
     """Lists Kapso's attempts to deliver events to the project's webhooks."""
+    RunTriage: _aio.UnaryUnaryMultiCallable[_triage_pb2.RunTriageRequest, _triage_pb2.TriageReport]  # type: ignore[assignment]
+    """Runs the operations playbook over the project, or over one phone
+    number, and answers with ranked findings: every number that is not
+    plainly healthy, failed messages grouped by Meta error code, failed
+    webhook deliveries grouped by webhook and outcome, and API errors
+    grouped by status and endpoint. The sources are read concurrently
+    within the call's upstream budget; a source that cannot be read is a
+    finding of its own (SOURCE_ERROR) and the others still answer.
+    """
     FollowMessageErrors: _aio.UnaryStreamMultiCallable[_triage_pb2.FollowMessageErrorsRequest, _triage_pb2.FollowMessageErrorsResponse]  # type: ignore[assignment]
     """Live tail of failed outbound messages (the failed_messages source of
     ListMessageErrors): streams each new one once, oldest first, with a
@@ -116,6 +134,21 @@ class TriageServicer(metaclass=_abc_1.ABCMeta):
         context: _ServicerContext,
     ) -> _typing.Union[_triage_pb2.ListWebhookDeliveriesResponse, _abc.Awaitable[_triage_pb2.ListWebhookDeliveriesResponse]]:
         """Lists Kapso's attempts to deliver events to the project's webhooks."""
+
+    @_abc_1.abstractmethod
+    def RunTriage(
+        self,
+        request: _triage_pb2.RunTriageRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_triage_pb2.TriageReport, _abc.Awaitable[_triage_pb2.TriageReport]]:
+        """Runs the operations playbook over the project, or over one phone
+        number, and answers with ranked findings: every number that is not
+        plainly healthy, failed messages grouped by Meta error code, failed
+        webhook deliveries grouped by webhook and outcome, and API errors
+        grouped by status and endpoint. The sources are read concurrently
+        within the call's upstream budget; a source that cannot be read is a
+        finding of its own (SOURCE_ERROR) and the others still answer.
+        """
 
     @_abc_1.abstractmethod
     def FollowMessageErrors(

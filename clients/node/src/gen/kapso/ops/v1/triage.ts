@@ -29,6 +29,134 @@ export const protobufPackage = "kapso.ops.v1";
 
 export const protobufFileName = "kapso/ops/v1/triage.proto";
 
+/** How urgent a triage finding is; findings are ranked by it first. */
+export enum FindingSeverity {
+  /** FINDING_SEVERITY_UNSPECIFIED - Not set. */
+  FINDING_SEVERITY_UNSPECIFIED = 0,
+  /** FINDING_SEVERITY_INFO - Worth knowing; nothing needs doing. */
+  FINDING_SEVERITY_INFO = 1,
+  /** FINDING_SEVERITY_LOW - Minor or self-healing (e.g. an inactive webhook's old failures). */
+  FINDING_SEVERITY_LOW = 2,
+  /** FINDING_SEVERITY_MEDIUM - Some messages or events are lost; act soon. */
+  FINDING_SEVERITY_MEDIUM = 3,
+  /** FINDING_SEVERITY_HIGH - A number, webhook or key works only in part; act now. */
+  FINDING_SEVERITY_HIGH = 4,
+  /** FINDING_SEVERITY_CRITICAL - Messaging is broken (blocked number, invalid token, locked account). */
+  FINDING_SEVERITY_CRITICAL = 5,
+  UNRECOGNIZED = -1,
+}
+
+export function findingSeverityFromJSON(object: any): FindingSeverity {
+  switch (object) {
+    case 0:
+    case "FINDING_SEVERITY_UNSPECIFIED":
+      return FindingSeverity.FINDING_SEVERITY_UNSPECIFIED;
+    case 1:
+    case "FINDING_SEVERITY_INFO":
+      return FindingSeverity.FINDING_SEVERITY_INFO;
+    case 2:
+    case "FINDING_SEVERITY_LOW":
+      return FindingSeverity.FINDING_SEVERITY_LOW;
+    case 3:
+    case "FINDING_SEVERITY_MEDIUM":
+      return FindingSeverity.FINDING_SEVERITY_MEDIUM;
+    case 4:
+    case "FINDING_SEVERITY_HIGH":
+      return FindingSeverity.FINDING_SEVERITY_HIGH;
+    case 5:
+    case "FINDING_SEVERITY_CRITICAL":
+      return FindingSeverity.FINDING_SEVERITY_CRITICAL;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return FindingSeverity.UNRECOGNIZED;
+  }
+}
+
+export function findingSeverityToJSON(object: FindingSeverity): string {
+  switch (object) {
+    case FindingSeverity.FINDING_SEVERITY_UNSPECIFIED:
+      return "FINDING_SEVERITY_UNSPECIFIED";
+    case FindingSeverity.FINDING_SEVERITY_INFO:
+      return "FINDING_SEVERITY_INFO";
+    case FindingSeverity.FINDING_SEVERITY_LOW:
+      return "FINDING_SEVERITY_LOW";
+    case FindingSeverity.FINDING_SEVERITY_MEDIUM:
+      return "FINDING_SEVERITY_MEDIUM";
+    case FindingSeverity.FINDING_SEVERITY_HIGH:
+      return "FINDING_SEVERITY_HIGH";
+    case FindingSeverity.FINDING_SEVERITY_CRITICAL:
+      return "FINDING_SEVERITY_CRITICAL";
+    case FindingSeverity.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
+/** Which part of the playbook a finding comes from. */
+export enum FindingCategory {
+  /** FINDING_CATEGORY_UNSPECIFIED - Not set. */
+  FINDING_CATEGORY_UNSPECIFIED = 0,
+  /** FINDING_CATEGORY_NUMBER - A phone number's health, or the project's numbers as a whole. */
+  FINDING_CATEGORY_NUMBER = 1,
+  /** FINDING_CATEGORY_MESSAGES - Failed outbound messages with one Meta error code. */
+  FINDING_CATEGORY_MESSAGES = 2,
+  /** FINDING_CATEGORY_WEBHOOKS - Failed deliveries to one webhook with one outcome. */
+  FINDING_CATEGORY_WEBHOOKS = 3,
+  /** FINDING_CATEGORY_API - Kapso API calls that failed with one status on one endpoint. */
+  FINDING_CATEGORY_API = 4,
+  /** FINDING_CATEGORY_SOURCE_ERROR - A source kapso-ops could not read: what it would have shown is unknown. */
+  FINDING_CATEGORY_SOURCE_ERROR = 5,
+  UNRECOGNIZED = -1,
+}
+
+export function findingCategoryFromJSON(object: any): FindingCategory {
+  switch (object) {
+    case 0:
+    case "FINDING_CATEGORY_UNSPECIFIED":
+      return FindingCategory.FINDING_CATEGORY_UNSPECIFIED;
+    case 1:
+    case "FINDING_CATEGORY_NUMBER":
+      return FindingCategory.FINDING_CATEGORY_NUMBER;
+    case 2:
+    case "FINDING_CATEGORY_MESSAGES":
+      return FindingCategory.FINDING_CATEGORY_MESSAGES;
+    case 3:
+    case "FINDING_CATEGORY_WEBHOOKS":
+      return FindingCategory.FINDING_CATEGORY_WEBHOOKS;
+    case 4:
+    case "FINDING_CATEGORY_API":
+      return FindingCategory.FINDING_CATEGORY_API;
+    case 5:
+    case "FINDING_CATEGORY_SOURCE_ERROR":
+      return FindingCategory.FINDING_CATEGORY_SOURCE_ERROR;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return FindingCategory.UNRECOGNIZED;
+  }
+}
+
+export function findingCategoryToJSON(object: FindingCategory): string {
+  switch (object) {
+    case FindingCategory.FINDING_CATEGORY_UNSPECIFIED:
+      return "FINDING_CATEGORY_UNSPECIFIED";
+    case FindingCategory.FINDING_CATEGORY_NUMBER:
+      return "FINDING_CATEGORY_NUMBER";
+    case FindingCategory.FINDING_CATEGORY_MESSAGES:
+      return "FINDING_CATEGORY_MESSAGES";
+    case FindingCategory.FINDING_CATEGORY_WEBHOOKS:
+      return "FINDING_CATEGORY_WEBHOOKS";
+    case FindingCategory.FINDING_CATEGORY_API:
+      return "FINDING_CATEGORY_API";
+    case FindingCategory.FINDING_CATEGORY_SOURCE_ERROR:
+      return "FINDING_CATEGORY_SOURCE_ERROR";
+    case FindingCategory.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
 /** A call made to Kapso's API. */
 export interface ApiLog {
   /** The log entry's id. */
@@ -202,6 +330,151 @@ export interface ListWebhookDeliveriesResponse {
   deliveries: WebhookDelivery[];
   /** Pass as `page_token` to read the next page; empty on the last page. */
   nextPageToken: string;
+}
+
+/**
+ * Request of Triage.RunTriage. Every field is optional: the whole project
+ * over the last 24 hours.
+ */
+export interface RunTriageRequest {
+  /**
+   * Only this business phone number (Meta's phone number id): its health,
+   * the failed messages sent through it and the webhook deliveries about
+   * it. API calls are logged per project, so they are read project-wide.
+   */
+  phoneNumberId: string;
+  /**
+   * Or the number as people write it ("+1 555-010-0001"), resolved like
+   * Health.ResolvePhoneNumber (NOT_FOUND, or FAILED_PRECONDITION when
+   * several numbers match). Give at most one of the two.
+   */
+  phoneNumber: string;
+  /** The window read; UNSPECIFIED means the last 24 hours. */
+  period: Period;
+  /**
+   * Most items read per log source (failed messages, webhook deliveries,
+   * API errors), 1-100; 0 means 100. One page of each is read.
+   */
+  limit: number;
+}
+
+/** The thing to act on. */
+export interface TriageEntity {
+  /**
+   * phone_number, display_phone_number, meta_error, webhook, endpoint or
+   * source.
+   */
+  type: string;
+  /**
+   * Its id: a phone number id, a display number's digits, a Meta error
+   * code, a webhook id, "METHOD /path/{id}", or a source name.
+   */
+  id: string;
+  /**
+   * A name for people, when there is one (the number's name, the webhook's
+   * URL).
+   */
+  name: string;
+}
+
+/** What a finding rests on. */
+export interface TriageEvidence {
+  /** How many items (messages, deliveries, calls, failed checks) it counts. */
+  count: number;
+  /**
+   * Some of their ids (at most 5), newest first: message ids, delivery ids,
+   * API log ids, phone number ids or failed check names.
+   */
+  ids: string[];
+  /** The oldest item's time in the window. */
+  firstSeen?:
+    | Date
+    | undefined;
+  /** The newest item's time in the window. */
+  lastSeen?:
+    | Date
+    | undefined;
+  /**
+   * The items `count` is part of (e.g. every delivery to the webhook in the
+   * window); 0 when there is no such whole.
+   */
+  total: number;
+  /** count / total, 0-1; 0 when total is 0. */
+  rate: number;
+  /**
+   * Further facts by name, e.g. "http_status", "webhook_active",
+   * "recipients", "health_status".
+   */
+  facts: { [key: string]: string };
+}
+
+export interface TriageEvidence_FactsEntry {
+  key: string;
+  value: string;
+}
+
+/** One ranked result of RunTriage. */
+export interface Finding {
+  /** How urgent it is. */
+  severity: FindingSeverity;
+  /** Which part of the playbook found it. */
+  category: FindingCategory;
+  /**
+   * A stable key of the kind of finding, e.g. "meta_error:131047",
+   * "webhook:http_500", "webhook:no_response", "api:429",
+   * "number:unhealthy", "number:duplicate_display", "source:messages".
+   */
+  code: string;
+  /** One line: what is wrong. */
+  title: string;
+  /** What kapso-ops read, in a sentence or two. */
+  detail: string;
+  /** What to do about it. */
+  remediation: string;
+  /** The thing to act on. */
+  entity?:
+    | TriageEntity
+    | undefined;
+  /** What it rests on. */
+  evidence?: TriageEvidence | undefined;
+}
+
+/** How one source of RunTriage was read. */
+export interface TriageSource {
+  /** numbers, messages, webhooks or api. */
+  name: string;
+  /** Items read (numbers checked, failed messages, deliveries, API errors). */
+  itemsRead: number;
+  /**
+   * False when the window held more than was read (counts are then lower
+   * bounds) or a part of the source failed.
+   */
+  complete: boolean;
+  /**
+   * Set when the source could not be read; it is also a SOURCE_ERROR
+   * finding.
+   */
+  error?: Status | undefined;
+}
+
+/** Response of Triage.RunTriage. */
+export interface TriageReport {
+  /**
+   * Most urgent first: by severity, then by count, then by category, code
+   * and entity id, so the order is the same for the same data.
+   */
+  findings: Finding[];
+  /** Each source, in the order numbers, messages, webhooks, api. */
+  sources: TriageSource[];
+  /** The window read. */
+  period: Period;
+  /**
+   * The number triaged (resolved from phone_number when given); empty for
+   * the whole project.
+   */
+  phoneNumberId: string;
+  /** When the report was made. */
+  generatedAt?: Date | undefined;
 }
 
 /** Request of Triage.FollowMessageErrors. Filters as in ListMessageErrors. */
@@ -1971,6 +2244,980 @@ export const ListWebhookDeliveriesResponse: MessageFns<ListWebhookDeliveriesResp
   },
 };
 
+function createBaseRunTriageRequest(): RunTriageRequest {
+  return { phoneNumberId: "", phoneNumber: "", period: 0, limit: 0 };
+}
+
+export const RunTriageRequest: MessageFns<RunTriageRequest> = {
+  encode(message: RunTriageRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.phoneNumberId !== "") {
+      writer.uint32(10).string(message.phoneNumberId);
+    }
+    if (message.phoneNumber !== "") {
+      writer.uint32(18).string(message.phoneNumber);
+    }
+    if (message.period !== 0) {
+      writer.uint32(24).int32(message.period);
+    }
+    if (message.limit !== 0) {
+      writer.uint32(32).int32(message.limit);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RunTriageRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRunTriageRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.phoneNumberId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.phoneNumber = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.period = reader.int32() as any;
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.limit = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RunTriageRequest {
+    return {
+      phoneNumberId: isSet(object.phoneNumberId)
+        ? globalThis.String(object.phoneNumberId)
+        : isSet(object.phone_number_id)
+        ? globalThis.String(object.phone_number_id)
+        : "",
+      phoneNumber: isSet(object.phoneNumber)
+        ? globalThis.String(object.phoneNumber)
+        : isSet(object.phone_number)
+        ? globalThis.String(object.phone_number)
+        : "",
+      period: isSet(object.period) ? periodFromJSON(object.period) : 0,
+      limit: isSet(object.limit) ? globalThis.Number(object.limit) : 0,
+    };
+  },
+
+  toJSON(message: RunTriageRequest): unknown {
+    const obj: any = {};
+    if (message.phoneNumberId !== "") {
+      obj.phoneNumberId = message.phoneNumberId;
+    }
+    if (message.phoneNumber !== "") {
+      obj.phoneNumber = message.phoneNumber;
+    }
+    if (message.period !== 0) {
+      obj.period = periodToJSON(message.period);
+    }
+    if (message.limit !== 0) {
+      obj.limit = Math.round(message.limit);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<RunTriageRequest>, I>>(base?: I): RunTriageRequest {
+    return RunTriageRequest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RunTriageRequest>, I>>(object: I): RunTriageRequest {
+    const message = createBaseRunTriageRequest();
+    message.phoneNumberId = object.phoneNumberId ?? "";
+    message.phoneNumber = object.phoneNumber ?? "";
+    message.period = object.period ?? 0;
+    message.limit = object.limit ?? 0;
+    return message;
+  },
+};
+
+function createBaseTriageEntity(): TriageEntity {
+  return { type: "", id: "", name: "" };
+}
+
+export const TriageEntity: MessageFns<TriageEntity> = {
+  encode(message: TriageEntity, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.type !== "") {
+      writer.uint32(10).string(message.type);
+    }
+    if (message.id !== "") {
+      writer.uint32(18).string(message.id);
+    }
+    if (message.name !== "") {
+      writer.uint32(26).string(message.name);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): TriageEntity {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseTriageEntity();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.type = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): TriageEntity {
+    return {
+      type: isSet(object.type) ? globalThis.String(object.type) : "",
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      name: isSet(object.name) ? globalThis.String(object.name) : "",
+    };
+  },
+
+  toJSON(message: TriageEntity): unknown {
+    const obj: any = {};
+    if (message.type !== "") {
+      obj.type = message.type;
+    }
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.name !== "") {
+      obj.name = message.name;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<TriageEntity>, I>>(base?: I): TriageEntity {
+    return TriageEntity.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<TriageEntity>, I>>(object: I): TriageEntity {
+    const message = createBaseTriageEntity();
+    message.type = object.type ?? "";
+    message.id = object.id ?? "";
+    message.name = object.name ?? "";
+    return message;
+  },
+};
+
+function createBaseTriageEvidence(): TriageEvidence {
+  return { count: 0, ids: [], firstSeen: undefined, lastSeen: undefined, total: 0, rate: 0, facts: {} };
+}
+
+export const TriageEvidence: MessageFns<TriageEvidence> = {
+  encode(message: TriageEvidence, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.count !== 0) {
+      writer.uint32(8).int64(message.count);
+    }
+    for (const v of message.ids) {
+      writer.uint32(18).string(v!);
+    }
+    if (message.firstSeen !== undefined) {
+      Timestamp.encode(toTimestamp(message.firstSeen), writer.uint32(26).fork()).join();
+    }
+    if (message.lastSeen !== undefined) {
+      Timestamp.encode(toTimestamp(message.lastSeen), writer.uint32(34).fork()).join();
+    }
+    if (message.total !== 0) {
+      writer.uint32(40).int64(message.total);
+    }
+    if (message.rate !== 0) {
+      writer.uint32(49).double(message.rate);
+    }
+    globalThis.Object.entries(message.facts).forEach(([key, value]: [string, string]) => {
+      TriageEvidence_FactsEntry.encode({ key: key as any, value }, writer.uint32(58).fork()).join();
+    });
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): TriageEvidence {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseTriageEvidence();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.count = longToNumber(reader.int64());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.ids.push(reader.string());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.firstSeen = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.lastSeen = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.total = longToNumber(reader.int64());
+            continue;
+          }
+          case 6: {
+            if (tag !== 49) {
+              break;
+            }
+
+            message.rate = reader.double();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            const entry7 = TriageEvidence_FactsEntry.decode(reader, reader.uint32());
+            if (entry7.value !== undefined) {
+              message.facts[entry7.key] = entry7.value;
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): TriageEvidence {
+    return {
+      count: isSet(object.count) ? globalThis.Number(object.count) : 0,
+      ids: globalThis.Array.isArray(object?.ids) ? object.ids.map((e: any) => globalThis.String(e)) : [],
+      firstSeen: isSet(object.firstSeen)
+        ? fromJsonTimestamp(object.firstSeen)
+        : isSet(object.first_seen)
+        ? fromJsonTimestamp(object.first_seen)
+        : undefined,
+      lastSeen: isSet(object.lastSeen)
+        ? fromJsonTimestamp(object.lastSeen)
+        : isSet(object.last_seen)
+        ? fromJsonTimestamp(object.last_seen)
+        : undefined,
+      total: isSet(object.total) ? globalThis.Number(object.total) : 0,
+      rate: isSet(object.rate) ? globalThis.Number(object.rate) : 0,
+      facts: isObject(object.facts)
+        ? (globalThis.Object.entries(object.facts) as [string, any][]).reduce(
+          (acc: { [key: string]: string }, [key, value]: [string, any]) => {
+            globalThis.Object.defineProperty(acc, key, {
+              value: globalThis.String(value),
+              enumerable: true,
+              configurable: true,
+              writable: true,
+            });
+            return acc;
+          },
+          {},
+        )
+        : {},
+    };
+  },
+
+  toJSON(message: TriageEvidence): unknown {
+    const obj: any = {};
+    if (message.count !== 0) {
+      obj.count = Math.round(message.count);
+    }
+    if (message.ids?.length) {
+      obj.ids = message.ids;
+    }
+    if (message.firstSeen !== undefined) {
+      obj.firstSeen = message.firstSeen.toISOString();
+    }
+    if (message.lastSeen !== undefined) {
+      obj.lastSeen = message.lastSeen.toISOString();
+    }
+    if (message.total !== 0) {
+      obj.total = Math.round(message.total);
+    }
+    if (message.rate !== 0) {
+      obj.rate = floatToJson(message.rate);
+    }
+    if (message.facts) {
+      const entries = globalThis.Object.entries(message.facts) as [string, string][];
+      if (entries.length > 0) {
+        obj.facts = {};
+        entries.forEach(([k, v]) => {
+          obj.facts[k] = v;
+        });
+      }
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<TriageEvidence>, I>>(base?: I): TriageEvidence {
+    return TriageEvidence.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<TriageEvidence>, I>>(object: I): TriageEvidence {
+    const message = createBaseTriageEvidence();
+    message.count = object.count ?? 0;
+    message.ids = object.ids?.map((e) => e) || [];
+    message.firstSeen = object.firstSeen ?? undefined;
+    message.lastSeen = object.lastSeen ?? undefined;
+    message.total = object.total ?? 0;
+    message.rate = object.rate ?? 0;
+    message.facts = (globalThis.Object.entries(object.facts ?? {}) as [string, string][]).reduce(
+      (acc: { [key: string]: string }, [key, value]: [string, string]) => {
+        if (value !== undefined) {
+          acc[key] = globalThis.String(value);
+        }
+        return acc;
+      },
+      {},
+    );
+    return message;
+  },
+};
+
+function createBaseTriageEvidence_FactsEntry(): TriageEvidence_FactsEntry {
+  return { key: "", value: "" };
+}
+
+export const TriageEvidence_FactsEntry: MessageFns<TriageEvidence_FactsEntry> = {
+  encode(message: TriageEvidence_FactsEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== "") {
+      writer.uint32(10).string(message.key);
+    }
+    if (message.value !== "") {
+      writer.uint32(18).string(message.value);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): TriageEvidence_FactsEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseTriageEvidence_FactsEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.key = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.value = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): TriageEvidence_FactsEntry {
+    return {
+      key: isSet(object.key) ? globalThis.String(object.key) : "",
+      value: isSet(object.value) ? globalThis.String(object.value) : "",
+    };
+  },
+
+  toJSON(message: TriageEvidence_FactsEntry): unknown {
+    const obj: any = {};
+    if (message.key !== "") {
+      obj.key = message.key;
+    }
+    if (message.value !== "") {
+      obj.value = message.value;
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<TriageEvidence_FactsEntry>, I>>(base?: I): TriageEvidence_FactsEntry {
+    return TriageEvidence_FactsEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<TriageEvidence_FactsEntry>, I>>(object: I): TriageEvidence_FactsEntry {
+    const message = createBaseTriageEvidence_FactsEntry();
+    message.key = object.key ?? "";
+    message.value = object.value ?? "";
+    return message;
+  },
+};
+
+function createBaseFinding(): Finding {
+  return {
+    severity: 0,
+    category: 0,
+    code: "",
+    title: "",
+    detail: "",
+    remediation: "",
+    entity: undefined,
+    evidence: undefined,
+  };
+}
+
+export const Finding: MessageFns<Finding> = {
+  encode(message: Finding, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.severity !== 0) {
+      writer.uint32(8).int32(message.severity);
+    }
+    if (message.category !== 0) {
+      writer.uint32(16).int32(message.category);
+    }
+    if (message.code !== "") {
+      writer.uint32(26).string(message.code);
+    }
+    if (message.title !== "") {
+      writer.uint32(34).string(message.title);
+    }
+    if (message.detail !== "") {
+      writer.uint32(42).string(message.detail);
+    }
+    if (message.remediation !== "") {
+      writer.uint32(50).string(message.remediation);
+    }
+    if (message.entity !== undefined) {
+      TriageEntity.encode(message.entity, writer.uint32(58).fork()).join();
+    }
+    if (message.evidence !== undefined) {
+      TriageEvidence.encode(message.evidence, writer.uint32(66).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): Finding {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseFinding();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.severity = reader.int32() as any;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.category = reader.int32() as any;
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.code = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.title = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.detail = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.remediation = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.entity = TriageEntity.decode(reader, reader.uint32());
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.evidence = TriageEvidence.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): Finding {
+    return {
+      severity: isSet(object.severity) ? findingSeverityFromJSON(object.severity) : 0,
+      category: isSet(object.category) ? findingCategoryFromJSON(object.category) : 0,
+      code: isSet(object.code) ? globalThis.String(object.code) : "",
+      title: isSet(object.title) ? globalThis.String(object.title) : "",
+      detail: isSet(object.detail) ? globalThis.String(object.detail) : "",
+      remediation: isSet(object.remediation) ? globalThis.String(object.remediation) : "",
+      entity: isSet(object.entity) ? TriageEntity.fromJSON(object.entity) : undefined,
+      evidence: isSet(object.evidence) ? TriageEvidence.fromJSON(object.evidence) : undefined,
+    };
+  },
+
+  toJSON(message: Finding): unknown {
+    const obj: any = {};
+    if (message.severity !== 0) {
+      obj.severity = findingSeverityToJSON(message.severity);
+    }
+    if (message.category !== 0) {
+      obj.category = findingCategoryToJSON(message.category);
+    }
+    if (message.code !== "") {
+      obj.code = message.code;
+    }
+    if (message.title !== "") {
+      obj.title = message.title;
+    }
+    if (message.detail !== "") {
+      obj.detail = message.detail;
+    }
+    if (message.remediation !== "") {
+      obj.remediation = message.remediation;
+    }
+    if (message.entity !== undefined) {
+      obj.entity = TriageEntity.toJSON(message.entity);
+    }
+    if (message.evidence !== undefined) {
+      obj.evidence = TriageEvidence.toJSON(message.evidence);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<Finding>, I>>(base?: I): Finding {
+    return Finding.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<Finding>, I>>(object: I): Finding {
+    const message = createBaseFinding();
+    message.severity = object.severity ?? 0;
+    message.category = object.category ?? 0;
+    message.code = object.code ?? "";
+    message.title = object.title ?? "";
+    message.detail = object.detail ?? "";
+    message.remediation = object.remediation ?? "";
+    message.entity = (object.entity !== undefined && object.entity !== null)
+      ? TriageEntity.fromPartial(object.entity)
+      : undefined;
+    message.evidence = (object.evidence !== undefined && object.evidence !== null)
+      ? TriageEvidence.fromPartial(object.evidence)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseTriageSource(): TriageSource {
+  return { name: "", itemsRead: 0, complete: false, error: undefined };
+}
+
+export const TriageSource: MessageFns<TriageSource> = {
+  encode(message: TriageSource, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.name !== "") {
+      writer.uint32(10).string(message.name);
+    }
+    if (message.itemsRead !== 0) {
+      writer.uint32(16).int32(message.itemsRead);
+    }
+    if (message.complete !== false) {
+      writer.uint32(24).bool(message.complete);
+    }
+    if (message.error !== undefined) {
+      Status.encode(message.error, writer.uint32(34).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): TriageSource {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseTriageSource();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.itemsRead = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.complete = reader.bool();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.error = Status.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): TriageSource {
+    return {
+      name: isSet(object.name) ? globalThis.String(object.name) : "",
+      itemsRead: isSet(object.itemsRead)
+        ? globalThis.Number(object.itemsRead)
+        : isSet(object.items_read)
+        ? globalThis.Number(object.items_read)
+        : 0,
+      complete: isSet(object.complete) ? globalThis.Boolean(object.complete) : false,
+      error: isSet(object.error) ? Status.fromJSON(object.error) : undefined,
+    };
+  },
+
+  toJSON(message: TriageSource): unknown {
+    const obj: any = {};
+    if (message.name !== "") {
+      obj.name = message.name;
+    }
+    if (message.itemsRead !== 0) {
+      obj.itemsRead = Math.round(message.itemsRead);
+    }
+    if (message.complete !== false) {
+      obj.complete = message.complete;
+    }
+    if (message.error !== undefined) {
+      obj.error = Status.toJSON(message.error);
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<TriageSource>, I>>(base?: I): TriageSource {
+    return TriageSource.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<TriageSource>, I>>(object: I): TriageSource {
+    const message = createBaseTriageSource();
+    message.name = object.name ?? "";
+    message.itemsRead = object.itemsRead ?? 0;
+    message.complete = object.complete ?? false;
+    message.error = (object.error !== undefined && object.error !== null)
+      ? Status.fromPartial(object.error)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseTriageReport(): TriageReport {
+  return { findings: [], sources: [], period: 0, phoneNumberId: "", generatedAt: undefined };
+}
+
+export const TriageReport: MessageFns<TriageReport> = {
+  encode(message: TriageReport, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.findings) {
+      Finding.encode(v!, writer.uint32(10).fork()).join();
+    }
+    for (const v of message.sources) {
+      TriageSource.encode(v!, writer.uint32(18).fork()).join();
+    }
+    if (message.period !== 0) {
+      writer.uint32(24).int32(message.period);
+    }
+    if (message.phoneNumberId !== "") {
+      writer.uint32(34).string(message.phoneNumberId);
+    }
+    if (message.generatedAt !== undefined) {
+      Timestamp.encode(toTimestamp(message.generatedAt), writer.uint32(42).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): TriageReport {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseTriageReport();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.findings.push(Finding.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.sources.push(TriageSource.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.period = reader.int32() as any;
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.phoneNumberId = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.generatedAt = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): TriageReport {
+    return {
+      findings: globalThis.Array.isArray(object?.findings) ? object.findings.map((e: any) => Finding.fromJSON(e)) : [],
+      sources: globalThis.Array.isArray(object?.sources)
+        ? object.sources.map((e: any) => TriageSource.fromJSON(e))
+        : [],
+      period: isSet(object.period) ? periodFromJSON(object.period) : 0,
+      phoneNumberId: isSet(object.phoneNumberId)
+        ? globalThis.String(object.phoneNumberId)
+        : isSet(object.phone_number_id)
+        ? globalThis.String(object.phone_number_id)
+        : "",
+      generatedAt: isSet(object.generatedAt)
+        ? fromJsonTimestamp(object.generatedAt)
+        : isSet(object.generated_at)
+        ? fromJsonTimestamp(object.generated_at)
+        : undefined,
+    };
+  },
+
+  toJSON(message: TriageReport): unknown {
+    const obj: any = {};
+    if (message.findings?.length) {
+      obj.findings = message.findings.map((e) => Finding.toJSON(e));
+    }
+    if (message.sources?.length) {
+      obj.sources = message.sources.map((e) => TriageSource.toJSON(e));
+    }
+    if (message.period !== 0) {
+      obj.period = periodToJSON(message.period);
+    }
+    if (message.phoneNumberId !== "") {
+      obj.phoneNumberId = message.phoneNumberId;
+    }
+    if (message.generatedAt !== undefined) {
+      obj.generatedAt = message.generatedAt.toISOString();
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<TriageReport>, I>>(base?: I): TriageReport {
+    return TriageReport.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<TriageReport>, I>>(object: I): TriageReport {
+    const message = createBaseTriageReport();
+    message.findings = object.findings?.map((e) => Finding.fromPartial(e)) || [];
+    message.sources = object.sources?.map((e) => TriageSource.fromPartial(e)) || [];
+    message.period = object.period ?? 0;
+    message.phoneNumberId = object.phoneNumberId ?? "";
+    message.generatedAt = object.generatedAt ?? undefined;
+    return message;
+  },
+};
+
 function createBaseFollowMessageErrorsRequest(): FollowMessageErrorsRequest {
   return { phoneNumber: "", phoneNumberId: "", resumeToken: "" };
 }
@@ -2681,6 +3928,24 @@ export const TriageService = {
     responseDeserialize: (value: Buffer): ListWebhookDeliveriesResponse => ListWebhookDeliveriesResponse.decode(value),
   },
   /**
+   * Runs the operations playbook over the project, or over one phone
+   * number, and answers with ranked findings: every number that is not
+   * plainly healthy, failed messages grouped by Meta error code, failed
+   * webhook deliveries grouped by webhook and outcome, and API errors
+   * grouped by status and endpoint. The sources are read concurrently
+   * within the call's upstream budget; a source that cannot be read is a
+   * finding of its own (SOURCE_ERROR) and the others still answer.
+   */
+  runTriage: {
+    path: "/kapso.ops.v1.Triage/RunTriage" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: RunTriageRequest): Buffer => Buffer.from(RunTriageRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): RunTriageRequest => RunTriageRequest.decode(value),
+    responseSerialize: (value: TriageReport): Buffer => Buffer.from(TriageReport.encode(value).finish()),
+    responseDeserialize: (value: Buffer): TriageReport => TriageReport.decode(value),
+  },
+  /**
    * Live tail of failed outbound messages (the failed_messages source of
    * ListMessageErrors): streams each new one once, oldest first, with a
    * resume token. Followers of the same filters and API key share one
@@ -2735,6 +4000,16 @@ export interface TriageServer extends UntypedServiceImplementation {
   listApiLogs: handleUnaryCall<ListApiLogsRequest, ListApiLogsResponse>;
   /** Lists Kapso's attempts to deliver events to the project's webhooks. */
   listWebhookDeliveries: handleUnaryCall<ListWebhookDeliveriesRequest, ListWebhookDeliveriesResponse>;
+  /**
+   * Runs the operations playbook over the project, or over one phone
+   * number, and answers with ranked findings: every number that is not
+   * plainly healthy, failed messages grouped by Meta error code, failed
+   * webhook deliveries grouped by webhook and outcome, and API errors
+   * grouped by status and endpoint. The sources are read concurrently
+   * within the call's upstream budget; a source that cannot be read is a
+   * finding of its own (SOURCE_ERROR) and the others still answer.
+   */
+  runTriage: handleUnaryCall<RunTriageRequest, TriageReport>;
   /**
    * Live tail of failed outbound messages (the failed_messages source of
    * ListMessageErrors): streams each new one once, oldest first, with a
@@ -2801,6 +4076,30 @@ export interface TriageClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: ListWebhookDeliveriesResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Runs the operations playbook over the project, or over one phone
+   * number, and answers with ranked findings: every number that is not
+   * plainly healthy, failed messages grouped by Meta error code, failed
+   * webhook deliveries grouped by webhook and outcome, and API errors
+   * grouped by status and endpoint. The sources are read concurrently
+   * within the call's upstream budget; a source that cannot be read is a
+   * finding of its own (SOURCE_ERROR) and the others still answer.
+   */
+  runTriage(
+    request: RunTriageRequest,
+    callback: (error: ServiceError | null, response: TriageReport) => void,
+  ): ClientUnaryCall;
+  runTriage(
+    request: RunTriageRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: TriageReport) => void,
+  ): ClientUnaryCall;
+  runTriage(
+    request: RunTriageRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: TriageReport) => void,
   ): ClientUnaryCall;
   /**
    * Live tail of failed outbound messages (the failed_messages source of
@@ -2882,6 +4181,21 @@ function fromJsonTimestamp(o: any): Date {
   } else {
     return fromTimestamp(Timestamp.fromJSON(o));
   }
+}
+
+function longToNumber(int64: { toString(): string }): number {
+  const num = globalThis.Number(int64.toString());
+  if (num > globalThis.Number.MAX_SAFE_INTEGER) {
+    throw new globalThis.Error("Value is larger than Number.MAX_SAFE_INTEGER");
+  }
+  if (num < globalThis.Number.MIN_SAFE_INTEGER) {
+    throw new globalThis.Error("Value is smaller than Number.MIN_SAFE_INTEGER");
+  }
+  return num;
+}
+
+function isObject(value: any): boolean {
+  return typeof value === "object" && value !== null;
 }
 
 function isSet(value: any): boolean {
