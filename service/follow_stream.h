@@ -5,6 +5,7 @@
 #include <string>
 #include <utility>
 
+#include "absl/synchronization/mutex.h"
 #include "grpcpp/grpcpp.h"
 #include "service/follow_registry.h"
 #include "service/follow_subscription.h"
@@ -47,14 +48,27 @@ class FollowStream final : public grpc::ServerWriteReactor<Response>, public Fol
   }
 
  private:
-  void OnWriteDone(bool ok) override { subscription_->OnWriteDone(ok); }
+  void OnWriteDone(bool ok) override {
+    subscription_->OnWriteDone(ok);
+    ReactionDone();
+  }
   void OnCancel() override {
     if (subscription_ != nullptr) subscription_->OnCancel();
+    ReactionDone();
   }
   void OnDone() override {
+    ReactionDone();
     if (poller_ != nullptr) registry_->Leave(key_, poller_, subscription_.get());
     delete this;
   }
+  // gRPC runs OnDone after every other reaction has returned, but orders
+  // them with an atomic inside libgrpc++ that TSan cannot see; passing
+  // through one mutex at the end of each reaction and at the start of
+  // OnDone states that order where it can (uncontended: reactions of one
+  // call rarely overlap).
+  void ReactionDone() { absl::MutexLock lock(&reactions_mu_); }
+
+  absl::Mutex reactions_mu_;
 
   const SecretRedactor* const redactor_;
   const Fill fill_;

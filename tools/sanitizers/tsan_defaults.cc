@@ -42,13 +42,15 @@ const char* __tsan_default_options() { return "halt_on_error=1:second_deadlock_s
 //   which libgrpc++ allocated on another thread and handed over invisibly.
 //   Its other reads are its own per-call fields, passed from hook to hook
 //   by the same hand-off.
-// - race:...ServerCallbackUnaryImpl::~ and ::CallOnDone: the thread whose
-//   count-down reaches zero (an atomic inside libgrpc++) runs OnDone, where
-//   our UnaryCall deletes itself, then frees grpc++'s call object, request
+// - race:...ServerCallback*Impl::~ and ::CallOnDone (unary and server
+//   streaming handlers): the thread whose count-down reaches zero (an atomic
+//   inside libgrpc++) runs OnDone, where our reactor (UnaryCall,
+//   FollowStream) deletes itself, then frees grpc++'s call object, request
 //   and response. TSan sees the frees but not the atomic that orders them
-//   after the other threads' last reads. OnDone runs under CallOnDone, so a
-//   race inside our OnDone would be skipped too: it only deletes the call
-//   (UnaryCall::OnDone), and a use of a deleted call is ASan's to catch
+//   after the other threads' last reads, OnCancel's included. OnDone runs
+//   under CallOnDone, so a race inside our OnDone would be skipped too: it
+//   only deletes the reactor (and a stream leaves its poller, under the
+//   registry's lock), and a use of a deleted reactor is ASan's to catch
 //   (the ASan config runs every test).
 // - race:libgrpc.so (a module name: it matches frames of that library, not
 //   of libgrpc++) and race:grpc_core::: gRPC core calls into the absl::Mutex
@@ -75,8 +77,8 @@ const char* __tsan_default_suppressions() {
          "race_top:grpc::internal::\n"
          "race:grpc::internal::CallOpSet\n"
          "race_top:kapso::service::*ObservabilityInterceptor::Intercept\n"
-         "race:grpc::internal::CallbackUnaryHandler<*>::ServerCallbackUnaryImpl::~\n"
-         "race:grpc::internal::CallbackUnaryHandler<*>::ServerCallbackUnaryImpl::CallOnDone\n"
+         "race:grpc::internal::Callback*Handler<*>::ServerCallback*Impl::~\n"
+         "race:grpc::internal::Callback*Handler<*>::ServerCallback*Impl::CallOnDone\n"
          "race:libgrpc.so\n"
          "race:grpc_core::\n";
 }
