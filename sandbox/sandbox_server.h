@@ -8,7 +8,7 @@
 //   fault.status = 503;
 //   (*sandbox)->AddFault(fault);   // the next GET/POST/... there answers 503
 //
-// Serves /platform/v1/... as Kapso does (docs/kapso-contract.md), seeded with
+// Serves /platform/v1/... as Kapso does (contract/kapso-api/), seeded with
 // the fixed data of docs/contracts.md, plus the /__sandbox/... admin API. The
 // fault/stats/reset methods here are the same operations as that API.
 #ifndef KAPSO_SANDBOX_SANDBOX_SERVER_H_

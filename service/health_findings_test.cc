@@ -17,7 +17,7 @@ using ::testing::ElementsAre;
 using ::testing::ElementsAreArray;
 using ::testing::HasSubstr;
 
-// Fixtures in the shape of Kapso's health answer (kapso-contract.md,
+// Fixtures in the shape of Kapso's health answer (contract/kapso-api/,
 // "Health"). Each is one check; Report() assembles them.
 constexpr char kAccessOk[] = R"("phone_number_access": {"passed": true, "details": {
     "verified_name": "Acme", "display_phone_number": "+1 555-010-0001",

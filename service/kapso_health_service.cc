@@ -5,7 +5,7 @@
 #include "kapso/internal/wire.pb.h"
 #include "kapso_client/json_mapping.h"
 #include "kapso_client/kapso_requests.h"
-#include "service/fan_out.h"
+#include "service/fetch_branch.h"
 #include "service/item_counter.h"
 #include "service/request_validation.h"
 #include "service/phone_number_digits.h"
@@ -36,23 +36,44 @@ void CountInto(UnaryCall* call, Request filters,
       });
 }
 
+// The phone numbers (first page): the repeated field, the total and the
+// error are written by this branch alone; the counters write their own
+// Count messages.
 void FetchPhoneNumbers(UnaryCall* call, v1::ProjectOverview* response, std::shared_ptr<Join> join) {
   PageRequest first_page;
   first_page.page_size = 100;
-  const SecretRedactor* redactor = call->deps().redactor;
-  // The repeated field, the total and the error are written by this branch
-  // alone; the counters write their own Count messages.
-  call->deps().client->Fetch<wire::PhoneNumberList>(
-      client::BuildListPhoneNumbers(first_page), call->request_context(),
-      [response, join, redactor](absl::StatusOr<wire::PhoneNumberList> list) {
-        if (list.ok()) {
-          response->mutable_phone_numbers()->Swap(list->mutable_data());
-          response->set_phone_numbers_total(list->meta().total_count());
-        } else {
-          *response->mutable_phone_numbers_error() = ToRpcStatus(list.status(), *redactor);
-        }
-        join->Arrive();
+  FetchBranch<wire::PhoneNumberList>(
+      call, client::BuildListPhoneNumbers(first_page), std::move(join),
+      [response](wire::PhoneNumberList& list) {
+        response->mutable_phone_numbers()->Swap(list.mutable_data());
+        response->set_phone_numbers_total(list.meta().total_count());
+      },
+      [response](google::rpc::Status error) {
+        *response->mutable_phone_numbers_error() = std::move(error);
       });
+}
+
+// The four counts: API calls and webhook deliveries in the period, all and
+// failed. Every Count message is created before the branches start, so no
+// branch writes to the response's own fields while another runs.
+void CountLogs(UnaryCall* call, v1::ProjectOverview* response, const std::shared_ptr<Join>& join) {
+  v1::ListApiLogsRequest api_calls;
+  api_calls.set_period(response->period());
+  v1::ListApiLogsRequest api_failures = api_calls;
+  api_failures.set_errors_only(true);
+  v1::ListWebhookDeliveriesRequest deliveries;
+  deliveries.set_period(response->period());
+  v1::ListWebhookDeliveriesRequest delivery_failures = deliveries;
+  delivery_failures.set_errors_only(true);
+  v1::Count* counts[] = {response->mutable_api_calls_total(), response->mutable_api_calls_failed(),
+                         response->mutable_webhook_deliveries_total(),
+                         response->mutable_webhook_deliveries_failed()};
+  CountInto<wire::ApiLogList>(call, api_calls, &client::BuildListApiLogs, counts[0], join);
+  CountInto<wire::ApiLogList>(call, api_failures, &client::BuildListApiLogs, counts[1], join);
+  CountInto<wire::DeliveryList>(call, deliveries, &client::BuildListWebhookDeliveries, counts[2],
+                                join);
+  CountInto<wire::DeliveryList>(call, delivery_failures, &client::BuildListWebhookDeliveries,
+                                counts[3], join);
 }
 
 }  // namespace
@@ -64,27 +85,9 @@ grpc::ServerUnaryReactor* KapsoHealthService::GetProjectOverview(
   if (!call->Check(Validate(*request))) return call;
   response->set_period(request->period() == v1::PERIOD_UNSPECIFIED ? v1::PERIOD_24H
                                                                    : request->period());
-  v1::ListApiLogsRequest api_calls;
-  api_calls.set_period(response->period());
-  v1::ListApiLogsRequest api_failures = api_calls;
-  api_failures.set_errors_only(true);
-  v1::ListWebhookDeliveriesRequest deliveries;
-  deliveries.set_period(response->period());
-  v1::ListWebhookDeliveriesRequest delivery_failures = deliveries;
-  delivery_failures.set_errors_only(true);
-  // Create every sub-message before the branches start so that no branch
-  // writes to the response's own fields while another is running.
-  v1::Count* counts[] = {response->mutable_api_calls_total(), response->mutable_api_calls_failed(),
-                         response->mutable_webhook_deliveries_total(),
-                         response->mutable_webhook_deliveries_failed()};
-  auto join = std::make_shared<Join>(5, [call] { call->Complete(absl::OkStatus()); });
-  FetchPhoneNumbers(call, response, join);
-  CountInto<wire::ApiLogList>(call, api_calls, &client::BuildListApiLogs, counts[0], join);
-  CountInto<wire::ApiLogList>(call, api_failures, &client::BuildListApiLogs, counts[1], join);
-  CountInto<wire::DeliveryList>(call, deliveries, &client::BuildListWebhookDeliveries, counts[2],
-                                join);
-  CountInto<wire::DeliveryList>(call, delivery_failures, &client::BuildListWebhookDeliveries,
-                                counts[3], join);
+  std::shared_ptr<Join> join = CompleteWhenJoined(call, 5);
+  CountLogs(call, response, join);
+  FetchPhoneNumbers(call, response, std::move(join));
   return call;
 }
 

@@ -10,7 +10,7 @@
 #include "kapso/internal/wire.pb.h"
 #include "kapso_client/kapso_requests.h"
 #include "service/delivery_timeline.h"
-#include "service/fan_out.h"
+#include "service/join.h"
 #include "service/phone_number_directory.h"
 #include "service/phone_number_health.h"
 #include "service/triage_api.h"

@@ -5,7 +5,7 @@
 #include "kapso/internal/wire.pb.h"
 #include "service/cursor_list.h"
 #include "service/delivery_timeline.h"
-#include "service/fan_out.h"
+#include "service/fetch_branch.h"
 #include "service/triage_request.h"
 #include "service/triage_runner.h"
 
@@ -15,23 +15,62 @@ namespace {
 namespace wire = ::kapso::internal::wire;
 using client::PageRequest;
 
-// Fetches one source of ListMessageErrors into `section`: its items, whether
-// Kapso has more, or the source's own error. Sections are distinct messages,
-// so concurrent branches never touch the same memory.
-template <typename Envelope, typename Section, typename Fill>
+// Fetches one source of ListMessageErrors into `section`: its items
+// (`take` moves them in), whether Kapso has more, or the source's own error.
+template <typename Envelope, typename Section, typename Take>
 void FetchSection(UnaryCall* call, absl::StatusOr<client::HttpRequest> request, Section* section,
-                  std::shared_ptr<Join> join, Fill fill) {
-  const SecretRedactor* redactor = call->deps().redactor;
-  call->deps().client->template Fetch<Envelope>(
-      std::move(request), call->request_context(),
-      [section, join, redactor, fill = std::move(fill)](absl::StatusOr<Envelope> list) mutable {
-        if (list.ok()) {
-          fill(*list, *section);
-          section->set_has_more(!list->paging().next().empty());
-        } else {
-          *section->mutable_error() = ToRpcStatus(list.status(), *redactor);
-        }
-        join->Arrive();
+                  std::shared_ptr<Join> join, Take take) {
+  FetchBranch<Envelope>(
+      call, std::move(request), std::move(join),
+      [section, take](Envelope& list) {
+        take(list, *section);
+        section->set_has_more(!list.paging().next().empty());
+      },
+      [section](google::rpc::Status error) { *section->mutable_error() = std::move(error); });
+}
+
+// The three sources' filters, from the request.
+struct ErrorSources {
+  v1::ListMessagesRequest failed;
+  v1::ListApiLogsRequest api_errors;
+  v1::ListWebhookDeliveriesRequest delivery_errors;
+  PageRequest page;
+};
+
+ErrorSources SourcesOf(const v1::ListMessageErrorsRequest& request) {
+  ErrorSources sources;
+  sources.page.page_size = request.limit() == 0 ? 20 : request.limit();
+  sources.failed.set_status("failed");
+  sources.failed.set_direction("outbound");
+  sources.failed.set_phone_number(request.phone_number());
+  sources.failed.set_phone_number_id(request.phone_number_id());
+  sources.api_errors.set_period(request.period());
+  sources.api_errors.set_errors_only(true);
+  sources.delivery_errors.set_period(request.period());
+  sources.delivery_errors.set_errors_only(true);
+  return sources;
+}
+
+void FetchErrorSources(UnaryCall* call, const ErrorSources& sources,
+                       v1::ListMessageErrorsResponse* response) {
+  std::shared_ptr<Join> join = CompleteWhenJoined(call, 3);
+  FetchSection<wire::MessageList>(
+      call, client::BuildListMessages(sources.failed, sources.page),
+      response->mutable_failed_messages(), join,
+      [](wire::MessageList& list, v1::FailedMessages& section) {
+        section.mutable_messages()->Swap(list.mutable_data());
+        for (v1::Message& message : *section.mutable_messages()) AddDeliveryTimeline(message);
+      });
+  FetchSection<wire::ApiLogList>(
+      call, client::BuildListApiLogs(sources.api_errors, sources.page),
+      response->mutable_api_errors(), join, [](wire::ApiLogList& list, v1::ApiErrors& section) {
+        section.mutable_api_logs()->Swap(list.mutable_data());
+      });
+  FetchSection<wire::DeliveryList>(
+      call, client::BuildListWebhookDeliveries(sources.delivery_errors, sources.page),
+      response->mutable_delivery_errors(), join,
+      [](wire::DeliveryList& list, v1::DeliveryErrors& section) {
+        section.mutable_deliveries()->Swap(list.mutable_data());
       });
 }
 
@@ -42,38 +81,7 @@ grpc::ServerUnaryReactor* TriageService::ListMessageErrors(
     v1::ListMessageErrorsResponse* response) {
   UnaryCall* call = UnaryCall::Start(context, deps_);
   if (!call->Check(Validate(*request))) return call;
-  PageRequest page;
-  page.page_size = request->limit() == 0 ? 20 : request->limit();
-  v1::ListMessagesRequest failed;
-  failed.set_status("failed");
-  failed.set_direction("outbound");
-  failed.set_phone_number(request->phone_number());
-  failed.set_phone_number_id(request->phone_number_id());
-  v1::ListApiLogsRequest api_errors;
-  api_errors.set_period(request->period());
-  api_errors.set_errors_only(true);
-  v1::ListWebhookDeliveriesRequest delivery_errors;
-  delivery_errors.set_period(request->period());
-  delivery_errors.set_errors_only(true);
-
-  auto join = std::make_shared<Join>(3, [call] { call->Complete(absl::OkStatus()); });
-  FetchSection<wire::MessageList>(
-      call, client::BuildListMessages(failed, page), response->mutable_failed_messages(), join,
-      [](wire::MessageList& list, v1::FailedMessages& section) {
-        section.mutable_messages()->Swap(list.mutable_data());
-        for (v1::Message& message : *section.mutable_messages()) AddDeliveryTimeline(message);
-      });
-  FetchSection<wire::ApiLogList>(
-      call, client::BuildListApiLogs(api_errors, page), response->mutable_api_errors(), join,
-      [](wire::ApiLogList& list, v1::ApiErrors& section) {
-        section.mutable_api_logs()->Swap(list.mutable_data());
-      });
-  FetchSection<wire::DeliveryList>(
-      call, client::BuildListWebhookDeliveries(delivery_errors, page),
-      response->mutable_delivery_errors(), join,
-      [](wire::DeliveryList& list, v1::DeliveryErrors& section) {
-        section.mutable_deliveries()->Swap(list.mutable_data());
-      });
+  FetchErrorSources(call, SourcesOf(*request), response);
   return call;
 }
 

@@ -13,6 +13,40 @@ namespace kapso::service {
 namespace wire = ::kapso::internal::wire;
 using client::HttpRequest;
 
+namespace {
+
+// One page of Kapso's (page-numbered) webhook list into the response, with
+// the token of the next page while there is one.
+absl::Status FillWebhookPage(const v1::ListWebhooksRequest& request, const client::PageRequest& page,
+                             wire::WebhookList& list, v1::ListWebhooksResponse& response) {
+  response.mutable_webhooks()->Swap(list.mutable_data());
+  response.set_total_size(list.meta().total_count());
+  if (page.page < list.meta().total_pages()) {
+    response.set_next_page_token(EncodePageToken(request, "", page.page + 1));
+  }
+  return absl::OkStatus();
+}
+
+// Kapso requires a secret and never makes one: make it here, and hand it
+// back in the answer (or, when the create fails, in the error's metadata
+// only: webhook_secret.h).
+void CreateWithGeneratedSecret(UnaryCall* call, const v1::CreateWebhookRequest& request,
+                               v1::Webhook* response) {
+  absl::StatusOr<std::string> secret = GenerateWebhookSecret();
+  if (!call->Check(secret.status())) return;
+  v1::CreateWebhookRequest with_secret = request;
+  with_secret.mutable_webhook()->set_secret_key(*secret);
+  call->deps().client->Fetch<wire::WebhookItem>(
+      client::BuildCreateWebhook(with_secret), call->request_context(),
+      [call, response, secret = *secret](absl::StatusOr<wire::WebhookItem> item) {
+        if (!item.ok()) return (void)call->Complete(WithGeneratedSecret(item.status(), secret));
+        response->Swap(item->mutable_data());
+        call->Complete(absl::OkStatus());
+      });
+}
+
+}  // namespace
+
 grpc::ServerUnaryReactor* WebhooksService::ListWebhooks(grpc::CallbackServerContext* context,
                                                         const v1::ListWebhooksRequest* request,
                                                         v1::ListWebhooksResponse* response) {
@@ -23,12 +57,7 @@ grpc::ServerUnaryReactor* WebhooksService::ListWebhooks(grpc::CallbackServerCont
   deps_.client->Fetch<wire::WebhookList>(
       client::BuildListWebhooks(*request, *page), call->request_context(),
       call->Then<wire::WebhookList>([request, response, page = *page](wire::WebhookList list) {
-        response->mutable_webhooks()->Swap(list.mutable_data());
-        response->set_total_size(list.meta().total_count());
-        if (page.page < list.meta().total_pages()) {
-          response->set_next_page_token(EncodePageToken(*request, "", page.page + 1));
-        }
-        return absl::OkStatus();
+        return FillWebhookPage(*request, page, list, *response);
       }));
   return call;
 }
@@ -49,17 +78,7 @@ grpc::ServerUnaryReactor* WebhooksService::CreateWebhook(grpc::CallbackServerCon
   }
   UnaryCall* call = UnaryCall::Start(context, deps_);
   if (!call->Check(Validate(*request))) return call;
-  absl::StatusOr<std::string> secret = GenerateWebhookSecret();
-  if (!call->Check(secret.status())) return call;
-  v1::CreateWebhookRequest with_secret = *request;
-  with_secret.mutable_webhook()->set_secret_key(*secret);
-  deps_.client->Fetch<wire::WebhookItem>(
-      client::BuildCreateWebhook(with_secret), call->request_context(),
-      [call, response, secret = *secret](absl::StatusOr<wire::WebhookItem> item) {
-        if (!item.ok()) return (void)call->Complete(WithGeneratedSecret(item.status(), secret));
-        response->Swap(item->mutable_data());
-        call->Complete(absl::OkStatus());
-      });
+  CreateWithGeneratedSecret(call, *request, response);
   return call;
 }
 

@@ -1,5 +1,5 @@
-#ifndef SERVICE_FAN_OUT_H_
-#define SERVICE_FAN_OUT_H_
+#ifndef SERVICE_JOIN_H_
+#define SERVICE_JOIN_H_
 
 #include <atomic>
 #include <memory>
@@ -27,4 +27,4 @@ class Join {
 
 }  // namespace kapso::service
 
-#endif  // SERVICE_FAN_OUT_H_
+#endif  // SERVICE_JOIN_H_
