@@ -45,6 +45,11 @@ class KapsoOpsServer::Impl {
   // restart or unroute every replica because Kapso is down: calls then get a
   // typed UNAVAILABLE (KAPSO_CIRCUIT_OPEN) instead.
   void SetUpstreamUsable(bool usable);
+  // Init's steps, in order.
+  absl::Status StartMetrics(const ServerOptions& options);
+  absl::Status StartTransport(const ServerOptions& options);
+  void MakeServices(const ServerOptions& options);
+  absl::Status StartGrpc(const ServerOptions& options);
 
   std::unique_ptr<ServerMetrics> metrics_;  // declared first: the transport reports to it
   // Parses Kapso's answers off the transport thread; declared before the
@@ -111,6 +116,13 @@ KapsoOpsServer::Impl::~Impl() {
 }
 
 absl::Status KapsoOpsServer::Impl::Init(const ServerOptions& options) {
+  if (absl::Status s = StartMetrics(options); !s.ok()) return s;
+  if (absl::Status s = StartTransport(options); !s.ok()) return s;
+  MakeServices(options);
+  return StartGrpc(options);
+}
+
+absl::Status KapsoOpsServer::Impl::StartMetrics(const ServerOptions& options) {
   // A scrape may come before the transport exists: read it through an atomic.
   auto metrics = ServerMetrics::Create(options.metrics_listen, [this] {
     client::TransportStack* transport = live_transport_.load();
@@ -118,6 +130,10 @@ absl::Status KapsoOpsServer::Impl::Init(const ServerOptions& options) {
   });
   if (!metrics.ok()) return metrics.status();
   metrics_ = *std::move(metrics);
+  return absl::OkStatus();
+}
+
+absl::Status KapsoOpsServer::Impl::StartTransport(const ServerOptions& options) {
   client::TransportStackOptions transport_options;
   transport_options.curl.base_url = options.kapso_base_url;
   transport_options.curl.api_key = options.kapso_api_key;
@@ -139,6 +155,11 @@ absl::Status KapsoOpsServer::Impl::Init(const ServerOptions& options) {
   if (!transport.ok()) return transport.status();
   transport_ = *std::move(transport);
   live_transport_.store(transport_.get());
+  return absl::OkStatus();
+}
+
+// The Kapso client over the transport, and what every handler shares.
+void KapsoOpsServer::Impl::MakeServices(const ServerOptions& options) {
   parser_pool_ = std::make_unique<client::WorkerPool>(
       std::max(2, static_cast<int>(std::thread::hardware_concurrency())));
   client::KapsoClientOptions client_options;
@@ -149,16 +170,13 @@ absl::Status KapsoOpsServer::Impl::Init(const ServerOptions& options) {
       transport_->transport(), parser_pool_.get(),
       [stack = transport_.get()] { return stack->in_flight() > 0; }, client_options);
   redactor_ = std::make_unique<SecretRedactor>(std::vector<std::string>{options.kapso_api_key});
-  deps_.client = client_.get();
-  deps_.redactor = redactor_.get();
   phone_numbers_ = std::make_unique<PhoneNumberDirectory>(client_.get());
-  deps_.phone_numbers = phone_numbers_.get();
   FollowOptions follow = options.follow;
   follow.on_change = [metrics = metrics_.get()](int streams, int pollers) {
     metrics->SetFollowCounts(streams, pollers);
   };
   follows_ = std::make_unique<FollowRegistry>(client_.get(), follow);
-  deps_.follows = follows_.get();
+  deps_ = ServiceDeps{client_.get(), redactor_.get(), phone_numbers_.get(), follows_.get()};
   deps_.allow_caller_api_keys = options.allow_caller_api_keys;
   deps_.overview_count_limit = options.overview_count_limit;
   deps_.max_call_duration = options.max_call_duration;
@@ -168,7 +186,9 @@ absl::Status KapsoOpsServer::Impl::Init(const ServerOptions& options) {
   message_debug_ = std::make_unique<MessageDebugService>(deps_);
   triage_ = std::make_unique<TriageService>(deps_);
   health_ = std::make_unique<KapsoHealthService>(deps_);
+}
 
+absl::Status KapsoOpsServer::Impl::StartGrpc(const ServerOptions& options) {
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   InitReflectionV1ServerBuilderPlugin();  // v1 next to v1alpha, and grpc.health.v1
@@ -177,10 +197,10 @@ absl::Status KapsoOpsServer::Impl::Init(const ServerOptions& options) {
   // to its local proxy.
   builder.AddListeningPort(options.listen, grpc::InsecureServerCredentials(), &port_);
   AddKeepAliveArgs(builder);
-  builder.RegisterService(webhooks_.get());
-  builder.RegisterService(message_debug_.get());
-  builder.RegisterService(triage_.get());
-  builder.RegisterService(health_.get());
+  for (grpc::Service* service : std::initializer_list<grpc::Service*>{
+           webhooks_.get(), message_debug_.get(), triage_.get(), health_.get()}) {
+    builder.RegisterService(service);
+  }
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> factories;
   factories.push_back(
       std::make_unique<ObservabilityInterceptorFactory>(metrics_.get(), options.access_log));
