@@ -130,45 +130,46 @@ absl::Status ValidateFlagValue(const FlagSpec& spec, absl::string_view value) {
   return absl::OkStatus();
 }
 
+namespace {
+
+// A flag's value given as the next argument (`--flag value`): a bare
+// boolean means true, or takes a following true/false; any other kind needs
+// a value, and one that looks like a flag means the value was forgotten.
+absl::StatusOr<absl::string_view> NextValue(absl::Span<const std::string> args, size_t* next,
+                                            const FlagSpec& spec, absl::string_view name) {
+  if (spec.kind == FlagKind::kBool) {
+    if (*next < args.size() && IsBoolLiteral(args[*next])) return args[(*next)++];
+    return absl::string_view("true");
+  }
+  if (*next >= args.size() || absl::StartsWith(args[*next], "--")) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(Dashed(name), ": missing value (", spec.value_name, ")"));
+  }
+  return args[(*next)++];
+}
+
+}  // namespace
+
 absl::StatusOr<bool> ParseOneFlag(absl::Span<const std::string> args,
                                   size_t* index,
                                   absl::Span<const FlagSpec> specs,
                                   ParsedFlags* out) {
-  absl::string_view token = args[*index];
-  absl::string_view body = token;
+  absl::string_view body = args[*index];
   if (!absl::ConsumePrefix(&body, "--")) return false;
-  absl::string_view name = body;
-  absl::string_view value;
-  const bool has_inline_value = [&] {
-    size_t eq = body.find('=');
-    if (eq == absl::string_view::npos) return false;
-    name = body.substr(0, eq);
-    value = body.substr(eq + 1);
-    return true;
-  }();
+  const size_t eq = body.find('=');
+  const absl::string_view name = body.substr(0, eq);
   const FlagSpec* spec = FindFlag(specs, name);
   if (spec == nullptr) return false;
   size_t next = *index + 1;
-  if (!has_inline_value) {
-    if (spec->kind == FlagKind::kBool) {
-      // A bare boolean means true; a following true/false is its value.
-      value = "true";
-      if (next < args.size() && IsBoolLiteral(args[next])) value = args[next++];
-    } else {
-      // A value that looks like a flag means the value was forgotten.
-      if (next >= args.size() || absl::StartsWith(args[next], "--")) {
-        return absl::InvalidArgumentError(
-            absl::StrCat(Dashed(name), ": missing value (", spec->value_name, ")"));
-      }
-      value = args[next++];
-    }
-  }
-  if (absl::Status s = ValidateFlagValue(*spec, value); !s.ok()) return s;
+  absl::StatusOr<absl::string_view> value =
+      eq != absl::string_view::npos ? body.substr(eq + 1) : NextValue(args, &next, *spec, name);
+  if (!value.ok()) return value.status();
+  if (absl::Status s = ValidateFlagValue(*spec, *value); !s.ok()) return s;
   if (out->Has(spec->name)) {
     return absl::InvalidArgumentError(
         absl::StrCat(Dashed(name), ": given more than once"));
   }
-  out->Set(spec->name, std::string(value));
+  out->Set(spec->name, std::string(*value));
   *index = next;
   return true;
 }
