@@ -1,7 +1,7 @@
 // The command line's entry point: parses argv, prints help, dispatches to a
 // command and turns the outcome into an exit code.
-#ifndef KAPSO_OPS_CLI_APP_H_
-#define KAPSO_OPS_CLI_APP_H_
+#ifndef CLI_APP_H_
+#define CLI_APP_H_
 
 #include <istream>
 #include <ostream>
@@ -27,4 +27,4 @@ int RunCli(const std::vector<std::string>& args, const CliIo& io);
 
 }  // namespace kapso::cli
 
-#endif  // KAPSO_OPS_CLI_APP_H_
+#endif  // CLI_APP_H_

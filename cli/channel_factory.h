@@ -1,6 +1,6 @@
 // Creates the gRPC channel to the kapso-ops server.
-#ifndef KAPSO_OPS_CLI_CHANNEL_FACTORY_H_
-#define KAPSO_OPS_CLI_CHANNEL_FACTORY_H_
+#ifndef CLI_CHANNEL_FACTORY_H_
+#define CLI_CHANNEL_FACTORY_H_
 
 #include <memory>
 
@@ -18,4 +18,4 @@ absl::StatusOr<std::shared_ptr<grpc::Channel>> CreateServerChannel(
 
 }  // namespace kapso::cli
 
-#endif  // KAPSO_OPS_CLI_CHANNEL_FACTORY_H_
+#endif  // CLI_CHANNEL_FACTORY_H_

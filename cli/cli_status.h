@@ -1,7 +1,7 @@
 // How a failure travels from a command to the exit code: an absl::Status
 // whose payloads say what kind of failure it is.
-#ifndef KAPSO_OPS_CLI_CLI_STATUS_H_
-#define KAPSO_OPS_CLI_CLI_STATUS_H_
+#ifndef CLI_CLI_STATUS_H_
+#define CLI_CLI_STATUS_H_
 
 #include <optional>
 #include <string>
@@ -48,4 +48,4 @@ int ExitCodeFor(const absl::Status& status);
 
 }  // namespace kapso::cli
 
-#endif  // KAPSO_OPS_CLI_CLI_STATUS_H_
+#endif  // CLI_CLI_STATUS_H_

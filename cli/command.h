@@ -1,7 +1,7 @@
 // What a command is (its words, flags and handler) and what a handler gets
 // to work with.
-#ifndef KAPSO_OPS_CLI_COMMAND_H_
-#define KAPSO_OPS_CLI_COMMAND_H_
+#ifndef CLI_COMMAND_H_
+#define CLI_COMMAND_H_
 
 #include <functional>
 #include <istream>
@@ -61,4 +61,4 @@ struct Command {
 
 }  // namespace kapso::cli
 
-#endif  // KAPSO_OPS_CLI_COMMAND_H_
+#endif  // CLI_COMMAND_H_

@@ -1,6 +1,6 @@
 // Every kapso-ops command, lookup by command words, and usage text.
-#ifndef KAPSO_OPS_CLI_COMMAND_TABLE_H_
-#define KAPSO_OPS_CLI_COMMAND_TABLE_H_
+#ifndef CLI_COMMAND_TABLE_H_
+#define CLI_COMMAND_TABLE_H_
 
 #include <string>
 #include <vector>
@@ -25,4 +25,4 @@ std::string CommandUsage(const Command& command);
 
 }  // namespace kapso::cli
 
-#endif  // KAPSO_OPS_CLI_COMMAND_TABLE_H_
+#endif  // CLI_COMMAND_TABLE_H_

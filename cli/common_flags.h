@@ -1,6 +1,6 @@
 // Flags and values several command groups share (--period, paging).
-#ifndef KAPSO_OPS_CLI_COMMON_FLAGS_H_
-#define KAPSO_OPS_CLI_COMMON_FLAGS_H_
+#ifndef CLI_COMMON_FLAGS_H_
+#define CLI_COMMON_FLAGS_H_
 
 #include "cli/flag_parser.h"
 #include "kapso/ops/v1/common.pb.h"
@@ -17,4 +17,4 @@ kapso::ops::v1::Period PeriodOf(const ParsedFlags& flags);
 
 }  // namespace kapso::cli
 
-#endif  // KAPSO_OPS_CLI_COMMON_FLAGS_H_
+#endif  // CLI_COMMON_FLAGS_H_

@@ -1,7 +1,7 @@
 // `kapso-ops completion bash`: prints a bash completion script generated
 // from the command table, so it can never disagree with the parser.
-#ifndef KAPSO_OPS_CLI_COMPLETION_COMMAND_H_
-#define KAPSO_OPS_CLI_COMPLETION_COMMAND_H_
+#ifndef CLI_COMPLETION_COMMAND_H_
+#define CLI_COMPLETION_COMMAND_H_
 
 #include <string>
 #include <vector>
@@ -16,4 +16,4 @@ Command CompletionCommand();
 
 }  // namespace kapso::cli
 
-#endif  // KAPSO_OPS_CLI_COMPLETION_COMMAND_H_
+#endif  // CLI_COMPLETION_COMMAND_H_

@@ -1,8 +1,8 @@
 // Renders a failure for the user: the JSON error document or readable text,
 // including the google.rpc.Status details (ErrorInfo, RetryInfo, BadRequest)
 // the server attached.
-#ifndef KAPSO_OPS_CLI_ERROR_RENDERER_H_
-#define KAPSO_OPS_CLI_ERROR_RENDERER_H_
+#ifndef CLI_ERROR_RENDERER_H_
+#define CLI_ERROR_RENDERER_H_
 
 #include <string>
 
@@ -19,4 +19,4 @@ std::string RenderErrorText(const absl::Status& status);
 
 }  // namespace kapso::cli
 
-#endif  // KAPSO_OPS_CLI_ERROR_RENDERER_H_
+#endif  // CLI_ERROR_RENDERER_H_

@@ -3,8 +3,8 @@
 // absl flags cannot spell `--phone-number-id`, and the original Node scripts'
 // flag names must carry over one to one, so each command declares its flags
 // as FlagSpec rows and one parser validates them all before any RPC is made.
-#ifndef KAPSO_OPS_CLI_FLAG_PARSER_H_
-#define KAPSO_OPS_CLI_FLAG_PARSER_H_
+#ifndef CLI_FLAG_PARSER_H_
+#define CLI_FLAG_PARSER_H_
 
 #include <cstdint>
 #include <string>
@@ -90,4 +90,4 @@ std::string Dashed(absl::string_view name);
 
 }  // namespace kapso::cli
 
-#endif  // KAPSO_OPS_CLI_FLAG_PARSER_H_
+#endif  // CLI_FLAG_PARSER_H_

@@ -1,6 +1,6 @@
 // --follow: one server stream (Triage.Follow*) printed as it arrives.
-#ifndef KAPSO_OPS_CLI_FOLLOW_CALL_H_
-#define KAPSO_OPS_CLI_FOLLOW_CALL_H_
+#ifndef CLI_FOLLOW_CALL_H_
+#define CLI_FOLLOW_CALL_H_
 
 #include <memory>
 #include <string>
@@ -46,4 +46,4 @@ absl::Status FollowAndPrint(CommandEnv& env, const Start& start, const CountItem
 
 }  // namespace kapso::cli
 
-#endif  // KAPSO_OPS_CLI_FOLLOW_CALL_H_
+#endif  // CLI_FOLLOW_CALL_H_

@@ -1,6 +1,6 @@
 // Flags every command accepts, before or after the command words.
-#ifndef KAPSO_OPS_CLI_GLOBAL_OPTIONS_H_
-#define KAPSO_OPS_CLI_GLOBAL_OPTIONS_H_
+#ifndef CLI_GLOBAL_OPTIONS_H_
+#define CLI_GLOBAL_OPTIONS_H_
 
 #include <functional>
 #include <string>
@@ -41,4 +41,4 @@ absl::StatusOr<GlobalOptions> MakeGlobalOptions(const ParsedFlags& flags,
 
 }  // namespace kapso::cli
 
-#endif  // KAPSO_OPS_CLI_GLOBAL_OPTIONS_H_
+#endif  // CLI_GLOBAL_OPTIONS_H_

@@ -1,6 +1,6 @@
 // `kapso-ops overview` and `kapso-ops health`.
-#ifndef KAPSO_OPS_CLI_HEALTH_COMMANDS_H_
-#define KAPSO_OPS_CLI_HEALTH_COMMANDS_H_
+#ifndef CLI_HEALTH_COMMANDS_H_
+#define CLI_HEALTH_COMMANDS_H_
 
 #include <vector>
 
@@ -12,4 +12,4 @@ std::vector<Command> HealthCommands();
 
 }  // namespace kapso::cli
 
-#endif  // KAPSO_OPS_CLI_HEALTH_COMMANDS_H_
+#endif  // CLI_HEALTH_COMMANDS_H_

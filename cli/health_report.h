@@ -1,6 +1,6 @@
 // The readable form of a phone number health check (`health --output table`).
-#ifndef KAPSO_OPS_CLI_HEALTH_REPORT_H_
-#define KAPSO_OPS_CLI_HEALTH_REPORT_H_
+#ifndef CLI_HEALTH_REPORT_H_
+#define CLI_HEALTH_REPORT_H_
 
 #include <string>
 
@@ -17,4 +17,4 @@ std::string RenderHealthReport(const std::string& phone_number_id,
 
 }  // namespace kapso::cli
 
-#endif  // KAPSO_OPS_CLI_HEALTH_REPORT_H_
+#endif  // CLI_HEALTH_REPORT_H_

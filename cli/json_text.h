@@ -1,6 +1,6 @@
 // Protobuf-JSON helpers shared by the JSON output and the table renderer.
-#ifndef KAPSO_OPS_CLI_JSON_TEXT_H_
-#define KAPSO_OPS_CLI_JSON_TEXT_H_
+#ifndef CLI_JSON_TEXT_H_
+#define CLI_JSON_TEXT_H_
 
 #include <string>
 
@@ -24,4 +24,4 @@ std::string MessageToCompactJson(const google::protobuf::Message& message);
 
 }  // namespace kapso::cli
 
-#endif  // KAPSO_OPS_CLI_JSON_TEXT_H_
+#endif  // CLI_JSON_TEXT_H_

@@ -1,6 +1,6 @@
 // `kapso-ops messages list|get` and `kapso-ops conversations lookup`.
-#ifndef KAPSO_OPS_CLI_MESSAGE_COMMANDS_H_
-#define KAPSO_OPS_CLI_MESSAGE_COMMANDS_H_
+#ifndef CLI_MESSAGE_COMMANDS_H_
+#define CLI_MESSAGE_COMMANDS_H_
 
 #include <vector>
 
@@ -12,4 +12,4 @@ std::vector<Command> MessageCommands();
 
 }  // namespace kapso::cli
 
-#endif  // KAPSO_OPS_CLI_MESSAGE_COMMANDS_H_
+#endif  // CLI_MESSAGE_COMMANDS_H_

@@ -1,7 +1,7 @@
 // Phone numbers as people write them: `numbers resolve`, and --phone-number
 // on every command that takes --phone-number-id.
-#ifndef KAPSO_OPS_CLI_PHONE_NUMBER_COMMANDS_H_
-#define KAPSO_OPS_CLI_PHONE_NUMBER_COMMANDS_H_
+#ifndef CLI_PHONE_NUMBER_COMMANDS_H_
+#define CLI_PHONE_NUMBER_COMMANDS_H_
 
 #include <vector>
 
@@ -22,4 +22,4 @@ std::vector<Command> NumberCommands();
 
 }  // namespace kapso::cli
 
-#endif  // KAPSO_OPS_CLI_PHONE_NUMBER_COMMANDS_H_
+#endif  // CLI_PHONE_NUMBER_COMMANDS_H_

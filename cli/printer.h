@@ -1,7 +1,7 @@
 // Where command results go: JSON documents or tables on stdout, errors on
 // stderr, in the format --output chose.
-#ifndef KAPSO_OPS_CLI_PRINTER_H_
-#define KAPSO_OPS_CLI_PRINTER_H_
+#ifndef CLI_PRINTER_H_
+#define CLI_PRINTER_H_
 
 #include <ostream>
 #include <string>
@@ -44,4 +44,4 @@ class Printer {
 
 }  // namespace kapso::cli
 
-#endif  // KAPSO_OPS_CLI_PRINTER_H_
+#endif  // CLI_PRINTER_H_

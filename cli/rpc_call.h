@@ -1,7 +1,7 @@
 // Helpers that make RPCs for command handlers: stub creation, one call and
 // print, and page following for --all.
-#ifndef KAPSO_OPS_CLI_RPC_CALL_H_
-#define KAPSO_OPS_CLI_RPC_CALL_H_
+#ifndef CLI_RPC_CALL_H_
+#define CLI_RPC_CALL_H_
 
 #include <memory>
 
@@ -61,4 +61,4 @@ absl::Status FetchPages(Request request, bool all, const Call& call,
 
 }  // namespace kapso::cli
 
-#endif  // KAPSO_OPS_CLI_RPC_CALL_H_
+#endif  // CLI_RPC_CALL_H_

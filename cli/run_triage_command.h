@@ -1,6 +1,6 @@
 // `kapso-ops triage`: the computed triage (Triage.RunTriage).
-#ifndef KAPSO_OPS_CLI_RUN_TRIAGE_COMMAND_H_
-#define KAPSO_OPS_CLI_RUN_TRIAGE_COMMAND_H_
+#ifndef CLI_RUN_TRIAGE_COMMAND_H_
+#define CLI_RUN_TRIAGE_COMMAND_H_
 
 #include "cli/command.h"
 
@@ -11,4 +11,4 @@ Command RunTriageCommand();
 
 }  // namespace kapso::cli
 
-#endif  // KAPSO_OPS_CLI_RUN_TRIAGE_COMMAND_H_
+#endif  // CLI_RUN_TRIAGE_COMMAND_H_

@@ -1,6 +1,6 @@
 // `kapso-ops verify-signature`: checks a webhook signature locally, no RPC.
-#ifndef KAPSO_OPS_CLI_SIGNATURE_COMMAND_H_
-#define KAPSO_OPS_CLI_SIGNATURE_COMMAND_H_
+#ifndef CLI_SIGNATURE_COMMAND_H_
+#define CLI_SIGNATURE_COMMAND_H_
 
 #include "cli/command.h"
 
@@ -10,4 +10,4 @@ Command SignatureCommand();
 
 }  // namespace kapso::cli
 
-#endif  // KAPSO_OPS_CLI_SIGNATURE_COMMAND_H_
+#endif  // CLI_SIGNATURE_COMMAND_H_

@@ -1,6 +1,6 @@
 // Local verification of Kapso webhook signatures.
-#ifndef KAPSO_OPS_CLI_SIGNATURE_VERIFIER_H_
-#define KAPSO_OPS_CLI_SIGNATURE_VERIFIER_H_
+#ifndef CLI_SIGNATURE_VERIFIER_H_
+#define CLI_SIGNATURE_VERIFIER_H_
 
 #include <string>
 
@@ -23,4 +23,4 @@ absl::StatusOr<bool> VerifyWebhookSignature(absl::string_view secret,
 
 }  // namespace kapso::cli
 
-#endif  // KAPSO_OPS_CLI_SIGNATURE_VERIFIER_H_
+#endif  // CLI_SIGNATURE_VERIFIER_H_

@@ -1,8 +1,8 @@
 // Ctrl-C and SIGTERM during a long-lived call (a --follow stream): cancel
 // the call so the command ends cleanly (prints its resume token, exit 0)
 // instead of dying mid-line.
-#ifndef KAPSO_OPS_CLI_STOP_SIGNAL_H_
-#define KAPSO_OPS_CLI_STOP_SIGNAL_H_
+#ifndef CLI_STOP_SIGNAL_H_
+#define CLI_STOP_SIGNAL_H_
 
 #include <signal.h>
 
@@ -38,4 +38,4 @@ class StopSignal {
 
 }  // namespace kapso::cli
 
-#endif  // KAPSO_OPS_CLI_STOP_SIGNAL_H_
+#endif  // CLI_STOP_SIGNAL_H_

@@ -1,7 +1,7 @@
 // Renders responses for people (`--output table`): lists as aligned columns,
 // single resources as "field: value" lines.
-#ifndef KAPSO_OPS_CLI_TABLE_RENDERER_H_
-#define KAPSO_OPS_CLI_TABLE_RENDERER_H_
+#ifndef CLI_TABLE_RENDERER_H_
+#define CLI_TABLE_RENDERER_H_
 
 #include <string>
 #include <vector>
@@ -28,4 +28,4 @@ std::string FieldText(const google::protobuf::Message& message,
 
 }  // namespace kapso::cli
 
-#endif  // KAPSO_OPS_CLI_TABLE_RENDERER_H_
+#endif  // CLI_TABLE_RENDERER_H_

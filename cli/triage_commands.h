@@ -1,6 +1,6 @@
 // `kapso-ops errors`, `api-logs` and `webhook-deliveries`.
-#ifndef KAPSO_OPS_CLI_TRIAGE_COMMANDS_H_
-#define KAPSO_OPS_CLI_TRIAGE_COMMANDS_H_
+#ifndef CLI_TRIAGE_COMMANDS_H_
+#define CLI_TRIAGE_COMMANDS_H_
 
 #include <vector>
 
@@ -12,4 +12,4 @@ std::vector<Command> TriageCommands();
 
 }  // namespace kapso::cli
 
-#endif  // KAPSO_OPS_CLI_TRIAGE_COMMANDS_H_
+#endif  // CLI_TRIAGE_COMMANDS_H_

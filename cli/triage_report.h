@@ -1,6 +1,6 @@
 // The readable form of a triage report (`triage --output table`).
-#ifndef KAPSO_OPS_CLI_TRIAGE_REPORT_H_
-#define KAPSO_OPS_CLI_TRIAGE_REPORT_H_
+#ifndef CLI_TRIAGE_REPORT_H_
+#define CLI_TRIAGE_REPORT_H_
 
 #include <string>
 
@@ -16,4 +16,4 @@ std::string RenderTriageReport(const kapso::ops::v1::TriageReport& report);
 
 }  // namespace kapso::cli
 
-#endif  // KAPSO_OPS_CLI_TRIAGE_REPORT_H_
+#endif  // CLI_TRIAGE_REPORT_H_

@@ -1,6 +1,6 @@
 // `kapso-ops webhooks list|get|create|update|delete|test`.
-#ifndef KAPSO_OPS_CLI_WEBHOOK_COMMANDS_H_
-#define KAPSO_OPS_CLI_WEBHOOK_COMMANDS_H_
+#ifndef CLI_WEBHOOK_COMMANDS_H_
+#define CLI_WEBHOOK_COMMANDS_H_
 
 #include <vector>
 
@@ -12,4 +12,4 @@ std::vector<Command> WebhookCommands();
 
 }  // namespace kapso::cli
 
-#endif  // KAPSO_OPS_CLI_WEBHOOK_COMMANDS_H_
+#endif  // CLI_WEBHOOK_COMMANDS_H_

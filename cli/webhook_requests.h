@@ -1,8 +1,8 @@
 // Turns validated `webhooks ...` flags into request messages. Pure, so the
 // mapping (scope, events, headers, the update mask) is unit-tested without a
 // server.
-#ifndef KAPSO_OPS_CLI_WEBHOOK_REQUESTS_H_
-#define KAPSO_OPS_CLI_WEBHOOK_REQUESTS_H_
+#ifndef CLI_WEBHOOK_REQUESTS_H_
+#define CLI_WEBHOOK_REQUESTS_H_
 
 #include <map>
 #include <string>
@@ -48,4 +48,4 @@ kapso::ops::v1::TestWebhookRequest BuildTestWebhook(const ParsedFlags& flags);
 
 }  // namespace kapso::cli
 
-#endif  // KAPSO_OPS_CLI_WEBHOOK_REQUESTS_H_
+#endif  // CLI_WEBHOOK_REQUESTS_H_

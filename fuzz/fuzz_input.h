@@ -1,5 +1,5 @@
-#ifndef KAPSO_FUZZ_FUZZ_INPUT_H_
-#define KAPSO_FUZZ_FUZZ_INPUT_H_
+#ifndef FUZZ_FUZZ_INPUT_H_
+#define FUZZ_FUZZ_INPUT_H_
 
 // Splits a fuzz input into parts, so one byte string can drive several
 // arguments. Plain C++ (no FuzzedDataProvider) because the targets also build
@@ -51,4 +51,4 @@ inline const std::string& Part(const std::vector<std::string>& parts, size_t i) 
 
 }  // namespace kapso::fuzz
 
-#endif  // KAPSO_FUZZ_FUZZ_INPUT_H_
+#endif  // FUZZ_FUZZ_INPUT_H_

@@ -3,8 +3,8 @@
 //   DELETE /__sandbox/faults   clear every fault
 //   GET    /__sandbox/stats    request and connection counts
 //   POST   /__sandbox/reset    seed data back, faults and stats cleared
-#ifndef KAPSO_SANDBOX_ADMIN_ROUTES_H_
-#define KAPSO_SANDBOX_ADMIN_ROUTES_H_
+#ifndef SANDBOX_ADMIN_ROUTES_H_
+#define SANDBOX_ADMIN_ROUTES_H_
 
 #include <functional>
 
@@ -25,4 +25,4 @@ void AddAdminRoutes(Router& router, FaultInjector& faults,
 
 }  // namespace kapso::sandbox
 
-#endif  // KAPSO_SANDBOX_ADMIN_ROUTES_H_
+#endif  // SANDBOX_ADMIN_ROUTES_H_

@@ -1,7 +1,7 @@
 // Errors as the sandbox answers them: an absl::Status that remembers the exact
 // HTTP code Kapso would send, so handlers can return early with a status.
-#ifndef KAPSO_SANDBOX_API_ERROR_H_
-#define KAPSO_SANDBOX_API_ERROR_H_
+#ifndef SANDBOX_API_ERROR_H_
+#define SANDBOX_API_ERROR_H_
 
 #include <optional>
 #include <string>
@@ -27,4 +27,4 @@ std::optional<std::string> ExtraMessageOf(const absl::Status& status);
 
 }  // namespace kapso::sandbox
 
-#endif  // KAPSO_SANDBOX_API_ERROR_H_
+#endif  // SANDBOX_API_ERROR_H_

@@ -1,6 +1,7 @@
 #include "sandbox/cursor_paging.h"
 
 #include <algorithm>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
@@ -29,10 +30,10 @@ bool KeyGreater(absl::Time a_time, const std::string& a_id,
   return b.time < a_time || (a_time == b.time && b.id < a_id);
 }
 
-absl::StatusOr<absl::optional<CursorKey>> DecodeCursor(
+absl::StatusOr<std::optional<CursorKey>> DecodeCursor(
     const httplib::Request& req, const char* name) {
-  absl::optional<std::string> text = StringParam(req, name);
-  if (!text.has_value()) return absl::optional<CursorKey>();
+  std::optional<std::string> text = StringParam(req, name);
+  if (!text.has_value()) return std::optional<CursorKey>();
   std::string decoded;
   if (!absl::Base64Unescape(*text, &decoded) &&
       !absl::WebSafeBase64Unescape(*text, &decoded)) {
@@ -45,17 +46,17 @@ absl::StatusOr<absl::optional<CursorKey>> DecodeCursor(
       !(*values)[0].is_string() || !(*values)[1].is_string()) {
     return ApiError(400, absl::StrCat("Invalid cursor: ", name));
   }
-  absl::optional<absl::Time> time = ParseTime((*values)[0].get<std::string>());
+  std::optional<absl::Time> time = ParseTime((*values)[0].get<std::string>());
   if (!time.has_value()) return ApiError(400, absl::StrCat("Invalid cursor: ", name));
-  return absl::optional<CursorKey>(
+  return std::optional<CursorKey>(
       CursorKey{*time, (*values)[1].get<std::string>()});
 }
 
 // The legacy page/per_page, which Kapso still honours within its caps.
 absl::Status ParseLegacy(const httplib::Request& req, CursorRequest& out) {
-  absl::StatusOr<absl::optional<int>> page = IntParam(req, "page", 400);
+  absl::StatusOr<std::optional<int>> page = IntParam(req, "page", 400);
   if (!page.ok()) return page.status();
-  absl::StatusOr<absl::optional<int>> per_page = IntParam(req, "per_page", 400);
+  absl::StatusOr<std::optional<int>> per_page = IntParam(req, "per_page", 400);
   if (!per_page.ok()) return per_page.status();
   int p = page->value_or(1);
   int n = per_page->value_or(out.limit);
@@ -89,7 +90,7 @@ json PagingJson(const std::vector<const Record*>& rows, size_t begin,
 
 absl::StatusOr<CursorRequest> ParseCursorRequest(const httplib::Request& req) {
   CursorRequest out;
-  absl::StatusOr<absl::optional<int>> limit = IntParam(req, "limit", 400);
+  absl::StatusOr<std::optional<int>> limit = IntParam(req, "limit", 400);
   if (!limit.ok()) return limit.status();
   if (limit->has_value()) {
     if (**limit < 1 || **limit > kMaxLimit) {
@@ -97,9 +98,9 @@ absl::StatusOr<CursorRequest> ParseCursorRequest(const httplib::Request& req) {
     }
     out.limit = **limit;
   }
-  absl::StatusOr<absl::optional<CursorKey>> after = DecodeCursor(req, "after");
+  absl::StatusOr<std::optional<CursorKey>> after = DecodeCursor(req, "after");
   if (!after.ok()) return after.status();
-  absl::StatusOr<absl::optional<CursorKey>> before = DecodeCursor(req, "before");
+  absl::StatusOr<std::optional<CursorKey>> before = DecodeCursor(req, "before");
   if (!before.ok()) return before.status();
   if (after->has_value() && before->has_value()) {
     return ApiError(400, "Use either after or before, not both");

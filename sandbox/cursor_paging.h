@@ -4,9 +4,10 @@
 // "next", "previous"}} with null next/previous at the ends. The legacy
 // `page`/`per_page` is still accepted, capped at page <= 50 and
 // page * per_page <= 5000 (else 400 legacy_offset_pagination_limit_exceeded).
-#ifndef KAPSO_SANDBOX_CURSOR_PAGING_H_
-#define KAPSO_SANDBOX_CURSOR_PAGING_H_
+#ifndef SANDBOX_CURSOR_PAGING_H_
+#define SANDBOX_CURSOR_PAGING_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,7 +16,6 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
-#include "absl/types/optional.h"
 #include "sandbox/json_filter.h"
 #include "sandbox/record.h"
 
@@ -29,9 +29,9 @@ struct CursorKey {
 
 struct CursorRequest {
   int limit = 20;
-  absl::optional<CursorKey> after;
-  absl::optional<CursorKey> before;
-  absl::optional<int> legacy_offset;  // set when page/per_page were sent
+  std::optional<CursorKey> after;
+  std::optional<CursorKey> before;
+  std::optional<int> legacy_offset;  // set when page/per_page were sent
 };
 
 // Reads limit/after/before or the legacy page/per_page. Errors are 400.
@@ -59,4 +59,4 @@ absl::Status WriteCursorList(const httplib::Request& req,
 
 }  // namespace kapso::sandbox
 
-#endif  // KAPSO_SANDBOX_CURSOR_PAGING_H_
+#endif  // SANDBOX_CURSOR_PAGING_H_

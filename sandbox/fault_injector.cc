@@ -1,5 +1,6 @@
 #include "sandbox/fault_injector.h"
 
+#include <optional>
 #include <utility>
 
 #include "absl/strings/match.h"
@@ -18,7 +19,7 @@ void FaultInjector::Clear() {
   entries_.clear();
 }
 
-absl::optional<Fault> FaultInjector::Take(absl::string_view method,
+std::optional<Fault> FaultInjector::Take(absl::string_view method,
                                           absl::string_view path) {
   absl::MutexLock lock(&mu_);
   for (auto it = entries_.begin(); it != entries_.end(); ++it) {
@@ -31,7 +32,7 @@ absl::optional<Fault> FaultInjector::Take(absl::string_view method,
     if (it->fault.times > 0 && --it->fault.times == 0) entries_.erase(it);
     return applied;
   }
-  return absl::nullopt;
+  return std::nullopt;
 }
 
 }  // namespace kapso::sandbox

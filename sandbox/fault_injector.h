@@ -1,15 +1,15 @@
 // Scripted failures for tests: "the next N requests to this path answer 503".
-#ifndef KAPSO_SANDBOX_FAULT_INJECTOR_H_
-#define KAPSO_SANDBOX_FAULT_INJECTOR_H_
+#ifndef SANDBOX_FAULT_INJECTOR_H_
+#define SANDBOX_FAULT_INJECTOR_H_
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
-#include "absl/types/optional.h"
 
 namespace kapso::sandbox {
 
@@ -32,7 +32,7 @@ class FaultInjector {
   void Clear();
 
   // The fault to apply to this request, consuming one of its uses.
-  absl::optional<Fault> Take(absl::string_view method, absl::string_view path);
+  std::optional<Fault> Take(absl::string_view method, absl::string_view path);
 
  private:
   struct Entry {
@@ -47,4 +47,4 @@ class FaultInjector {
 
 }  // namespace kapso::sandbox
 
-#endif  // KAPSO_SANDBOX_FAULT_INJECTOR_H_
+#endif  // SANDBOX_FAULT_INJECTOR_H_

@@ -1,7 +1,7 @@
 // The health endpoint's own limit: 5 requests a second and 60 a minute per
 // project, reported on every health answer in X-Health-RateLimit-* headers.
-#ifndef KAPSO_SANDBOX_HEALTH_RATE_LIMIT_H_
-#define KAPSO_SANDBOX_HEALTH_RATE_LIMIT_H_
+#ifndef SANDBOX_HEALTH_RATE_LIMIT_H_
+#define SANDBOX_HEALTH_RATE_LIMIT_H_
 
 #include <httplib.h>
 
@@ -33,4 +33,4 @@ class HealthRateLimit {
 
 }  // namespace kapso::sandbox
 
-#endif  // KAPSO_SANDBOX_HEALTH_RATE_LIMIT_H_
+#endif  // SANDBOX_HEALTH_RATE_LIMIT_H_

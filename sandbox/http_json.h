@@ -1,6 +1,6 @@
 // Writing Kapso-shaped JSON answers and reading JSON request bodies.
-#ifndef KAPSO_SANDBOX_HTTP_JSON_H_
-#define KAPSO_SANDBOX_HTTP_JSON_H_
+#ifndef SANDBOX_HTTP_JSON_H_
+#define SANDBOX_HTTP_JSON_H_
 
 #include <string>
 
@@ -32,4 +32,4 @@ absl::StatusOr<nlohmann::json> ParseJsonObject(const httplib::Request& req);
 
 }  // namespace kapso::sandbox
 
-#endif  // KAPSO_SANDBOX_HTTP_JSON_H_
+#endif  // SANDBOX_HTTP_JSON_H_

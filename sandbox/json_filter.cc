@@ -1,5 +1,6 @@
 #include "sandbox/json_filter.h"
 
+#include <optional>
 #include <utility>
 
 #include "absl/strings/ascii.h"
@@ -7,7 +8,6 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
-#include "absl/types/optional.h"
 #include "sandbox/api_error.h"
 #include "sandbox/query_params.h"
 #include "sandbox/time_format.h"
@@ -61,7 +61,7 @@ void JsonFilterBuilder::Fail(absl::Status status) {
 
 JsonFilterBuilder& JsonFilterBuilder::Exact(const char* param,
                                             const char* pointer) {
-  absl::optional<std::string> want = StringParam(req_, param);
+  std::optional<std::string> want = StringParam(req_, param);
   if (!want.has_value()) return *this;
   predicates_.push_back([p = ParsePath(pointer), w = *want](
                             const json& item) { return StringAt(item, p) == w; });
@@ -70,7 +70,7 @@ JsonFilterBuilder& JsonFilterBuilder::Exact(const char* param,
 
 JsonFilterBuilder& JsonFilterBuilder::Contains(const char* param,
                                                const char* pointer) {
-  absl::optional<std::string> want = StringParam(req_, param);
+  std::optional<std::string> want = StringParam(req_, param);
   if (!want.has_value()) return *this;
   predicates_.push_back([p = ParsePath(pointer),
                          w = absl::AsciiStrToLower(*want)](const json& item) {
@@ -81,7 +81,7 @@ JsonFilterBuilder& JsonFilterBuilder::Contains(const char* param,
 
 JsonFilterBuilder& JsonFilterBuilder::DigitsContain(const char* param,
                                                     const char* pointer) {
-  absl::optional<std::string> want = StringParam(req_, param);
+  std::optional<std::string> want = StringParam(req_, param);
   if (!want.has_value()) return *this;
   predicates_.push_back([p = ParsePath(pointer),
                          w = DigitsOf(*want)](const json& item) {
@@ -93,7 +93,7 @@ JsonFilterBuilder& JsonFilterBuilder::DigitsContain(const char* param,
 JsonFilterBuilder& JsonFilterBuilder::OneOf(const char* param,
                                             const char* pointer,
                                             std::vector<std::string> allowed) {
-  absl::optional<std::string> want = StringParam(req_, param);
+  std::optional<std::string> want = StringParam(req_, param);
   if (!want.has_value()) return *this;
   for (const std::string& value : allowed) {
     if (value == *want) return Exact(param, pointer);
@@ -105,7 +105,7 @@ JsonFilterBuilder& JsonFilterBuilder::OneOf(const char* param,
 
 JsonFilterBuilder& JsonFilterBuilder::BoolEquals(const char* param,
                                                  const char* pointer) {
-  absl::StatusOr<absl::optional<bool>> want = BoolParam(req_, param);
+  absl::StatusOr<std::optional<bool>> want = BoolParam(req_, param);
   if (!want.ok()) Fail(want.status());
   if (!want.ok() || !want->has_value()) return *this;
   predicates_.push_back([p = ParsePath(pointer),
@@ -118,7 +118,7 @@ JsonFilterBuilder& JsonFilterBuilder::BoolEquals(const char* param,
 
 JsonFilterBuilder& JsonFilterBuilder::IntEquals(const char* param,
                                                 const char* pointer) {
-  absl::StatusOr<absl::optional<int>> want = IntParam(req_, param, 422);
+  absl::StatusOr<std::optional<int>> want = IntParam(req_, param, 422);
   if (!want.ok()) Fail(want.status());
   if (!want.ok() || !want->has_value()) return *this;
   predicates_.push_back([p = ParsePath(pointer),
@@ -132,7 +132,7 @@ JsonFilterBuilder& JsonFilterBuilder::IntEquals(const char* param,
 
 JsonFilterBuilder& JsonFilterBuilder::TimeAfter(const char* param,
                                                 const char* pointer) {
-  absl::StatusOr<absl::optional<absl::Time>> bound = TimeParam(req_, param);
+  absl::StatusOr<std::optional<absl::Time>> bound = TimeParam(req_, param);
   if (!bound.ok()) Fail(bound.status());
   if (!bound.ok() || !bound->has_value()) return *this;
   // Stored times share FormatUtc's layout, so strings compare as times.
@@ -145,7 +145,7 @@ JsonFilterBuilder& JsonFilterBuilder::TimeAfter(const char* param,
 
 JsonFilterBuilder& JsonFilterBuilder::TimeBefore(const char* param,
                                                  const char* pointer) {
-  absl::StatusOr<absl::optional<absl::Time>> bound = TimeParam(req_, param);
+  absl::StatusOr<std::optional<absl::Time>> bound = TimeParam(req_, param);
   if (!bound.ok()) Fail(bound.status());
   if (!bound.ok() || !bound->has_value()) return *this;
   predicates_.push_back([p = ParsePath(pointer),
@@ -157,7 +157,7 @@ JsonFilterBuilder& JsonFilterBuilder::TimeBefore(const char* param,
 
 JsonFilterBuilder& JsonFilterBuilder::WhenTrue(const char* param,
                                                JsonPredicate predicate) {
-  absl::StatusOr<absl::optional<bool>> on = BoolParam(req_, param);
+  absl::StatusOr<std::optional<bool>> on = BoolParam(req_, param);
   if (!on.ok()) Fail(on.status());
   if (on.ok() && on->value_or(false)) predicates_.push_back(std::move(predicate));
   return *this;

@@ -7,8 +7,8 @@
 //
 // A parameter that is absent adds no condition; a malformed one makes Build()
 // fail with 422 (the first problem found).
-#ifndef KAPSO_SANDBOX_JSON_FILTER_H_
-#define KAPSO_SANDBOX_JSON_FILTER_H_
+#ifndef SANDBOX_JSON_FILTER_H_
+#define SANDBOX_JSON_FILTER_H_
 
 #include <functional>
 #include <string>
@@ -89,4 +89,4 @@ absl::string_view StringAt(const nlohmann::json& item, const JsonPath& path);
 
 }  // namespace kapso::sandbox
 
-#endif  // KAPSO_SANDBOX_JSON_FILTER_H_
+#endif  // SANDBOX_JSON_FILTER_H_

@@ -6,8 +6,8 @@
 // Each new item's created_at (a message's timestamp) is now, and never
 // earlier than the newest item already there: Kapso's lists only grow at
 // the top. Reset (POST /__sandbox/reset) removes them.
-#ifndef KAPSO_SANDBOX_LIVE_ROUTES_H_
-#define KAPSO_SANDBOX_LIVE_ROUTES_H_
+#ifndef SANDBOX_LIVE_ROUTES_H_
+#define SANDBOX_LIVE_ROUTES_H_
 
 #include "sandbox/router.h"
 #include "sandbox/sandbox_store.h"
@@ -18,4 +18,4 @@ void AddLiveRoutes(Router& router, SandboxStore& store);
 
 }  // namespace kapso::sandbox
 
-#endif  // KAPSO_SANDBOX_LIVE_ROUTES_H_
+#endif  // SANDBOX_LIVE_ROUTES_H_

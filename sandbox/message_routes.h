@@ -1,8 +1,8 @@
 // Messages and conversations (cursor-paged, read-only):
 //   GET /platform/v1/whatsapp/messages[/{message_id}]
 //   GET /platform/v1/whatsapp/conversations[/{conversation_id}]
-#ifndef KAPSO_SANDBOX_MESSAGE_ROUTES_H_
-#define KAPSO_SANDBOX_MESSAGE_ROUTES_H_
+#ifndef SANDBOX_MESSAGE_ROUTES_H_
+#define SANDBOX_MESSAGE_ROUTES_H_
 
 #include "sandbox/router.h"
 #include "sandbox/sandbox_store.h"
@@ -13,4 +13,4 @@ void AddMessageRoutes(Router& router, SandboxStore& store);
 
 }  // namespace kapso::sandbox
 
-#endif  // KAPSO_SANDBOX_MESSAGE_ROUTES_H_
+#endif  // SANDBOX_MESSAGE_ROUTES_H_

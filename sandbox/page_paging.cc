@@ -1,6 +1,7 @@
 #include "sandbox/page_paging.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 
 #include "absl/strings/ascii.h"
@@ -62,9 +63,9 @@ std::string LinkHeader(const httplib::Request& req, const PageRequest& page,
 }  // namespace
 
 absl::StatusOr<PageRequest> ParsePageRequest(const httplib::Request& req) {
-  absl::StatusOr<absl::optional<int>> page = IntParam(req, "page", 400);
+  absl::StatusOr<std::optional<int>> page = IntParam(req, "page", 400);
   if (!page.ok()) return page.status();
-  absl::StatusOr<absl::optional<int>> per_page = IntParam(req, "per_page", 400);
+  absl::StatusOr<std::optional<int>> per_page = IntParam(req, "per_page", 400);
   if (!per_page.ok()) return per_page.status();
   PageRequest out;
   out.page = page->value_or(1);

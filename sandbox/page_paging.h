@@ -2,8 +2,8 @@
 // `per_page` (default 20); the answer is {"data": [...], "meta": {page,
 // per_page, total_pages, total_count}} plus the X-Total, X-Total-Pages,
 // X-Per-Page, X-Page and Link headers.
-#ifndef KAPSO_SANDBOX_PAGE_PAGING_H_
-#define KAPSO_SANDBOX_PAGE_PAGING_H_
+#ifndef SANDBOX_PAGE_PAGING_H_
+#define SANDBOX_PAGE_PAGING_H_
 
 #include <vector>
 
@@ -31,4 +31,4 @@ void WritePage(const httplib::Request& req, httplib::Response& res,
 
 }  // namespace kapso::sandbox
 
-#endif  // KAPSO_SANDBOX_PAGE_PAGING_H_
+#endif  // SANDBOX_PAGE_PAGING_H_

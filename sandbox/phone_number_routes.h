@@ -1,8 +1,8 @@
 // Phone numbers (page-based) and their health (not wrapped in "data"):
 //   GET /platform/v1/whatsapp/phone_numbers[/{phone_number_id}]
 //   GET /platform/v1/whatsapp/phone_numbers/{phone_number_id}/health
-#ifndef KAPSO_SANDBOX_PHONE_NUMBER_ROUTES_H_
-#define KAPSO_SANDBOX_PHONE_NUMBER_ROUTES_H_
+#ifndef SANDBOX_PHONE_NUMBER_ROUTES_H_
+#define SANDBOX_PHONE_NUMBER_ROUTES_H_
 
 #include "sandbox/health_rate_limit.h"
 #include "sandbox/router.h"
@@ -15,4 +15,4 @@ void AddPhoneNumberRoutes(Router& router, SandboxStore& store,
 
 }  // namespace kapso::sandbox
 
-#endif  // KAPSO_SANDBOX_PHONE_NUMBER_ROUTES_H_
+#endif  // SANDBOX_PHONE_NUMBER_ROUTES_H_

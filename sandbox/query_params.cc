@@ -1,5 +1,7 @@
 #include "sandbox/query_params.h"
 
+#include <optional>
+
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "sandbox/api_error.h"
@@ -7,39 +9,39 @@
 
 namespace kapso::sandbox {
 
-absl::optional<std::string> StringParam(const httplib::Request& req,
+std::optional<std::string> StringParam(const httplib::Request& req,
                                         const char* name) {
-  if (!req.has_param(name)) return absl::nullopt;
+  if (!req.has_param(name)) return std::nullopt;
   std::string value = req.get_param_value(name);
-  if (value.empty()) return absl::nullopt;
+  if (value.empty()) return std::nullopt;
   return value;
 }
 
-absl::StatusOr<absl::optional<int>> IntParam(const httplib::Request& req,
+absl::StatusOr<std::optional<int>> IntParam(const httplib::Request& req,
                                              const char* name, int error_code) {
-  absl::optional<std::string> text = StringParam(req, name);
-  if (!text.has_value()) return absl::optional<int>();
+  std::optional<std::string> text = StringParam(req, name);
+  if (!text.has_value()) return std::optional<int>();
   int value = 0;
   if (!absl::SimpleAtoi(*text, &value)) {
     return ApiError(error_code, absl::StrCat(name, " must be an integer"));
   }
-  return absl::optional<int>(value);
+  return std::optional<int>(value);
 }
 
-absl::StatusOr<absl::optional<bool>> BoolParam(const httplib::Request& req,
+absl::StatusOr<std::optional<bool>> BoolParam(const httplib::Request& req,
                                                const char* name) {
-  absl::optional<std::string> text = StringParam(req, name);
-  if (!text.has_value()) return absl::optional<bool>();
-  if (*text == "true" || *text == "1") return absl::optional<bool>(true);
-  if (*text == "false" || *text == "0") return absl::optional<bool>(false);
+  std::optional<std::string> text = StringParam(req, name);
+  if (!text.has_value()) return std::optional<bool>();
+  if (*text == "true" || *text == "1") return std::optional<bool>(true);
+  if (*text == "false" || *text == "0") return std::optional<bool>(false);
   return ApiError(422, absl::StrCat(name, " must be true or false"));
 }
 
-absl::StatusOr<absl::optional<absl::Time>> TimeParam(
+absl::StatusOr<std::optional<absl::Time>> TimeParam(
     const httplib::Request& req, const char* name) {
-  absl::optional<std::string> text = StringParam(req, name);
-  if (!text.has_value()) return absl::optional<absl::Time>();
-  absl::optional<absl::Time> t = ParseTime(*text);
+  std::optional<std::string> text = StringParam(req, name);
+  if (!text.has_value()) return std::optional<absl::Time>();
+  std::optional<absl::Time> t = ParseTime(*text);
   if (!t.has_value()) {
     return ApiError(422, absl::StrCat(name, " must be an RFC 3339 time"));
   }
@@ -47,7 +49,7 @@ absl::StatusOr<absl::optional<absl::Time>> TimeParam(
 }
 
 absl::StatusOr<absl::Duration> PeriodParam(const httplib::Request& req) {
-  absl::optional<std::string> text = StringParam(req, "period");
+  std::optional<std::string> text = StringParam(req, "period");
   if (!text.has_value() || *text == "24h") return absl::Hours(24);
   if (*text == "7d") return absl::Hours(24 * 7);
   if (*text == "30d") return absl::Hours(24 * 30);

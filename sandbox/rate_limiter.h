@@ -1,7 +1,7 @@
 // Kapso's fixed-window rate limits: the per-key requests-per-minute limit and
 // the health endpoint's 5/s + 60/min per project.
-#ifndef KAPSO_SANDBOX_RATE_LIMITER_H_
-#define KAPSO_SANDBOX_RATE_LIMITER_H_
+#ifndef SANDBOX_RATE_LIMITER_H_
+#define SANDBOX_RATE_LIMITER_H_
 
 #include <cstdint>
 
@@ -47,4 +47,4 @@ class FixedWindowLimiter {
 
 }  // namespace kapso::sandbox
 
-#endif  // KAPSO_SANDBOX_RATE_LIMITER_H_
+#endif  // SANDBOX_RATE_LIMITER_H_

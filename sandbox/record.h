@@ -1,7 +1,7 @@
 // One read-only resource of a cursor-paged collection (message, conversation,
 // API log, webhook delivery).
-#ifndef KAPSO_SANDBOX_RECORD_H_
-#define KAPSO_SANDBOX_RECORD_H_
+#ifndef SANDBOX_RECORD_H_
+#define SANDBOX_RECORD_H_
 
 #include <string>
 #include <utility>
@@ -38,4 +38,4 @@ inline const Record* FindRecord(const std::vector<Record>& records,
 
 }  // namespace kapso::sandbox
 
-#endif  // KAPSO_SANDBOX_RECORD_H_
+#endif  // SANDBOX_RECORD_H_

@@ -1,7 +1,7 @@
 // POST /__sandbox/records: add a record at run time (errors appearing over
 // time, a second number with the same display number, ...).
-#ifndef KAPSO_SANDBOX_RECORD_ROUTES_H_
-#define KAPSO_SANDBOX_RECORD_ROUTES_H_
+#ifndef SANDBOX_RECORD_ROUTES_H_
+#define SANDBOX_RECORD_ROUTES_H_
 
 #include "sandbox/router.h"
 #include "sandbox/sandbox_store.h"
@@ -15,4 +15,4 @@ void AddRecordRoutes(Router& router, SandboxStore& store);
 
 }  // namespace kapso::sandbox
 
-#endif  // KAPSO_SANDBOX_RECORD_ROUTES_H_
+#endif  // SANDBOX_RECORD_ROUTES_H_

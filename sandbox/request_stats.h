@@ -1,7 +1,7 @@
 // What the sandbox has been asked: requests per method and path, and how many
 // client connections opened (benchmarks check keep-alive with it).
-#ifndef KAPSO_SANDBOX_REQUEST_STATS_H_
-#define KAPSO_SANDBOX_REQUEST_STATS_H_
+#ifndef SANDBOX_REQUEST_STATS_H_
+#define SANDBOX_REQUEST_STATS_H_
 
 #include <cstdint>
 #include <string>
@@ -47,4 +47,4 @@ class RequestStats {
 
 }  // namespace kapso::sandbox
 
-#endif  // KAPSO_SANDBOX_REQUEST_STATS_H_
+#endif  // SANDBOX_REQUEST_STATS_H_

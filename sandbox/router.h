@@ -1,8 +1,8 @@
 // A small method + path router. Patterns are literal segments and `{name}`
 // captures ("/platform/v1/whatsapp/messages/{message_id}"). Matching splits
 // the path once and compares segments, which keeps regexes off the hot path.
-#ifndef KAPSO_SANDBOX_ROUTER_H_
-#define KAPSO_SANDBOX_ROUTER_H_
+#ifndef SANDBOX_ROUTER_H_
+#define SANDBOX_ROUTER_H_
 
 #include <functional>
 #include <string>
@@ -43,4 +43,4 @@ class Router {
 
 }  // namespace kapso::sandbox
 
-#endif  // KAPSO_SANDBOX_ROUTER_H_
+#endif  // SANDBOX_ROUTER_H_

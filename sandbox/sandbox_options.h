@@ -1,6 +1,6 @@
 // How a sandbox is started (the kapso_sandbox flags map onto these).
-#ifndef KAPSO_SANDBOX_SANDBOX_OPTIONS_H_
-#define KAPSO_SANDBOX_SANDBOX_OPTIONS_H_
+#ifndef SANDBOX_SANDBOX_OPTIONS_H_
+#define SANDBOX_SANDBOX_OPTIONS_H_
 
 #include <string>
 
@@ -22,4 +22,4 @@ struct SandboxOptions {
 
 }  // namespace kapso::sandbox
 
-#endif  // KAPSO_SANDBOX_SANDBOX_OPTIONS_H_
+#endif  // SANDBOX_SANDBOX_OPTIONS_H_

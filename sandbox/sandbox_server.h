@@ -11,8 +11,8 @@
 // Serves /platform/v1/... as Kapso does (contract/kapso-api/), seeded with
 // the fixed data of docs/contracts.md, plus the /__sandbox/... admin API. The
 // fault/stats/reset methods here are the same operations as that API.
-#ifndef KAPSO_SANDBOX_SANDBOX_SERVER_H_
-#define KAPSO_SANDBOX_SANDBOX_SERVER_H_
+#ifndef SANDBOX_SANDBOX_SERVER_H_
+#define SANDBOX_SANDBOX_SERVER_H_
 
 #include <atomic>
 #include <cstdint>
@@ -91,4 +91,4 @@ class SandboxServer {
 
 }  // namespace kapso::sandbox
 
-#endif  // KAPSO_SANDBOX_SANDBOX_SERVER_H_
+#endif  // SANDBOX_SANDBOX_SERVER_H_

@@ -1,5 +1,7 @@
 #include "sandbox/sandbox_service.h"
 
+#include <optional>
+
 #include "absl/random/random.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -81,7 +83,7 @@ void SandboxService::Handle(const httplib::Request& req,
 
 bool SandboxService::ApplyFault(const httplib::Request& req,
                                 httplib::Response& res) {
-  absl::optional<Fault> fault = faults_.Take(req.method, req.path);
+  std::optional<Fault> fault = faults_.Take(req.method, req.path);
   if (!fault.has_value()) return false;
   // Sleeping holds only this connection's worker thread.
   if (fault->delay_ms > 0) absl::SleepFor(absl::Milliseconds(fault->delay_ms));

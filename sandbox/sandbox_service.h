@@ -1,8 +1,8 @@
 // The sandbox's request pipeline, independent of the socket layer:
 // request id -> stats -> scripted faults -> API key -> rate limit -> route.
 // Admin paths (/__sandbox/...) skip everything but the request id.
-#ifndef KAPSO_SANDBOX_SANDBOX_SERVICE_H_
-#define KAPSO_SANDBOX_SANDBOX_SERVICE_H_
+#ifndef SANDBOX_SANDBOX_SERVICE_H_
+#define SANDBOX_SANDBOX_SERVICE_H_
 
 #include <atomic>
 #include <cstdint>
@@ -58,4 +58,4 @@ class SandboxService {
 
 }  // namespace kapso::sandbox
 
-#endif  // KAPSO_SANDBOX_SANDBOX_SERVICE_H_
+#endif  // SANDBOX_SANDBOX_SERVICE_H_

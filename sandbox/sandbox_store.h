@@ -1,7 +1,7 @@
 // The sandbox's state: the read-only seed collections, the mutable webhooks
 // and the health-check cache. Reset() restores the seed.
-#ifndef KAPSO_SANDBOX_SANDBOX_STORE_H_
-#define KAPSO_SANDBOX_SANDBOX_STORE_H_
+#ifndef SANDBOX_SANDBOX_STORE_H_
+#define SANDBOX_SANDBOX_STORE_H_
 
 #include <cstdint>
 #include <functional>
@@ -68,4 +68,4 @@ class SandboxStore {
 
 }  // namespace kapso::sandbox
 
-#endif  // KAPSO_SANDBOX_SANDBOX_STORE_H_
+#endif  // SANDBOX_SANDBOX_STORE_H_

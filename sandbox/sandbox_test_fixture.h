@@ -1,7 +1,7 @@
 // A gtest fixture that runs a SandboxServer on 127.0.0.1 port 0 and speaks
 // to it over real HTTP with httplib::Client.
-#ifndef KAPSO_SANDBOX_SANDBOX_TEST_FIXTURE_H_
-#define KAPSO_SANDBOX_SANDBOX_TEST_FIXTURE_H_
+#ifndef SANDBOX_SANDBOX_TEST_FIXTURE_H_
+#define SANDBOX_SANDBOX_TEST_FIXTURE_H_
 
 #include <memory>
 #include <string>
@@ -78,4 +78,4 @@ class SandboxTest : public ::testing::Test {
 
 }  // namespace kapso::sandbox
 
-#endif  // KAPSO_SANDBOX_SANDBOX_TEST_FIXTURE_H_
+#endif  // SANDBOX_SANDBOX_TEST_FIXTURE_H_

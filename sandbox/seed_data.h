@@ -1,8 +1,8 @@
 // The sandbox's fixed seed (docs/contracts.md lists the facts tests rely on).
 // Times are relative to `now` so "the last 24 hours" stays true while the
 // sandbox runs.
-#ifndef KAPSO_SANDBOX_SEED_DATA_H_
-#define KAPSO_SANDBOX_SEED_DATA_H_
+#ifndef SANDBOX_SEED_DATA_H_
+#define SANDBOX_SEED_DATA_H_
 
 #include <string>
 #include <vector>
@@ -46,4 +46,4 @@ void SortNewestFirst(std::vector<Record>& records);
 
 }  // namespace kapso::sandbox
 
-#endif  // KAPSO_SANDBOX_SEED_DATA_H_
+#endif  // SANDBOX_SEED_DATA_H_

@@ -1,5 +1,7 @@
 #include "sandbox/time_format.h"
 
+#include <optional>
+
 namespace kapso::sandbox {
 
 std::string FormatUtc(absl::Time t) {
@@ -14,11 +16,11 @@ std::string UnixSeconds(absl::Time t) {
   return std::to_string(absl::ToUnixSeconds(t));
 }
 
-absl::optional<absl::Time> ParseTime(absl::string_view text) {
+std::optional<absl::Time> ParseTime(absl::string_view text) {
   absl::Time t;
   std::string error;
   if (!absl::ParseTime(absl::RFC3339_full, text, &t, &error)) {
-    return absl::nullopt;
+    return std::nullopt;
   }
   return t;
 }

@@ -1,13 +1,13 @@
 // The timestamp formats Kapso uses: RFC 3339 UTC with "Z", and Meta's Unix
 // seconds as a decimal string.
-#ifndef KAPSO_SANDBOX_TIME_FORMAT_H_
-#define KAPSO_SANDBOX_TIME_FORMAT_H_
+#ifndef SANDBOX_TIME_FORMAT_H_
+#define SANDBOX_TIME_FORMAT_H_
 
+#include <optional>
 #include <string>
 
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
-#include "absl/types/optional.h"
 
 namespace kapso::sandbox {
 
@@ -22,8 +22,8 @@ std::string FormatUtcMicros(absl::Time t);
 std::string UnixSeconds(absl::Time t);
 
 // Any RFC 3339 time (offset or "Z", optional fraction).
-absl::optional<absl::Time> ParseTime(absl::string_view text);
+std::optional<absl::Time> ParseTime(absl::string_view text);
 
 }  // namespace kapso::sandbox
 
-#endif  // KAPSO_SANDBOX_TIME_FORMAT_H_
+#endif  // SANDBOX_TIME_FORMAT_H_

@@ -2,9 +2,10 @@
 // `phone_number_id` says which number-level collection it also belongs to
 // (null: project-scoped). Enforces Kapso's conflicts: one meta webhook per
 // number, no duplicate URL on the same number (409).
-#ifndef KAPSO_SANDBOX_WEBHOOK_REGISTRY_H_
-#define KAPSO_SANDBOX_WEBHOOK_REGISTRY_H_
+#ifndef SANDBOX_WEBHOOK_REGISTRY_H_
+#define SANDBOX_WEBHOOK_REGISTRY_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,14 +18,13 @@
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
-#include "absl/types/optional.h"
 
 namespace kapso::sandbox {
 
 // `number` scopes a call to one number's collection: a webhook of another
 // number (or a project-scoped one) is then "not found". nullopt: the project
 // collection, which sees every webhook.
-using NumberScope = absl::optional<std::string>;
+using NumberScope = std::optional<std::string>;
 
 class WebhookRegistry {
  public:
@@ -63,4 +63,4 @@ class WebhookRegistry {
 
 }  // namespace kapso::sandbox
 
-#endif  // KAPSO_SANDBOX_WEBHOOK_REGISTRY_H_
+#endif  // SANDBOX_WEBHOOK_REGISTRY_H_

@@ -1,6 +1,7 @@
 #include "sandbox/webhook_routes.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -128,7 +129,7 @@ absl::Status Test(SandboxStore& store, const httplib::Request& req,
   if (!webhook.ok()) return webhook.status();
   absl::StatusOr<json> body = ParseJsonObject(req);
   if (!body.ok()) return body.status();
-  absl::optional<std::string> event = StringParam(req, "event_type");
+  std::optional<std::string> event = StringParam(req, "event_type");
   if (body->contains("event_type") && (*body)["event_type"].is_string()) {
     event = (*body)["event_type"].get<std::string>();
   }

@@ -2,8 +2,8 @@
 //   /platform/v1/whatsapp/phone_numbers/{phone_number_id}/webhooks[/{id}]
 //   /platform/v1/whatsapp/webhooks[/{id}]   (the project's, sees every webhook)
 //   POST /platform/v1/whatsapp/webhooks/{id}/test
-#ifndef KAPSO_SANDBOX_WEBHOOK_ROUTES_H_
-#define KAPSO_SANDBOX_WEBHOOK_ROUTES_H_
+#ifndef SANDBOX_WEBHOOK_ROUTES_H_
+#define SANDBOX_WEBHOOK_ROUTES_H_
 
 #include "sandbox/router.h"
 #include "sandbox/sandbox_store.h"
@@ -14,4 +14,4 @@ void AddWebhookRoutes(Router& router, SandboxStore& store);
 
 }  // namespace kapso::sandbox
 
-#endif  // KAPSO_SANDBOX_WEBHOOK_ROUTES_H_
+#endif  // SANDBOX_WEBHOOK_ROUTES_H_

@@ -1,5 +1,6 @@
 #include "sandbox/webhook_validation.h"
 
+#include <optional>
 #include <vector>
 
 #include "absl/strings/match.h"
@@ -173,7 +174,7 @@ bool IsKnownEvent(const std::string& event) {
 
 absl::StatusOr<json> NewWebhookFromRequest(
     const json& body, WebhookCollection collection,
-    const absl::optional<std::string>& path_phone_number_id) {
+    const std::optional<std::string>& path_phone_number_id) {
   absl::StatusOr<json> input = Inner(body);
   if (!input.ok()) return input.status();
   json webhook = Defaults();

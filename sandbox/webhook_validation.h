@@ -2,15 +2,15 @@
 // types, https URLs, known events, ranges, kind-specific normalization, and
 // the plan gate on `project.event`. Conflicts with other webhooks (409) are
 // the registry's business.
-#ifndef KAPSO_SANDBOX_WEBHOOK_VALIDATION_H_
-#define KAPSO_SANDBOX_WEBHOOK_VALIDATION_H_
+#ifndef SANDBOX_WEBHOOK_VALIDATION_H_
+#define SANDBOX_WEBHOOK_VALIDATION_H_
 
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "absl/status/statusor.h"
-#include "absl/types/optional.h"
 
 namespace kapso::sandbox {
 
@@ -25,7 +25,7 @@ enum class WebhookCollection {
 // Errors: 422 for invalid input, 402 for `project.event`.
 absl::StatusOr<nlohmann::json> NewWebhookFromRequest(
     const nlohmann::json& body, WebhookCollection collection,
-    const absl::optional<std::string>& path_phone_number_id);
+    const std::optional<std::string>& path_phone_number_id);
 
 // `current` with a PATCH body applied and checked; `kind` may not change.
 absl::StatusOr<nlohmann::json> PatchedWebhook(const nlohmann::json& body,
@@ -36,4 +36,4 @@ bool IsKnownEvent(const std::string& event);
 
 }  // namespace kapso::sandbox
 
-#endif  // KAPSO_SANDBOX_WEBHOOK_VALIDATION_H_
+#endif  // SANDBOX_WEBHOOK_VALIDATION_H_

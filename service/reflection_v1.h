@@ -1,5 +1,5 @@
-#ifndef KAPSO_SERVICE_REFLECTION_V1_H_
-#define KAPSO_SERVICE_REFLECTION_V1_H_
+#ifndef SERVICE_REFLECTION_V1_H_
+#define SERVICE_REFLECTION_V1_H_
 
 namespace kapso::service {
 
@@ -13,4 +13,4 @@ void InitReflectionV1ServerBuilderPlugin();
 
 }  // namespace kapso::service
 
-#endif  // KAPSO_SERVICE_REFLECTION_V1_H_
+#endif  // SERVICE_REFLECTION_V1_H_
