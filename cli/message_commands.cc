@@ -26,15 +26,8 @@ v1::ListMessagesRequest BuildListMessages(const ParsedFlags& flags) {
 absl::Status RunList(const ParsedFlags& flags, CommandEnv& env) {
   auto stub = NewStub<v1::MessageDebug>(env);
   if (!stub.ok()) return stub.status();
-  v1::ListMessagesResponse response;
-  absl::Status s = FetchPages(
-      BuildListMessages(flags), flags.GetBool("all"),
-      [&](const v1::ListMessagesRequest& r, v1::ListMessagesResponse* page) {
-        return (*stub)->ListMessages(env.NewContext().get(), r, page);
-      },
-      &response);
-  if (s.ok()) s = env.printer().Data(response);
-  return s;
+  return ListAndPrint(env, **stub, BuildListMessages(flags), flags.GetBool("all"),
+                      &v1::MessageDebug::Stub::ListMessages);
 }
 
 absl::Status RunGet(const ParsedFlags& flags, CommandEnv& env) {
@@ -82,15 +75,8 @@ absl::Status RunLookup(const ParsedFlags& flags, CommandEnv& env) {
   request.set_status(flags.GetString("status"));
   request.set_page_size(static_cast<int32_t>(flags.GetInt("per-page")));
   request.set_page_token(flags.GetString("page-token"));
-  v1::ListConversationsResponse response;
-  absl::Status s = FetchPages(
-      request, flags.GetBool("all"),
-      [&](const v1::ListConversationsRequest& r, v1::ListConversationsResponse* page) {
-        return (*stub)->ListConversations(env.NewContext().get(), r, page);
-      },
-      &response);
-  if (s.ok()) s = env.printer().Data(response);
-  return s;
+  return ListAndPrint(env, **stub, std::move(request), flags.GetBool("all"),
+                      &v1::MessageDebug::Stub::ListConversations);
 }
 
 std::vector<FlagSpec> ListFlags() {

@@ -59,6 +59,22 @@ absl::Status FetchPages(Request request, bool all, const Call& call,
   return absl::InternalError("--all: too many pages");
 }
 
+// The list commands' one shape: calls `method` of `stub` for one page, or
+// for every page with `all`, and prints the merged pages.
+template <typename Stub, typename Request, typename Response>
+absl::Status ListAndPrint(CommandEnv& env, Stub& stub, Request request, bool all,
+                          grpc::Status (Stub::*method)(grpc::ClientContext*, const Request&,
+                                                       Response*)) {
+  Response response;
+  absl::Status s = FetchPages(
+      std::move(request), all,
+      [&](const Request& r, Response* page) {
+        return (stub.*method)(env.NewContext().get(), r, page);
+      },
+      &response);
+  return s.ok() ? env.printer().Data(response) : s;
+}
+
 }  // namespace kapso::cli
 
 #endif  // CLI_RPC_CALL_H_

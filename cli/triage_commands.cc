@@ -92,15 +92,8 @@ absl::Status RunApiLogs(const ParsedFlags& flags, CommandEnv& env) {
   request.set_errors_only(flags.GetBool("errors-only"));
   request.set_page_size(static_cast<int32_t>(flags.GetInt("per-page")));
   request.set_page_token(flags.GetString("page-token"));
-  v1::ListApiLogsResponse response;
-  absl::Status s = FetchPages(
-      request, flags.GetBool("all"),
-      [&](const v1::ListApiLogsRequest& r, v1::ListApiLogsResponse* page) {
-        return (*stub)->ListApiLogs(env.NewContext().get(), r, page);
-      },
-      &response);
-  if (s.ok()) s = env.printer().Data(response);
-  return s;
+  return ListAndPrint(env, **stub, std::move(request), flags.GetBool("all"),
+                      &v1::Triage::Stub::ListApiLogs);
 }
 
 absl::Status RunDeliveries(const ParsedFlags& flags, CommandEnv& env) {
@@ -119,16 +112,8 @@ absl::Status RunDeliveries(const ParsedFlags& flags, CommandEnv& env) {
   request.set_errors_only(flags.GetBool("errors-only"));
   request.set_page_size(static_cast<int32_t>(flags.GetInt("per-page")));
   request.set_page_token(flags.GetString("page-token"));
-  v1::ListWebhookDeliveriesResponse response;
-  absl::Status s = FetchPages(
-      request, flags.GetBool("all"),
-      [&](const v1::ListWebhookDeliveriesRequest& r,
-          v1::ListWebhookDeliveriesResponse* page) {
-        return (*stub)->ListWebhookDeliveries(env.NewContext().get(), r, page);
-      },
-      &response);
-  if (s.ok()) s = env.printer().Data(response);
-  return s;
+  return ListAndPrint(env, **stub, std::move(request), flags.GetBool("all"),
+                      &v1::Triage::Stub::ListWebhookDeliveries);
 }
 
 FlagSpec ErrorsOnlyFlag(const char* what) {

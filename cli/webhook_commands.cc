@@ -39,15 +39,8 @@ absl::Status RunList(const ParsedFlags& flags, CommandEnv& env) {
   if (!request.ok()) return request.status();
   auto stub = NewStub<v1::Webhooks>(env);
   if (!stub.ok()) return stub.status();
-  v1::ListWebhooksResponse response;
-  absl::Status s = FetchPages(
-      *request, flags.GetBool("all"),
-      [&](const v1::ListWebhooksRequest& r, v1::ListWebhooksResponse* page) {
-        return (*stub)->ListWebhooks(env.NewContext().get(), r, page);
-      },
-      &response);
-  if (s.ok()) s = env.printer().Data(response);
-  return s;
+  return ListAndPrint(env, **stub, *std::move(request), flags.GetBool("all"),
+                      &v1::Webhooks::Stub::ListWebhooks);
 }
 
 absl::Status RunGet(const ParsedFlags& flags, CommandEnv& env) {
