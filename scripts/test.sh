@@ -138,10 +138,33 @@ echo "   ($((SECONDS - start)) s)"
 
 echo "== fuzz targets, ${KAPSO_OPS_FUZZ_SECONDS:-15} s each (fuzz/run.sh)"
 start=$SECONDS
-for target in json_envelope_fuzzer page_token_fuzzer http_status_fuzzer url_fuzzer \
-              flag_parser_fuzzer; do
-  check "fuzz $target" fuzz/run.sh "${KAPSO_OPS_FUZZ_SECONDS:-15}" "$target"
-done
+# Built once, then run two at a time (one per core), each for its full time.
+FUZZERS=(json_envelope_fuzzer page_token_fuzzer http_status_fuzzer url_fuzzer flag_parser_fuzzer)
+run_fuzzer() {  # TARGET: its log and exit code in $LOG
+  FUZZ_BIN="$FUZZ_BIN" fuzz/run.sh "${KAPSO_OPS_FUZZ_SECONDS:-15}" "$1" >"$LOG/fuzz-$1.out" 2>&1
+  echo $? >"$LOG/fuzz-$1.rc"
+}
+if bazel build --config=asan "${FUZZERS[@]/#/\/\/fuzz:}" >"$LOG/fuzz-build.out" 2>&1; then
+  FUZZ_BIN="$(bazel info --config=asan bazel-bin 2>/dev/null)/fuzz"
+  batch=()
+  for target in "${FUZZERS[@]}"; do
+    run_fuzzer "$target" &
+    batch+=($!)
+    if ((${#batch[@]} == 2)); then wait "${batch[@]}"; batch=(); fi
+  done
+  ((${#batch[@]} == 0)) || wait "${batch[@]}"
+  for target in "${FUZZERS[@]}"; do
+    cat "$LOG/fuzz-$target.out"
+    if [ "$(cat "$LOG/fuzz-$target.rc" 2>/dev/null)" = 0 ]; then
+      tally 1 0 "fuzz $target"
+    else
+      tally 0 1 "fuzz $target"
+    fi
+  done
+else
+  tail -n 30 "$LOG/fuzz-build.out"
+  tally 0 "${#FUZZERS[@]}" "fuzz targets (build)"
+fi
 echo "   ($((SECONDS - start)) s)"
 
 echo "${passed} passed, ${failed} failed"
