@@ -95,6 +95,9 @@ Record LiveFailedMessage(const std::string& id, absl::Time at) {
                       {"phone_number", "15550100104"},
                       {"phone_number_id", "1000000000000002"},
                       {"has_media", false},
+                      // Kapso's spec requires it: the seed's chat with this customer.
+                      {"whatsapp_conversation_id", "c0000000-0000-4000-8000-000000000004"},
+                      {"contact_name", "Dana Levi"},
                       {"content", "Live sandbox message"},
                       {"statuses", json::array()}};
   return MakeRecord(id, at, std::move(message));
