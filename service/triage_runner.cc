@@ -151,6 +151,28 @@ void ReadNumbers(const Run& run, std::shared_ptr<Join> join) {
       });
 }
 
+// Reads one page of a log source into `out`: the findings `findings(list&)`
+// makes, how many items were read and whether that was all of them, or the
+// source's own error (a finding of its own); then arrives at `join`.
+template <typename Envelope, typename Findings>
+void ReadLogSource(const Run& run, absl::StatusOr<client::HttpRequest> request,
+                   SourceResult TriageRun::*out, std::shared_ptr<Join> join, Findings findings) {
+  run->client()->template Fetch<Envelope>(
+      std::move(request), run->context(),
+      [run, out, join = std::move(join),
+       findings = std::move(findings)](absl::StatusOr<Envelope> list) {
+        SourceResult& result = (*run).*out;
+        if (!list.ok()) {
+          result.Fail(list.status(), run->redactor());
+        } else {
+          result.Add(findings(*list));
+          result.source.set_items_read(list->data_size());
+          result.source.set_complete(list->paging().next().empty());
+        }
+        join->Arrive();
+      });
+}
+
 void ReadMessages(const Run& run, std::shared_ptr<Join> join) {
   v1::ListMessagesRequest failed;
   failed.set_status("failed");
@@ -158,19 +180,11 @@ void ReadMessages(const Run& run, std::shared_ptr<Join> join) {
   failed.set_phone_number_id(run->scope.phone_number_id);
   PageRequest page;
   page.page_size = run->scope.limit;
-  run->client()->Fetch<wire::MessageList>(
-      client::BuildListMessages(failed, page), run->context(),
-      [run, join](absl::StatusOr<wire::MessageList> list) {
-        SourceResult& out = run->messages;
-        if (!list.ok()) {
-          out.Fail(list.status(), run->redactor());
-        } else {
-          for (v1::Message& message : *list->mutable_data()) AddDeliveryTimeline(message);
-          out.Add(MessageErrorFindings(list->data(), run->scope.since));
-          out.source.set_items_read(list->data_size());
-          out.source.set_complete(list->paging().next().empty());
-        }
-        join->Arrive();
+  ReadLogSource<wire::MessageList>(
+      run, client::BuildListMessages(failed, page), &TriageRun::messages, std::move(join),
+      [since = run->scope.since](wire::MessageList& list) {
+        for (v1::Message& message : *list.mutable_data()) AddDeliveryTimeline(message);
+        return MessageErrorFindings(list.data(), since);
       });
 }
 
@@ -246,19 +260,9 @@ void ReadApiErrors(const Run& run, std::shared_ptr<Join> join) {
   errors.set_errors_only(true);
   PageRequest page;
   page.page_size = run->scope.limit;
-  run->client()->Fetch<wire::ApiLogList>(
-      client::BuildListApiLogs(errors, page), run->context(),
-      [run, join](absl::StatusOr<wire::ApiLogList> list) {
-        SourceResult& out = run->api;
-        if (!list.ok()) {
-          out.Fail(list.status(), run->redactor());
-        } else {
-          out.Add(ApiErrorFindings(list->data()));
-          out.source.set_items_read(list->data_size());
-          out.source.set_complete(list->paging().next().empty());
-        }
-        join->Arrive();
-      });
+  ReadLogSource<wire::ApiLogList>(
+      run, client::BuildListApiLogs(errors, page), &TriageRun::api, std::move(join),
+      [](wire::ApiLogList& list) { return ApiErrorFindings(list.data()); });
 }
 
 void RunSources(UnaryCall* call, TriageScope scope, v1::TriageReport* report) {
