@@ -6,6 +6,7 @@
 #include "absl/strings/numbers.h"
 #include "kapso/internal/wire.pb.h"
 #include "service/delivery_timeline.h"
+#include "service/failed_messages_filter.h"
 #include "service/follow_source.h"
 #include "service/request_validation.h"
 #include "service/serve_follow.h"
@@ -60,12 +61,7 @@ v1::ListWebhookDeliveriesRequest DeliveryFilters(const v1::FollowWebhookDeliveri
 
 // As the failed_messages source of ListMessageErrors.
 v1::ListMessagesRequest FailedMessageFilters(const v1::FollowMessageErrorsRequest& request) {
-  v1::ListMessagesRequest list;
-  list.set_status("failed");
-  list.set_direction("outbound");
-  list.set_phone_number(request.phone_number());
-  list.set_phone_number_id(request.phone_number_id());
-  return list;
+  return FailedOutboundMessages(request.phone_number(), request.phone_number_id());
 }
 
 v1::ListMessageErrorsRequest MessageErrorChecks(const v1::FollowMessageErrorsRequest& request) {

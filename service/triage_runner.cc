@@ -10,6 +10,7 @@
 #include "kapso/internal/wire.pb.h"
 #include "kapso_client/kapso_requests.h"
 #include "service/delivery_timeline.h"
+#include "service/failed_messages_filter.h"
 #include "service/join.h"
 #include "service/phone_number_directory.h"
 #include "service/phone_number_health.h"
@@ -174,10 +175,7 @@ void ReadLogSource(const Run& run, absl::StatusOr<client::HttpRequest> request,
 }
 
 void ReadMessages(const Run& run, std::shared_ptr<Join> join) {
-  v1::ListMessagesRequest failed;
-  failed.set_status("failed");
-  failed.set_direction("outbound");
-  failed.set_phone_number_id(run->scope.phone_number_id);
+  v1::ListMessagesRequest failed = FailedOutboundMessages("", run->scope.phone_number_id);
   PageRequest page;
   page.page_size = run->scope.limit;
   ReadLogSource<wire::MessageList>(

@@ -5,6 +5,7 @@
 #include "kapso/internal/wire.pb.h"
 #include "service/cursor_list.h"
 #include "service/delivery_timeline.h"
+#include "service/failed_messages_filter.h"
 #include "service/fetch_branch.h"
 #include "service/triage_request.h"
 #include "service/triage_runner.h"
@@ -40,10 +41,7 @@ struct ErrorSources {
 ErrorSources SourcesOf(const v1::ListMessageErrorsRequest& request) {
   ErrorSources sources;
   sources.page.page_size = request.limit() == 0 ? 20 : request.limit();
-  sources.failed.set_status("failed");
-  sources.failed.set_direction("outbound");
-  sources.failed.set_phone_number(request.phone_number());
-  sources.failed.set_phone_number_id(request.phone_number_id());
+  sources.failed = FailedOutboundMessages(request.phone_number(), request.phone_number_id());
   sources.api_errors.set_period(request.period());
   sources.api_errors.set_errors_only(true);
   sources.delivery_errors.set_period(request.period());
