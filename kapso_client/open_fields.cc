@@ -56,6 +56,10 @@ void CollectTwinned(const Descriptor* d, absl::flat_hash_set<const Descriptor*>&
 const std::vector<std::string>& TwinnedNames(const Descriptor* type) {
   static absl::Mutex mu(absl::kConstInit);
   static auto* cache = new absl::node_hash_map<const Descriptor*, std::vector<std::string>>;
+  {
+    absl::ReaderMutexLock read(&mu);  // every answer after the first of its type
+    if (auto it = cache->find(type); it != cache->end()) return it->second;
+  }
   absl::MutexLock lock(&mu);
   auto [it, inserted] = cache->try_emplace(type);
   if (inserted) {
