@@ -1,5 +1,5 @@
 // Kapso's JSON answers -> the wire envelopes (kapso_client/json_mapping.h).
-// The first byte picks the envelope message of wire.proto; the rest is the
+// The first byte picks the envelope (kapso/internal/wire/); the rest is the
 // body. A body that parses must serialize back and parse again to the same
 // message (nothing the parser accepts is lost or unprintable).
 
@@ -15,15 +15,31 @@
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/message.h"
 #include "google/protobuf/util/message_differencer.h"
-#include "kapso/internal/wire.pb.h"
+#include "kapso/internal/wire/api_logs.pb.h"
+#include "kapso/internal/wire/conversations.pb.h"
+#include "kapso/internal/wire/messages.pb.h"
+#include "kapso/internal/wire/paging.pb.h"
+#include "kapso/internal/wire/phone_numbers.pb.h"
+#include "kapso/internal/wire/webhook_deliveries.pb.h"
+#include "kapso/internal/wire/webhooks.pb.h"
 #include "kapso_client/json_mapping.h"
 
 namespace {
 
+namespace wire = ::kapso::internal::wire;
+
+// Every envelope, in the order they had in one file before the split per
+// resource, so that the seed corpus's first bytes pick the same ones.
 const google::protobuf::Descriptor* Envelope(uint8_t selector) {
-  const google::protobuf::FileDescriptor* file =
-      kapso::internal::wire::PageMeta::descriptor()->file();
-  return file->message_type(selector % file->message_type_count());
+  static const google::protobuf::Descriptor* const kEnvelopes[] = {
+      wire::PageMeta::descriptor(),         wire::Paging::descriptor(),
+      wire::WebhookList::descriptor(),      wire::WebhookItem::descriptor(),
+      wire::PhoneNumberList::descriptor(),  wire::MessageList::descriptor(),
+      wire::MessageItem::descriptor(),      wire::ConversationList::descriptor(),
+      wire::ConversationItem::descriptor(), wire::ApiLogList::descriptor(),
+      wire::DeliveryList::descriptor(),     wire::TestResultItem::descriptor(),
+  };
+  return kEnvelopes[selector % (sizeof(kEnvelopes) / sizeof(kEnvelopes[0]))];
 }
 
 std::unique_ptr<google::protobuf::Message> NewMessage(const google::protobuf::Descriptor* type) {

@@ -11,7 +11,10 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_split.h"
 #include "fuzz/fuzz_input.h"
-#include "kapso_client/kapso_requests.h"
+#include "kapso_client/conversations.h"
+#include "kapso_client/messages.h"
+#include "kapso_client/phone_numbers.h"
+#include "kapso_client/webhooks.h"
 #include "kapso_client/url_encoding.h"
 
 using kapso::fuzz::Part;

@@ -40,7 +40,7 @@ struct KapsoClientOptions {
 };
 
 // Typed, asynchronous calls of the Kapso Platform API. A call takes an
-// HttpRequest built by kapso_requests.h and answers with the parsed JSON, or
+// HttpRequest built by a resource file (messages.h, webhooks.h, ...) and answers with the parsed JSON, or
 // with the error of StatusFromHttpResponse / the transport. A write whose
 // fate is unknown (a transport error once the request was sent, a 5xx, a
 // shutdown, a 2xx whose body cannot be read) has reason

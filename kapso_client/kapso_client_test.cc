@@ -9,7 +9,7 @@
 
 #include "absl/synchronization/notification.h"
 #include "gtest/gtest.h"
-#include "kapso/internal/wire.pb.h"
+#include "kapso/internal/wire/messages.pb.h"
 #include "kapso_client/status_details.h"
 #include "kapso_client/testing/fake_transport.h"
 #include "kapso_client/worker_pool.h"

@@ -9,7 +9,7 @@ namespace kapso::client {
 
 namespace {
 
-// Every path kapso_requests.h builds, with "{id}" for an id segment. Metric
+// Every path the resource files (messages.h, webhooks.h, ...) build, with "{id}" for an id segment. Metric
 // labels come from this closed set only: ids are chosen by callers, and one
 // label value per id would grow the metrics without bound.
 constexpr absl::string_view kEndpointTemplates[] = {

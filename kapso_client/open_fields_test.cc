@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
-#include "kapso/internal/wire.pb.h"
+#include "kapso/internal/wire/api_logs.pb.h"
+#include "kapso/internal/wire/messages.pb.h"
+#include "kapso/internal/wire/phone_numbers.pb.h"
+#include "kapso/internal/wire/webhooks.pb.h"
 #include "kapso_client/json_mapping.h"
 
 namespace kapso::client {

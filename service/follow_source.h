@@ -7,7 +7,7 @@
 
 #include "kapso/ops/v1/triage.pb.h"
 #include "kapso_client/kapso_client.h"
-#include "kapso_client/kapso_requests.h"
+#include "kapso_client/page_request.h"
 #include "service/follow_item.h"
 
 namespace kapso::service {

@@ -9,7 +9,7 @@
 
 #include "kapso/ops/v1/common.pb.h"
 #include "kapso_client/kapso_client.h"
-#include "kapso_client/kapso_requests.h"
+#include "kapso_client/page_request.h"
 #include "kapso_client/status_details.h"
 #include "service/grpc_status.h"
 

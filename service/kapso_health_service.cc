@@ -2,15 +2,16 @@
 
 #include <memory>
 
-#include "kapso/internal/wire.pb.h"
+#include "kapso_client/api_logs.h"
 #include "kapso_client/json_mapping.h"
-#include "kapso_client/kapso_requests.h"
+#include "kapso_client/phone_numbers.h"
+#include "kapso_client/webhook_deliveries.h"
 #include "service/fetch_branch.h"
 #include "service/item_counter.h"
-#include "service/request_validation.h"
 #include "service/phone_number_digits.h"
 #include "service/phone_number_directory.h"
 #include "service/phone_number_health.h"
+#include "service/request_validation.h"
 #include "service/unary_call.h"
 
 namespace kapso::service {

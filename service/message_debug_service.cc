@@ -1,10 +1,10 @@
 #include "service/message_debug_service.h"
 
-#include "kapso/internal/wire.pb.h"
-#include "kapso_client/kapso_requests.h"
+#include "kapso_client/conversations.h"
+#include "kapso_client/messages.h"
 #include "service/message_diagnosis.h"
-#include "service/cursor_list.h"
 #include "service/serve_item.h"
+#include "service/serve_list.h"
 #include "service/request_validation.h"
 #include "service/unary_call.h"
 
@@ -15,9 +15,8 @@ namespace wire = ::kapso::internal::wire;
 grpc::ServerUnaryReactor* MessageDebugService::ListMessages(
     grpc::CallbackServerContext* context, const v1::ListMessagesRequest* request,
     v1::ListMessagesResponse* response) {
-  return ServeCursorList<wire::MessageList>(context, deps_, request, &client::BuildListMessages,
-                                            response->mutable_messages(),
-                                            response->mutable_next_page_token());
+  return ServeList(context, deps_, request, &client::BuildListMessages, &client::TakeMessagePage,
+                   response);
 }
 
 grpc::ServerUnaryReactor* MessageDebugService::GetMessage(grpc::CallbackServerContext* context,
@@ -30,9 +29,8 @@ grpc::ServerUnaryReactor* MessageDebugService::GetMessage(grpc::CallbackServerCo
 grpc::ServerUnaryReactor* MessageDebugService::ListConversations(
     grpc::CallbackServerContext* context, const v1::ListConversationsRequest* request,
     v1::ListConversationsResponse* response) {
-  return ServeCursorList<wire::ConversationList>(
-      context, deps_, request, &client::BuildListConversations,
-      response->mutable_conversations(), response->mutable_next_page_token());
+  return ServeList(context, deps_, request, &client::BuildListConversations,
+                   &client::TakeConversationPage, response);
 }
 
 grpc::ServerUnaryReactor* MessageDebugService::GetConversation(

@@ -75,4 +75,10 @@ std::string EncodePageToken(const google::protobuf::Message& request, absl::stri
   return encoded;
 }
 
+std::string EncodePageToken(const google::protobuf::Message& request,
+                            const client::PageRequest& next) {
+  return next.cursor.empty() ? EncodePageToken(request, "", next.page)
+                             : EncodePageToken(request, next.cursor, 0);
+}
+
 }  // namespace kapso::service

@@ -7,7 +7,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "google/protobuf/message.h"
-#include "kapso_client/kapso_requests.h"
+#include "kapso_client/page_request.h"
 
 namespace kapso::service {
 
@@ -29,6 +29,10 @@ uint64_t FilterFingerprint(const google::protobuf::Message& request);
 // The token of the page at `cursor` (cursor lists) or `page` (page lists).
 std::string EncodePageToken(const google::protobuf::Message& request, absl::string_view cursor,
                             int page);
+
+// The token of `next`: its cursor when it has one, else its page number.
+std::string EncodePageToken(const google::protobuf::Message& request,
+                            const client::PageRequest& next);
 
 }  // namespace kapso::service
 

@@ -1,12 +1,12 @@
 #include "service/phone_number_directory.h"
 
+#include <optional>
 #include <utility>
 
 #include "absl/hash/hash.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "kapso/internal/wire.pb.h"
-#include "kapso_client/kapso_requests.h"
+#include "kapso_client/phone_numbers.h"
 #include "kapso_client/status_details.h"
 #include "service/phone_number_digits.h"
 
@@ -22,24 +22,22 @@ class NumberPages : public std::enable_shared_from_this<NumberPages> {
               client::Done<PhoneNumberDirectory::Numbers> done)
       : client_(client), context_(std::move(context)), done_(std::move(done)) {}
 
-  void Read(int page) {
-    client::PageRequest request;
-    request.page = page;
-    request.page_size = 100;
+  void Read(const client::PageRequest& page) {
     client_->Fetch<wire::PhoneNumberList>(
-        client::BuildListPhoneNumbers(request), context_,
+        client::BuildListPhoneNumbers(page), context_,
         [self = shared_from_this(), page](absl::StatusOr<wire::PhoneNumberList> list) {
           self->OnPage(page, std::move(list));
         });
   }
 
  private:
-  void OnPage(int page, absl::StatusOr<wire::PhoneNumberList> list) {
+  void OnPage(const client::PageRequest& page, absl::StatusOr<wire::PhoneNumberList> list) {
     if (!list.ok()) return std::move(done_)(list.status());
-    for (auto& number : *list->mutable_data()) numbers_.push_back(std::move(number));
     // The page count Kapso states bounds the loop; the RPC's call budget
     // bounds it again should Kapso state nonsense.
-    if (page < list->meta().total_pages() && list->data_size() > 0) return Read(page + 1);
+    std::optional<client::PageRequest> next = client::NextPhoneNumberPage(page, *list);
+    for (auto& number : *list->mutable_data()) numbers_.push_back(std::move(number));
+    if (next.has_value()) return Read(*next);
     std::move(done_)(std::make_shared<const std::vector<ops::v1::PhoneNumber>>(
         std::move(numbers_)));
   }
@@ -109,7 +107,9 @@ void PhoneNumberDirectory::Load(const client::RequestContext& context,
         if (numbers.ok()) Keep(key, *numbers);
         std::move(done)(std::move(numbers));
       });
-  pages->Read(1);
+  client::PageRequest first;
+  first.page_size = 100;  // Kapso's largest page: fewest round trips
+  pages->Read(first);
 }
 
 PhoneNumberDirectory::Numbers PhoneNumberDirectory::Cached(const std::string& key) {

@@ -3,7 +3,7 @@
 #include <utility>
 
 #include "google/protobuf/util/time_util.h"
-#include "kapso_client/kapso_requests.h"
+#include "kapso_client/phone_numbers.h"
 #include "service/health_findings.h"
 
 namespace kapso::service {

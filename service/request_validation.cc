@@ -3,7 +3,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
-#include "kapso_client/kapso_requests.h"
+#include "kapso_client/webhooks.h"
 #include "service/field_checks.h"
 
 namespace kapso::service {

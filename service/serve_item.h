@@ -2,7 +2,7 @@
 #define SERVICE_SERVE_ITEM_H_
 
 #include "absl/status/statusor.h"
-#include "kapso_client/kapso_requests.h"
+#include "kapso_client/http_types.h"
 #include "service/request_validation.h"
 #include "service/unary_call.h"
 

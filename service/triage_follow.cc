@@ -4,7 +4,9 @@
 #include <memory>
 
 #include "absl/strings/numbers.h"
-#include "kapso/internal/wire.pb.h"
+#include "kapso_client/api_logs.h"
+#include "kapso_client/messages.h"
+#include "kapso_client/webhook_deliveries.h"
 #include "service/delivery_timeline.h"
 #include "service/failed_messages_filter.h"
 #include "service/follow_source.h"

@@ -7,8 +7,11 @@
 #include <utility>
 #include <vector>
 
-#include "kapso/internal/wire.pb.h"
-#include "kapso_client/kapso_requests.h"
+#include "kapso_client/api_logs.h"
+#include "kapso_client/messages.h"
+#include "kapso_client/phone_numbers.h"
+#include "kapso_client/webhook_deliveries.h"
+#include "kapso_client/webhooks.h"
 #include "service/delivery_timeline.h"
 #include "service/failed_messages_filter.h"
 #include "service/join.h"

@@ -2,11 +2,13 @@
 
 #include <memory>
 
-#include "kapso/internal/wire.pb.h"
-#include "service/cursor_list.h"
+#include "kapso_client/api_logs.h"
+#include "kapso_client/messages.h"
+#include "kapso_client/webhook_deliveries.h"
 #include "service/delivery_timeline.h"
 #include "service/failed_messages_filter.h"
 #include "service/fetch_branch.h"
+#include "service/serve_list.h"
 #include "service/triage_request.h"
 #include "service/triage_runner.h"
 
@@ -86,17 +88,15 @@ grpc::ServerUnaryReactor* TriageService::ListMessageErrors(
 grpc::ServerUnaryReactor* TriageService::ListApiLogs(grpc::CallbackServerContext* context,
                                                      const v1::ListApiLogsRequest* request,
                                                      v1::ListApiLogsResponse* response) {
-  return ServeCursorList<wire::ApiLogList>(context, deps_, request, &client::BuildListApiLogs,
-                                           response->mutable_api_logs(),
-                                           response->mutable_next_page_token());
+  return ServeList(context, deps_, request, &client::BuildListApiLogs, &client::TakeApiLogPage,
+                   response);
 }
 
 grpc::ServerUnaryReactor* TriageService::ListWebhookDeliveries(
     grpc::CallbackServerContext* context, const v1::ListWebhookDeliveriesRequest* request,
     v1::ListWebhookDeliveriesResponse* response) {
-  return ServeCursorList<wire::DeliveryList>(
-      context, deps_, request, &client::BuildListWebhookDeliveries,
-      response->mutable_deliveries(), response->mutable_next_page_token());
+  return ServeList(context, deps_, request, &client::BuildListWebhookDeliveries,
+                   &client::TakeDeliveryPage, response);
 }
 
 grpc::ServerUnaryReactor* TriageService::RunTriage(grpc::CallbackServerContext* context,

@@ -1,31 +1,17 @@
 #include "service/webhooks_service.h"
 
-#include "kapso/internal/wire.pb.h"
-#include "kapso_client/kapso_requests.h"
-#include "service/page_token.h"
+#include "kapso_client/webhooks.h"
 #include "service/request_validation.h"
 #include "service/serve_item.h"
+#include "service/serve_list.h"
 #include "service/unary_call.h"
 #include "service/webhook_secret.h"
 
 namespace kapso::service {
 
 namespace wire = ::kapso::internal::wire;
-using client::HttpRequest;
 
 namespace {
-
-// One page of Kapso's (page-numbered) webhook list into the response, with
-// the token of the next page while there is one.
-absl::Status FillWebhookPage(const v1::ListWebhooksRequest& request, const client::PageRequest& page,
-                             wire::WebhookList& list, v1::ListWebhooksResponse& response) {
-  response.mutable_webhooks()->Swap(list.mutable_data());
-  response.set_total_size(list.meta().total_count());
-  if (page.page < list.meta().total_pages()) {
-    response.set_next_page_token(EncodePageToken(request, "", page.page + 1));
-  }
-  return absl::OkStatus();
-}
 
 // Kapso requires a secret and never makes one: make it here, and hand it
 // back in the answer (or, when the create fails, in the error's metadata
@@ -50,16 +36,8 @@ void CreateWithGeneratedSecret(UnaryCall* call, const v1::CreateWebhookRequest& 
 grpc::ServerUnaryReactor* WebhooksService::ListWebhooks(grpc::CallbackServerContext* context,
                                                         const v1::ListWebhooksRequest* request,
                                                         v1::ListWebhooksResponse* response) {
-  UnaryCall* call = UnaryCall::Start(context, deps_);
-  if (!call->Check(Validate(*request))) return call;
-  auto page = DecodePageToken(*request, request->page_token(), request->page_size());
-  if (!call->Check(page.status())) return call;
-  deps_.client->Fetch<wire::WebhookList>(
-      client::BuildListWebhooks(*request, *page), call->request_context(),
-      call->Then<wire::WebhookList>([request, response, page = *page](wire::WebhookList list) {
-        return FillWebhookPage(*request, page, list, *response);
-      }));
-  return call;
+  return ServeList(context, deps_, request, &client::BuildListWebhooks, &client::TakeWebhookPage,
+                   response);
 }
 
 grpc::ServerUnaryReactor* WebhooksService::GetWebhook(grpc::CallbackServerContext* context,

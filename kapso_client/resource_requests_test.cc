@@ -1,4 +1,12 @@
-#include "kapso_client/kapso_requests.h"
+// How each Kapso resource's RPCs are asked: paths, queries and bodies.
+
+#include "kapso_client/api_logs.h"
+#include "kapso_client/conversations.h"
+#include "kapso_client/messages.h"
+#include "kapso_client/phone_numbers.h"
+#include "kapso_client/request_building.h"
+#include "kapso_client/webhook_deliveries.h"
+#include "kapso_client/webhooks.h"
 
 #include <functional>
 #include <string>
@@ -20,7 +28,6 @@ using ::google::protobuf::util::TimeUtil;
 using ::testing::Pair;
 using ::testing::UnorderedElementsAre;
 using ::testing::UnorderedElementsAreArray;
-using Query = std::vector<std::pair<std::string, std::string>>;
 
 constexpr char kNumber[] = "1000000000000001";
 constexpr char kWebhookId[] = "0a000000-0000-4000-8000-000000000001";

@@ -1,4 +1,4 @@
-// How the Webhooks RPCs are spoken to Kapso (declared in kapso_requests.h).
+#include "kapso_client/webhooks.h"
 
 #include <string>
 
@@ -7,7 +7,7 @@
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/time_util.h"
 #include "kapso_client/json_mapping.h"
-#include "kapso_client/kapso_requests.h"
+#include "kapso_client/request_building.h"
 #include "kapso_client/url_encoding.h"
 
 namespace kapso::client {
@@ -112,7 +112,7 @@ absl::StatusOr<HttpRequest> BuildListWebhooks(const v1::ListWebhooksRequest& req
   absl::StatusOr<std::string> path = Collection(request.scope(), request.phone_number_id());
   if (!path.ok()) return path.status();
   http.path = *std::move(path);
-  http.query = {{"page", absl::StrCat(page.page)}, {"per_page", absl::StrCat(page.page_size)}};
+  AddPageNumber(http.query, page);
   if (!request.kind().empty()) http.query.emplace_back("kind", request.kind());
   if (IsProjectScope(request.scope(), request.phone_number_id())) return http;
   // Filters only the number-level collection understands.
@@ -195,6 +195,13 @@ absl::StatusOr<HttpRequest> BuildTestWebhook(const v1::TestWebhookRequest& reque
   if (!json.ok()) return json.status();
   return HttpRequest{HttpMethod::kPost, absl::StrCat("/whatsapp/webhooks/", *id, "/test"), {},
                      *std::move(json)};
+}
+
+std::optional<PageRequest> TakeWebhookPage(const PageRequest& page, wire::WebhookList& list,
+                                           v1::ListWebhooksResponse* response) {
+  response->mutable_webhooks()->Swap(list.mutable_data());
+  response->set_total_size(list.meta().total_count());
+  return NextPage(page, list.meta(), response->webhooks_size());
 }
 
 }  // namespace kapso::client
