@@ -690,6 +690,22 @@ TEST(BuildListPhoneNumbers, PageBased) {
   EXPECT_THAT(http.query, UnorderedElementsAre(Pair("page", "2"), Pair("per_page", "100")));
 }
 
+TEST(TakeWebhookPage, MovesWebhooksAndTotalAndAnswersTheNextPage) {
+  wire::WebhookList list;
+  list.add_data()->set_id(kWebhookId);
+  list.mutable_meta()->set_total_count(3);
+  list.mutable_meta()->set_total_pages(3);
+  v1::ListWebhooksResponse response;
+  std::optional<PageRequest> next = TakeWebhookPage(Page(1, 2), list, &response);
+  ASSERT_EQ(response.webhooks_size(), 1);
+  EXPECT_EQ(response.webhooks(0).id(), kWebhookId);
+  EXPECT_EQ(response.total_size(), 3);
+  ASSERT_TRUE(next.has_value());
+  EXPECT_EQ(next->page, 3);
+  list.add_data()->set_id(kWebhookId);  // the last page, not an empty one
+  EXPECT_FALSE(TakeWebhookPage(*next, list, &response).has_value());
+}
+
 TEST(IsUpdatableWebhookField, OnlyWritableNonKindFields) {
   for (const char* field : {"url", "events", "active", "secret_key", "headers", "payload_version",
                             "buffer_enabled", "buffer_window_seconds", "max_buffer_size",
