@@ -75,13 +75,7 @@ TEST_F(RunTriageTest, ProjectTriageFindsEveryCategoryRanked) {
 }
 
 TEST_F(RunTriageTest, AFailingSourceIsAFindingAndTheOthersStillAnswer) {
-  sandbox::Fault fault;
-  fault.method = "GET";
-  fault.path_prefix = "/platform/v1/api_logs";
-  fault.status = 500;
-  fault.body = R"({"error": "api logs are down"})";
-  fault.times = -1;
-  sandbox().AddFault(fault);
+  FailUpstream("/platform/v1/api_logs", 500, "api logs are down");
   v1::TriageReport report = Triage(*triage_, v1::RunTriageRequest());
   const v1::Finding* source = Find(report, "source:api");
   ASSERT_NE(source, nullptr);

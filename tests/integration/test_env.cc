@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/notification.h"
+#include "nlohmann/json.hpp"
 
 namespace kapso::testing {
 
@@ -102,6 +103,17 @@ std::unique_ptr<grpc::ClientContext> KapsoOpsTest::Context(std::chrono::millisec
   auto context = std::make_unique<grpc::ClientContext>();
   context->set_deadline(std::chrono::system_clock::now() + timeout);
   return context;
+}
+
+void KapsoOpsTest::FailUpstream(const std::string& path_prefix, int status,
+                               const std::string& message) {
+  sandbox::Fault fault;
+  fault.method = "GET";
+  fault.path_prefix = path_prefix;
+  fault.status = status;
+  fault.body = nlohmann::json{{"error", message}}.dump();
+  fault.times = -1;
+  sandbox_->AddFault(fault);
 }
 
 }  // namespace kapso::testing

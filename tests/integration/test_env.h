@@ -69,6 +69,10 @@ class KapsoOpsTest : public ::testing::Test {
   // (the test makes the sandbox hold it, with a delay fault). Waits for all.
   HealthAnswers CheckHealthTogether(const std::string& phone_number_id, int callers);
 
+  // Every GET under `path_prefix` answers `status` with {"error": message}
+  // until the test ends.
+  void FailUpstream(const std::string& path_prefix, int status, const std::string& message);
+
   sandbox::SandboxServer& sandbox() { return *sandbox_; }
   service::KapsoOpsServer& server() { return *server_; }
   std::shared_ptr<grpc::Channel> channel() { return channel_; }

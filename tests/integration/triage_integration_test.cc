@@ -24,13 +24,7 @@ TEST_F(TriageTest, GathersAllThreeSourcesOfErrors) {
 }
 
 TEST_F(TriageTest, OneFailingSourceDoesNotFailTheOthers) {
-  sandbox::Fault fault;
-  fault.method = "GET";
-  fault.path_prefix = "/platform/v1/api_logs";
-  fault.status = 500;
-  fault.body = R"({"error": "api logs are down"})";
-  fault.times = -1;
-  sandbox().AddFault(fault);
+  FailUpstream("/platform/v1/api_logs", 500, "api logs are down");
   v1::ListMessageErrorsRequest request;
   v1::ListMessageErrorsResponse response;
   ASSERT_TRUE(triage_->ListMessageErrors(Context().get(), request, &response).ok());
