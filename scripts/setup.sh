@@ -16,8 +16,9 @@ APT_PACKAGES=(
 # Tools of the test command only, kept out of APT_PACKAGES so that
 # deploy/Dockerfile's build stage (which installs APT_PACKAGES) stays lean:
 # promtool (package prometheus) for deploy/monitoring/check-rules.sh; podman,
-# runc, mmdebstrap and curl for deploy/image-smoke.sh.
-TEST_APT_PACKAGES=(prometheus podman runc mmdebstrap curl)
+# runc, mmdebstrap and curl for deploy/image-smoke.sh; clang-format for the
+# format check (scripts/check-format.sh).
+TEST_APT_PACKAGES=(prometheus podman runc mmdebstrap curl clang-format)
 
 missing=()
 for p in "${APT_PACKAGES[@]}" "${TEST_APT_PACKAGES[@]}"; do

@@ -2,7 +2,8 @@
 # Runs every kapso-ops test suite and ends with one line `N passed, N failed`:
 #   1. setup (idempotent; installs what a fresh Debian 12 machine lacks)
 #   2. Bazel: unit and integration tests of the C++ code (gtest cases counted)
-#   3. API hygiene: generated clients up to date, buf lint + breaking
+#   3. hygiene: generated clients up to date, buf lint + breaking, every
+#      hand-written C++ file clang-formatted (.clang-format)
 #   3b. deploy: promtool on the alerts and dashboard, the manifests through
 #      kustomize + official types (go test), the images built and run (podman)
 #   4. against a local stack (sandbox + server binaries): the server binary's
@@ -15,7 +16,7 @@
 #      against Prism's mock (tests/contract), then the CLI suite again with
 #      Prism validating every sandbox answer in proxy mode
 #   6. clang builds: every C++ test under ASan+UBSan (the same build checks
-#      the thread-safety annotations with -Werror), kapso_client under TSan,
+#      the thread-safety annotations with -Werror), kapso_client and the integration tests under TSan,
 #      and a short run of each fuzz target
 set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -51,9 +52,10 @@ read -r p f < <(.venv/bin/python scripts/count_junit.py "${xmls[@]}")
 ((bazel_rc != 0 && f == 0)) && f=1
 tally "$p" "$f" "bazel (gtest cases)"
 
-echo "== API hygiene"
+echo "== hygiene"
 check "generated clients up to date" scripts/gen-clients.sh --check
 check "buf lint + breaking" scripts/check-proto.sh
+check "C++ clang-formatted (scripts/check-format.sh)" scripts/check-format.sh
 
 echo "== deploy: alerts and dashboard (promtool), manifests (kustomize + official types), image (podman)"
 check "promtool check + test rules, dashboard queries" deploy/monitoring/check-rules.sh
