@@ -1,16 +1,10 @@
-// How each Kapso resource's RPCs are asked: paths, queries and bodies.
+// How the Webhooks RPCs are asked of Kapso: paths in every scope, queries, bodies,
+// and how a page of the list is read back.
 
-#include "kapso_client/api_logs.h"
-#include "kapso_client/conversations.h"
-#include "kapso_client/messages.h"
-#include "kapso_client/phone_numbers.h"
-#include "kapso_client/request_building.h"
-#include "kapso_client/webhook_deliveries.h"
 #include "kapso_client/webhooks.h"
 
 #include <functional>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "gmock/gmock.h"
@@ -18,25 +12,23 @@
 #include "google/protobuf/util/json_util.h"
 #include "google/protobuf/util/time_util.h"
 #include "gtest/gtest.h"
-#include "kapso_client/status_details.h"
+#include "kapso_client/testing/built_request.h"
 
 namespace kapso::client {
 namespace {
 
 using ::google::protobuf::Struct;
 using ::google::protobuf::util::TimeUtil;
+using testing_util::Built;
+using testing_util::ExpectInvalidArgument;
+using testing_util::Page;
 using ::testing::Pair;
 using ::testing::UnorderedElementsAre;
 using ::testing::UnorderedElementsAreArray;
 
 constexpr char kNumber[] = "1000000000000001";
 constexpr char kWebhookId[] = "0a000000-0000-4000-8000-000000000001";
-
-// Builds a request or fails the test.
-HttpRequest Built(const absl::StatusOr<HttpRequest>& http) {
-  EXPECT_TRUE(http.ok()) << http.status();
-  return http.ok() ? *http : HttpRequest{};
-}
+using Query = std::vector<std::pair<std::string, std::string>>;
 
 Struct ParseJson(const std::string& json) {
   Struct parsed;
@@ -60,23 +52,6 @@ std::vector<std::string> Keys(const Struct& s) {
   std::vector<std::string> keys;
   for (const auto& [key, value] : s.fields()) keys.push_back(key);
   return keys;
-}
-
-void ExpectInvalidArgument(const absl::StatusOr<HttpRequest>& http, const std::string& field) {
-  ASSERT_FALSE(http.ok());
-  EXPECT_EQ(http.status().code(), absl::StatusCode::kInvalidArgument);
-  auto bad_request = GetBadRequest(http.status());
-  ASSERT_TRUE(bad_request.has_value());
-  ASSERT_EQ(bad_request->field_violations_size(), 1);
-  EXPECT_EQ(bad_request->field_violations(0).field(), field);
-}
-
-PageRequest Page(int page_size, int page = 1, std::string cursor = "") {
-  PageRequest p;
-  p.page_size = page_size;
-  p.page = page;
-  p.cursor = std::move(cursor);
-  return p;
 }
 
 // --- Webhook paths -------------------------------------------------------
@@ -480,214 +455,6 @@ TEST(BuildTestWebhook, EventTypeInBodyOnlyWhenSet) {
   Struct body = ParseJson(Built(BuildTestWebhook(request)).body);
   EXPECT_THAT(Keys(body), UnorderedElementsAre("event_type"));
   EXPECT_EQ(body.fields().at("event_type").string_value(), "whatsapp.message.received");
-}
-
-// --- Messages and conversations -----------------------------------------
-
-TEST(BuildListMessages, Query) {
-  struct Case {
-    const char* name;
-    std::function<void(v1::ListMessagesRequest&)> setup;
-    PageRequest page;
-    Query query;
-  };
-  const Case cases[] = {
-      {"no filters, first page", [](auto&) {}, Page(20), {{"limit", "20"}}},
-      {"cursor page", [](auto&) {}, Page(7, 4, "b64+/=="), {{"limit", "7"}, {"after", "b64+/=="}}},
-      {"every filter",
-       [](auto& r) {
-         r.set_phone_number_id(kNumber);
-         r.set_conversation_id("c0000000-0000-4000-8000-000000000001");
-         r.set_phone_number("+1555");
-         r.set_direction("outbound");
-         r.set_status("failed");
-         r.set_message_type("template");
-         r.set_has_media(true);
-       },
-       Page(100),
-       {{"phone_number_id", kNumber},
-        {"conversation_id", "c0000000-0000-4000-8000-000000000001"},
-        {"phone_number", "1555"},
-        {"direction", "outbound"},
-        {"status", "failed"},
-        {"message_type", "template"},
-        {"has_media", "true"},
-        {"limit", "100"}}},
-      {"has_media false is sent", [](auto& r) { r.set_has_media(false); }, Page(20),
-       {{"has_media", "false"}, {"limit", "20"}}},
-  };
-  for (const Case& c : cases) {
-    SCOPED_TRACE(c.name);
-    v1::ListMessagesRequest request;
-    c.setup(request);
-    HttpRequest http = Built(BuildListMessages(request, c.page));
-    EXPECT_EQ(http.method, HttpMethod::kGet);
-    EXPECT_EQ(http.path, "/whatsapp/messages");
-    EXPECT_THAT(http.query, UnorderedElementsAreArray(c.query));
-  }
-}
-
-TEST(BuildListConversations, Query) {
-  v1::ListConversationsRequest request;
-  HttpRequest http = Built(BuildListConversations(request, Page(20)));
-  EXPECT_EQ(http.path, "/whatsapp/conversations");
-  EXPECT_THAT(http.query, UnorderedElementsAre(Pair("limit", "20")));
-
-  request.set_phone_number("+15550100101");
-  request.set_phone_number_id(kNumber);
-  request.set_status("active");
-  http = Built(BuildListConversations(request, Page(5, 1, "CURSOR")));
-  // Kapso stores contact numbers as digits (its spec's examples): no '+'.
-  EXPECT_THAT(http.query, UnorderedElementsAre(Pair("phone_number", "15550100101"),
-                                               Pair("phone_number_id", kNumber),
-                                               Pair("status", "active"), Pair("limit", "5"),
-                                               Pair("after", "CURSOR")));
-}
-
-TEST(ItemRequests, PathsEncodeIds) {
-  struct Case {
-    const char* name;
-    std::function<absl::StatusOr<HttpRequest>(const std::string&)> build;
-    const char* field;
-    std::string id;
-    const char* path;  // nullptr: rejected
-  };
-  auto message = [](const std::string& id) {
-    v1::GetMessageRequest r;
-    r.set_message_id(id);
-    return BuildGetMessage(r);
-  };
-  auto conversation = [](const std::string& id) {
-    v1::GetConversationRequest r;
-    r.set_conversation_id(id);
-    return BuildGetConversation(r);
-  };
-  auto health = [](const std::string& id) {
-    v1::CheckPhoneNumberHealthRequest r;
-    r.set_phone_number_id(id);
-    return BuildPhoneNumberHealth(r);
-  };
-  const Case cases[] = {
-      {"message", message, "message_id", "wamid.HBgL+Mw==", "/whatsapp/messages/wamid.HBgL%2BMw%3D%3D"},
-      {"message traversal", message, "message_id", "../api_logs",
-       "/whatsapp/messages/..%2Fapi_logs"},
-      {"message empty", message, "message_id", "", nullptr},
-      {"message dot-dot", message, "message_id", "..", nullptr},
-      {"conversation", conversation, "conversation_id", "c0000000-0000-4000-8000-000000000001",
-       "/whatsapp/conversations/c0000000-0000-4000-8000-000000000001"},
-      {"conversation empty", conversation, "conversation_id", "", nullptr},
-      {"health", health, "phone_number_id", kNumber,
-       "/whatsapp/phone_numbers/1000000000000001/health"},
-      {"health slash", health, "phone_number_id", "1/2", "/whatsapp/phone_numbers/1%2F2/health"},
-      {"health dot", health, "phone_number_id", ".", nullptr},
-  };
-  for (const Case& c : cases) {
-    SCOPED_TRACE(c.name);
-    if (c.path == nullptr) {
-      ExpectInvalidArgument(c.build(c.id), c.field);
-      continue;
-    }
-    HttpRequest http = Built(c.build(c.id));
-    EXPECT_EQ(http.method, HttpMethod::kGet);
-    EXPECT_EQ(http.path, c.path);
-    EXPECT_TRUE(http.query.empty());
-    EXPECT_TRUE(http.body.empty());
-  }
-}
-
-// --- Triage --------------------------------------------------------------
-
-TEST(PeriodParam, EveryPeriod) {
-  struct Case {
-    v1::Period period;
-    const char* param;
-  };
-  for (const Case& c : {Case{v1::PERIOD_UNSPECIFIED, "24h"}, Case{v1::PERIOD_24H, "24h"},
-                        Case{v1::PERIOD_7D, "7d"}, Case{v1::PERIOD_30D, "30d"}}) {
-    SCOPED_TRACE(v1::Period_Name(c.period));
-    EXPECT_EQ(PeriodParam(c.period), c.param);
-    v1::ListApiLogsRequest logs;
-    logs.set_period(c.period);
-    EXPECT_THAT(Built(BuildListApiLogs(logs, Page(20))).query,
-                ::testing::Contains(Pair("period", c.param)));
-    v1::ListWebhookDeliveriesRequest deliveries;
-    deliveries.set_period(c.period);
-    EXPECT_THAT(Built(BuildListWebhookDeliveries(deliveries, Page(20))).query,
-                ::testing::Contains(Pair("period", c.param)));
-  }
-}
-
-TEST(BuildListApiLogs, Query) {
-  struct Case {
-    const char* name;
-    std::function<void(v1::ListApiLogsRequest&)> setup;
-    Query query;
-  };
-  const Case cases[] = {
-      {"defaults", [](auto&) {}, {{"period", "24h"}, {"limit", "20"}, {"after", "C1"}}},
-      {"every filter",
-       [](auto& r) {
-         r.set_period(v1::PERIOD_7D);
-         r.set_endpoint("/whatsapp/messages");
-         r.set_status_code(429);
-         r.set_errors_only(true);
-       },
-       {{"period", "7d"},
-        {"endpoint", "/whatsapp/messages"},
-        {"status_code", "429"},
-        {"errors_only", "true"},
-        {"limit", "20"},
-        {"after", "C1"}}},
-  };
-  for (const Case& c : cases) {
-    SCOPED_TRACE(c.name);
-    v1::ListApiLogsRequest request;
-    c.setup(request);
-    HttpRequest http = Built(BuildListApiLogs(request, Page(20, 1, "C1")));
-    EXPECT_EQ(http.method, HttpMethod::kGet);
-    EXPECT_EQ(http.path, "/api_logs");
-    EXPECT_THAT(http.query, UnorderedElementsAreArray(c.query));
-  }
-}
-
-TEST(BuildListWebhookDeliveries, Query) {
-  struct Case {
-    const char* name;
-    std::function<void(v1::ListWebhookDeliveriesRequest&)> setup;
-    Query query;
-  };
-  const Case cases[] = {
-      {"defaults", [](auto&) {}, {{"period", "24h"}, {"limit", "50"}}},
-      {"every filter",
-       [](auto& r) {
-         r.set_period(v1::PERIOD_30D);
-         r.set_status("failed");
-         r.set_event("whatsapp.message.failed");
-         r.set_webhook_id(kWebhookId);
-         r.set_errors_only(true);
-       },
-       {{"period", "30d"},
-        {"status", "failed"},
-        {"event", "whatsapp.message.failed"},
-        {"webhook_id", kWebhookId},
-        {"errors_only", "true"},
-        {"limit", "50"}}},
-  };
-  for (const Case& c : cases) {
-    SCOPED_TRACE(c.name);
-    v1::ListWebhookDeliveriesRequest request;
-    c.setup(request);
-    HttpRequest http = Built(BuildListWebhookDeliveries(request, Page(50)));
-    EXPECT_EQ(http.path, "/webhook_deliveries");
-    EXPECT_THAT(http.query, UnorderedElementsAreArray(c.query));
-  }
-}
-
-TEST(BuildListPhoneNumbers, PageBased) {
-  HttpRequest http = Built(BuildListPhoneNumbers(Page(100, 2, "cursor-ignored")));
-  EXPECT_EQ(http.method, HttpMethod::kGet);
-  EXPECT_EQ(http.path, "/whatsapp/phone_numbers");
-  EXPECT_THAT(http.query, UnorderedElementsAre(Pair("page", "2"), Pair("per_page", "100")));
 }
 
 TEST(TakeWebhookPage, MovesWebhooksAndTotalAndAnswersTheNextPage) {
