@@ -80,6 +80,14 @@ class FollowTest : public KapsoOpsTest {
     return follower->WaitFor([n](const auto& r) { return Ids(r).size() >= n; });
   }
 
+  // Waits until the pollers have asked Kapso's `path` `n` more times: from
+  // then on, an item sent twice or one the filters should drop would have
+  // arrived, so the followers' responses can be checked for what is absent.
+  void AwaitPolls(int n, const char* path = kApiLogs) {
+    const int64_t before = sandbox().RequestCount("GET", path);
+    ASSERT_TRUE(WaitUntil([&] { return sandbox().RequestCount("GET", path) >= before + n; }));
+  }
+
   std::vector<std::unique_ptr<LogFollower>> followers_;
 };
 
@@ -92,7 +100,7 @@ TEST_F(FollowTest, NewItemsArriveOnceInOrderWithATokenEach) {
   std::vector<std::string> more = Append("api_logs", 2);
   want.insert(want.end(), more.begin(), more.end());
   ASSERT_TRUE(AwaitIds(follower, 5));
-  absl::SleepFor(absl::Milliseconds(500));  // a few more polls: nothing twice
+  AwaitPolls(3);  // nothing twice
   EXPECT_EQ(Ids(follower->responses()), want);
   for (const auto& response : follower->responses()) EXPECT_FALSE(response.resume_token().empty());
 }
@@ -105,7 +113,7 @@ TEST_F(FollowTest, FiltersApplyAsInTheListRpc) {
   Append("api_logs", 2, {{"response_status", 200}});
   std::vector<std::string> errors = Append("api_logs", 1, {{"response_status", 503}});
   ASSERT_TRUE(AwaitIds(follower, 1));
-  absl::SleepFor(absl::Milliseconds(400));
+  AwaitPolls(3);
   EXPECT_EQ(Ids(follower->responses()), errors);
 }
 
@@ -148,7 +156,7 @@ TEST_F(FollowTest, ResumeTokenAfterReconnectMissesNothingAndRepeatsNothing) {
   ASSERT_TRUE(AwaitIds(again, 3));
   std::vector<std::string> later = Append("api_logs", 1);
   ASSERT_TRUE(AwaitIds(again, 4));
-  absl::SleepFor(absl::Milliseconds(300));
+  AwaitPolls(3);
   missed.insert(missed.end(), later.begin(), later.end());
   EXPECT_EQ(Ids(again->responses()), missed);
 }
@@ -168,7 +176,7 @@ TEST_F(FollowTest, ResumeJoiningARunningPollerCatchesUp) {
   request.set_resume_token(token);
   LogFollower* again = FollowLogs(request);
   ASSERT_TRUE(AwaitIds(again, 2));
-  absl::SleepFor(absl::Milliseconds(300));
+  AwaitPolls(3);
   EXPECT_EQ(Ids(again->responses()), missed);
 }
 
@@ -199,7 +207,10 @@ TEST_F(FollowTest, CancelDetachesAndThePollerStops) {
   EXPECT_NE(server().ScrapeMetrics().find("kapso_ops_follow_streams 1"), std::string::npos);
   follower->Cancel();
   ASSERT_TRUE(follower->WaitDone());
-  absl::SleepFor(absl::Milliseconds(300));  // OnDone runs after the client's end
+  // OnDone runs after the client's end.
+  ASSERT_TRUE(WaitUntil([&] {
+    return server().ScrapeMetrics().find("kapso_ops_follow_streams 0") != std::string::npos;
+  }));
   std::string metrics = server().ScrapeMetrics();
   EXPECT_NE(metrics.find("kapso_ops_follow_streams 0"), std::string::npos) << metrics;
   EXPECT_NE(metrics.find("kapso_ops_follow_pollers 0"), std::string::npos);
@@ -316,7 +327,8 @@ TEST_F(FollowTest, WebhookDeliveriesAndMessageErrorsFollowToo) {
   };
   EXPECT_TRUE(deliveries.WaitFor([&](const auto& r) { return delivery_ids(r).size() >= 2; }));
   EXPECT_TRUE(errors.WaitFor([&](const auto& r) { return message_ids(r).size() >= 3; }));
-  absl::SleepFor(absl::Milliseconds(400));
+  AwaitPolls(3, "/platform/v1/webhook_deliveries");
+  AwaitPolls(3, "/platform/v1/whatsapp/messages");
   EXPECT_EQ(delivery_ids(deliveries.responses()), failed);
   EXPECT_EQ(message_ids(errors.responses()), messages);
   deliveries.Cancel();
@@ -371,7 +383,7 @@ TEST_F(FollowTest, ASlowReaderEndsWithResourceExhaustedAndResumesExactly) {
   resume.set_resume_token(token);
   LogFollower* again = FollowLogs(resume);
   ASSERT_TRUE(AwaitIds(again, want.size() - got.size()));
-  absl::SleepFor(absl::Milliseconds(300));
+  AwaitPolls(3);
   std::vector<std::string> rest = Ids(again->responses());
   got.insert(got.end(), rest.begin(), rest.end());
   EXPECT_EQ(got, want);  // nothing missed, nothing twice, in order
