@@ -1,5 +1,5 @@
 // URL building from caller input (kapso_client/url_encoding.h and the
-// kapso_requests builders). Parts of the input, split at '\n', are ids and
+// resources' request builders). Parts of the input, split at '\n', are ids and
 // filters. Every path and query built must stay within its segment: only
 // unreserved characters and %XX escapes, no empty, "." or ".." segment, and
 // percent-decoding gives the caller's text back.

@@ -1,6 +1,6 @@
 """The mapping audit: for every Kapso answer kapso-ops reads, walks the
 spec's response schema beside the proto message the answer is parsed into
-(the envelopes of kapso_client/proto/kapso/internal/wire.proto and the
+(the envelopes of kapso_client/proto/kapso/internal/wire/*.proto and the
 kapso.ops.v1 messages they embed) and reports where the proto is narrower
 than the spec:
 
@@ -77,8 +77,13 @@ INT_TYPES = {FD.TYPE_INT32, FD.TYPE_INT64, FD.TYPE_UINT32, FD.TYPE_UINT64, FD.TY
 FLOAT_TYPES = {FD.TYPE_DOUBLE, FD.TYPE_FLOAT}
 
 
+# One envelope file per Kapso resource.
+WIRE_PROTOS = sorted(str(p.relative_to(REPO / "kapso_client/proto"))
+                     for p in (REPO / "kapso_client/proto/kapso/internal/wire").glob("*.proto"))
+
+
 def load_pool(without=()):
-    """Descriptors of wire.proto and kapso.ops.v1, compiled with grpc_tools' protoc.
+    """Descriptors of the wire envelopes and kapso.ops.v1, compiled with grpc_tools' protoc.
     `without`: full names of fields to leave out (to show what the audit finds
     without them)."""
     import grpc_tools
@@ -88,7 +93,7 @@ def load_pool(without=()):
     subprocess.run([sys.executable, "-m", "grpc_tools.protoc", f"-I{REPO / 'proto'}",
                     f"-I{REPO / 'kapso_client/proto'}", f"-I{rpc}", f"-I{wkt}",
                     "--include_imports", f"--descriptor_set_out={out}",
-                    "kapso/internal/wire.proto"], check=True)
+                    *WIRE_PROTOS], check=True)
     files = descriptor_pb2.FileDescriptorSet.FromString(out.read_bytes())
     pool = descriptor_pool.DescriptorPool()
     for f in files.file:
