@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "kapso_client/status_details.h"
+#include "kapso_client/testing/fake_scheduler.h"
 #include "kapso_client/testing/fake_transport.h"
 
 namespace kapso::client {
