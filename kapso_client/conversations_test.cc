@@ -2,9 +2,7 @@
 
 #include "kapso_client/conversations.h"
 
-#include <functional>
 #include <string>
-#include <vector>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -14,11 +12,9 @@ namespace kapso::client {
 namespace {
 
 using testing_util::Built;
-using testing_util::ExpectInvalidArgument;
 using testing_util::Page;
 using ::testing::Pair;
 using ::testing::UnorderedElementsAre;
-using ::testing::UnorderedElementsAreArray;
 
 constexpr char kNumber[] = "1000000000000001";
 

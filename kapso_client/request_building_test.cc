@@ -5,7 +5,6 @@
 
 #include <functional>
 #include <string>
-#include <vector>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -23,8 +22,6 @@ using testing_util::Built;
 using testing_util::ExpectInvalidArgument;
 using testing_util::Page;
 using ::testing::Pair;
-using ::testing::UnorderedElementsAre;
-using ::testing::UnorderedElementsAreArray;
 
 constexpr char kNumber[] = "1000000000000001";
 

@@ -14,10 +14,7 @@ namespace kapso::client {
 namespace {
 
 using testing_util::Built;
-using testing_util::ExpectInvalidArgument;
 using testing_util::Page;
-using ::testing::Pair;
-using ::testing::UnorderedElementsAre;
 using ::testing::UnorderedElementsAreArray;
 
 using Query = std::vector<std::pair<std::string, std::string>>;

@@ -22,7 +22,6 @@ using ::google::protobuf::util::TimeUtil;
 using testing_util::Built;
 using testing_util::ExpectInvalidArgument;
 using testing_util::Page;
-using ::testing::Pair;
 using ::testing::UnorderedElementsAre;
 using ::testing::UnorderedElementsAreArray;
 
