@@ -12,15 +12,14 @@ namespace {
 
 // What the command line asks for, once parsed.
 struct Invocation {
-  std::vector<std::string> words;     // Command words seen so far.
-  const Command* command = nullptr;   // Set once `words` name a command.
+  std::vector<std::string> words;    // Command words seen so far.
+  const Command* command = nullptr;  // Set once `words` name a command.
   ParsedFlags globals;
   ParsedFlags flags;
   bool help = false;
 };
 
-absl::Status ParseFlagArg(const std::vector<std::string>& args, size_t* i,
-                          Invocation* inv) {
+absl::Status ParseFlagArg(const std::vector<std::string>& args, size_t* i, Invocation* inv) {
   if (inv->command != nullptr) {
     absl::StatusOr<bool> known = ParseOneFlag(args, i, inv->command->flags, &inv->flags);
     if (!known.ok()) return AsUsageError(known.status());
@@ -47,8 +46,7 @@ absl::Status ParseWord(const std::string& word, Invocation* inv) {
   inv->words.push_back(word);
   inv->command = FindCommand(inv->words);
   if (inv->command == nullptr && !(inv->words.size() == 1 && IsGroup(word))) {
-    return UsageError(absl::StrCat("unknown command \"",
-                                   absl::StrJoin(inv->words, " "),
+    return UsageError(absl::StrCat("unknown command \"", absl::StrJoin(inv->words, " "),
                                    "\" (see kapso-ops --help)"));
   }
   return absl::OkStatus();
@@ -56,8 +54,7 @@ absl::Status ParseWord(const std::string& word, Invocation* inv) {
 
 // A bare boolean flag followed by a stray word ("--has-media yes") is a bad
 // value for that flag, and the error should say so.
-absl::Status StrayWordError(const std::vector<std::string>& args, size_t i,
-                            const Invocation& inv) {
+absl::Status StrayWordError(const std::vector<std::string>& args, size_t i, const Invocation& inv) {
   if (i > 0 && inv.command != nullptr && absl::StartsWith(args[i - 1], "--") &&
       !absl::StrContains(args[i - 1], '=')) {
     const std::string name = args[i - 1].substr(2);
@@ -87,10 +84,9 @@ absl::Status Parse(const std::vector<std::string>& args, Invocation* inv) {
   }
   if (inv->help) return absl::OkStatus();
   if (inv->command == nullptr) {
-    return inv->words.empty()
-               ? UsageError("missing command (see kapso-ops --help)")
-               : UsageError(absl::StrCat("missing subcommand (see kapso-ops ",
-                                         inv->words[0], " --help)"));
+    return inv->words.empty() ? UsageError("missing command (see kapso-ops --help)")
+                              : UsageError(absl::StrCat("missing subcommand (see kapso-ops ",
+                                                        inv->words[0], " --help)"));
   }
   absl::Status required = CheckRequiredFlags(inv->command->flags, inv->flags);
   return required.ok() ? required : AsUsageError(required);
@@ -107,8 +103,7 @@ std::string HelpFor(const Invocation& inv) {
 int RunCli(const std::vector<std::string>& args, const CliIo& io) {
   Invocation inv;
   absl::Status parsed = Parse(args, &inv);
-  Printer printer(ResolveOutputFormat(inv.globals, io.stdout_is_tty), *io.out,
-                  *io.err);
+  Printer printer(ResolveOutputFormat(inv.globals, io.stdout_is_tty), *io.out, *io.err);
   if (inv.help) {
     printer.Text(HelpFor(inv));
     return kExitOk;
@@ -117,8 +112,7 @@ int RunCli(const std::vector<std::string>& args, const CliIo& io) {
     printer.Error(parsed);
     return kExitUsage;
   }
-  absl::StatusOr<GlobalOptions> options =
-      MakeGlobalOptions(inv.globals, io.env, io.stdout_is_tty);
+  absl::StatusOr<GlobalOptions> options = MakeGlobalOptions(inv.globals, io.env, io.stdout_is_tty);
   if (!options.ok()) {
     printer.Error(AsUsageError(options.status()));
     return kExitUsage;

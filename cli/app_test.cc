@@ -14,20 +14,22 @@ struct RunResult {
 };
 
 RunResult RunWith(std::vector<std::string> args, const std::string& stdin_text = "",
-            std::string server_env = "") {
+                  std::string server_env = "") {
   std::istringstream in(stdin_text);
   std::ostringstream out, err;
-  CliIo io{&in, &out, &err, false, [&](const std::string& name) {
-             return name == "KAPSO_OPS_SERVER" ? server_env : "";
-           }};
+  CliIo io{&in, &out, &err, false,
+           [&](const std::string& name) { return name == "KAPSO_OPS_SERVER" ? server_env : ""; }};
   int code = RunCli(args, io);
   return {code, out.str(), err.str()};
 }
 
 TEST(AppTest, HelpEverywhereExitsZero) {
-  for (auto args : std::vector<std::vector<std::string>>{
-           {"--help"}, {"help"}, {"webhooks", "--help"}, {"webhooks", "create", "--help"},
-           {"--help", "health"}, {"help", "messages", "get"}}) {
+  for (auto args : std::vector<std::vector<std::string>>{{"--help"},
+                                                         {"help"},
+                                                         {"webhooks", "--help"},
+                                                         {"webhooks", "create", "--help"},
+                                                         {"--help", "health"},
+                                                         {"help", "messages", "get"}}) {
     SCOPED_TRACE(args[0]);
     RunResult r = RunWith(args);
     EXPECT_EQ(r.code, kExitOk);
@@ -38,7 +40,10 @@ TEST(AppTest, HelpEverywhereExitsZero) {
 }
 
 TEST(AppTest, UsageErrorsExitTwoBeforeAnyRpc) {
-  struct Case { std::vector<std::string> args; std::string needle; };
+  struct Case {
+    std::vector<std::string> args;
+    std::string needle;
+  };
   const Case cases[] = {
       {{}, "missing command"},
       {{"webhooks"}, "missing subcommand"},
@@ -50,16 +55,17 @@ TEST(AppTest, UsageErrorsExitTwoBeforeAnyRpc) {
       {{"webhooks", "list", "--phone-number-id", "1", "--scope", "global"}, "--scope"},
       {{"overview", "--period", "1y"}, "--period"},
       {{"--output", "xml", "overview"}, "--output"},
-      {{"webhooks", "create", "--phone-number-id", "1", "--url", "https://x",
-        "--events", "a", "--headers", "[1]"}, "--headers"},
+      {{"webhooks", "create", "--phone-number-id", "1", "--url", "https://x", "--events", "a",
+        "--headers", "[1]"},
+       "--headers"},
       {{"webhooks", "update", "--phone-number-id", "1", "--webhook-id", "w"}, "nothing to update"},
       {{"conversations", "lookup"}, "exactly one"},
-      {{"conversations", "lookup", "--phone-number", "+1", "--conversation-id", "c"}, "exactly one"},
+      {{"conversations", "lookup", "--phone-number", "+1", "--conversation-id", "c"},
+       "exactly one"},
       {{"overview", "extra"}, "unexpected argument"},
       {{"webhooks", "update", "--phone-number-id", "1", "--webhook-id", "w", "--kind", "meta"},
        "--kind"},
-      {{"conversations", "lookup", "--conversation-id", "c", "--page-token", "t"},
-       "--page-token"},
+      {{"conversations", "lookup", "--conversation-id", "c", "--page-token", "t"}, "--page-token"},
       {{"webhooks", "list", "--phone-number-id", "1", "--created-before", "soon"},
        "--created-before"},
   };
@@ -93,24 +99,25 @@ TEST(AppTest, ServerFromEnvironment) {
 TEST(AppTest, VerifySignatureFromStdin) {
   const std::string mac = "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843";
   RunResult ok = RunWith({"verify-signature", "--secret-key", "Jefe", "--signature", mac},
-                   "what do ya want for nothing?");
+                         "what do ya want for nothing?");
   EXPECT_EQ(ok.code, kExitOk) << ok.err;
   EXPECT_EQ(ok.out, "{\"ok\":true,\"data\":{\"valid\":true}}\n");
   RunResult bad = RunWith({"verify-signature", "--secret-key", "Jefe", "--signature", mac},
-                    "what do ya want for nothing?\n");
+                          "what do ya want for nothing?\n");
   EXPECT_EQ(bad.code, kExitFailure);
   EXPECT_NE(bad.err.find("INVALID_SIGNATURE"), std::string::npos) << bad.err;
   RunResult missing = RunWith({"verify-signature", "--secret-key", "k", "--signature", mac,
-                         "--body-file", "/nonexistent/body"});
+                               "--body-file", "/nonexistent/body"});
   EXPECT_EQ(missing.code, kExitUsage);
 }
 
 TEST(AppTest, CompletionCoversEveryCommand) {
   RunResult r = RunWith({"completion", "bash"});
   EXPECT_EQ(r.code, kExitOk);
-  for (const char* needle : {"complete -F _kapso_ops kapso-ops", "\"webhooks create\")",
-                             "--buffer-window-seconds", "webhook-deliveries",
-                             "\"webhooks list --scope\") COMPREPLY=($(compgen -W \"config project\""}) {
+  for (const char* needle :
+       {"complete -F _kapso_ops kapso-ops", "\"webhooks create\")", "--buffer-window-seconds",
+        "webhook-deliveries",
+        "\"webhooks list --scope\") COMPREPLY=($(compgen -W \"config project\""}) {
     EXPECT_NE(r.out.find(needle), std::string::npos) << needle;
   }
 }

@@ -14,8 +14,7 @@ namespace {
 absl::StatusOr<std::string> ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("--ca-file: cannot read \"", path, "\""));
+    return absl::InvalidArgumentError(absl::StrCat("--ca-file: cannot read \"", path, "\""));
   }
   std::stringstream buffer;
   buffer << in.rdbuf();
@@ -24,15 +23,13 @@ absl::StatusOr<std::string> ReadFile(const std::string& path) {
 
 }  // namespace
 
-absl::StatusOr<std::shared_ptr<grpc::Channel>> CreateServerChannel(
-    const GlobalOptions& options) {
+absl::StatusOr<std::shared_ptr<grpc::Channel>> CreateServerChannel(const GlobalOptions& options) {
   grpc::ChannelArguments args;
   // One short-lived process per command: no need to probe for a service
   // config over DNS before the first call.
   args.SetInt(GRPC_ARG_SERVICE_CONFIG_DISABLE_RESOLUTION, 1);
   if (!options.tls) {
-    return grpc::CreateCustomChannel(
-        options.server, grpc::InsecureChannelCredentials(), args);
+    return grpc::CreateCustomChannel(options.server, grpc::InsecureChannelCredentials(), args);
   }
   grpc::SslCredentialsOptions ssl;
   if (!options.ca_file.empty()) {
@@ -43,8 +40,7 @@ absl::StatusOr<std::shared_ptr<grpc::Channel>> CreateServerChannel(
   if (!options.tls_server_name.empty()) {
     args.SetSslTargetNameOverride(options.tls_server_name);
   }
-  return grpc::CreateCustomChannel(options.server, grpc::SslCredentials(ssl),
-                                   args);
+  return grpc::CreateCustomChannel(options.server, grpc::SslCredentials(ssl), args);
 }
 
 }  // namespace kapso::cli

@@ -13,8 +13,7 @@ namespace kapso::cli {
 // An insecure channel, or a TLS one (system roots or `ca_file`) when
 // `options.tls`. Fails when the CA file cannot be read. The channel connects
 // lazily, on the first call.
-absl::StatusOr<std::shared_ptr<grpc::Channel>> CreateServerChannel(
-    const GlobalOptions& options);
+absl::StatusOr<std::shared_ptr<grpc::Channel>> CreateServerChannel(const GlobalOptions& options);
 
 }  // namespace kapso::cli
 

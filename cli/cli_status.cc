@@ -14,12 +14,10 @@ constexpr char kCodeUrl[] = "kapso-ops.cli/code";
 
 absl::Status FromGrpcStatus(const grpc::Status& status) {
   if (status.ok()) return absl::OkStatus();
-  absl::Status result(static_cast<absl::StatusCode>(status.error_code()),
-                      status.error_message());
+  absl::Status result(static_cast<absl::StatusCode>(status.error_code()), status.error_message());
   google::rpc::Status details;
   // Only the server attaches details; a transport failure has none.
-  if (!status.error_details().empty() &&
-      details.ParseFromString(status.error_details())) {
+  if (!status.error_details().empty() && details.ParseFromString(status.error_details())) {
     result.SetPayload(kRpcStatusUrl, absl::Cord(status.error_details()));
   }
   return result;
@@ -50,9 +48,7 @@ absl::Status AsUsageError(const absl::Status& status) {
   return UsageError(message, flag);
 }
 
-bool IsUsageError(const absl::Status& status) {
-  return status.GetPayload(kUsageUrl).has_value();
-}
+bool IsUsageError(const absl::Status& status) { return status.GetPayload(kUsageUrl).has_value(); }
 
 std::string UsageErrorFlag(const absl::Status& status) {
   auto flag = status.GetPayload(kUsageUrl);

@@ -6,8 +6,7 @@ namespace kapso::cli {
 
 absl::StatusOr<std::shared_ptr<grpc::Channel>> CommandEnv::Channel() {
   if (channel_ == nullptr) {
-    absl::StatusOr<std::shared_ptr<grpc::Channel>> channel =
-        CreateServerChannel(options_);
+    absl::StatusOr<std::shared_ptr<grpc::Channel>> channel = CreateServerChannel(options_);
     if (!channel.ok()) return channel.status();
     channel_ = *std::move(channel);
   }

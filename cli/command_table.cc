@@ -16,8 +16,8 @@ namespace {
 
 std::vector<Command> BuildTable() {
   std::vector<Command> all;
-  for (auto group : {WebhookCommands(), MessageCommands(), TriageCommands(),
-                     HealthCommands(), NumberCommands()}) {
+  for (auto group : {WebhookCommands(), MessageCommands(), TriageCommands(), HealthCommands(),
+                     NumberCommands()}) {
     for (Command& command : group) all.push_back(WithPhoneNumberFlag(std::move(command)));
   }
   all.push_back(RunTriageCommand());  // its --phone-number is resolved by the server
@@ -37,8 +37,7 @@ std::string FlagLines(const std::vector<FlagSpec>& flags) {
   }
   std::string out;
   for (const auto& [left, help] : lines) {
-    absl::StrAppend(&out, "  ", left, std::string(width - left.size() + 2, ' '),
-                    help, "\n");
+    absl::StrAppend(&out, "  ", left, std::string(width - left.size() + 2, ' '), help, "\n");
   }
   return out;
 }
@@ -48,8 +47,7 @@ std::string CommandLines(const std::string& group) {
   for (const Command& c : AllCommands()) {
     if (!group.empty() && c.group != group) continue;
     const std::string path = c.Path();
-    absl::StrAppend(&out, "  ", path,
-                    std::string(path.size() < 24 ? 24 - path.size() : 1, ' '),
+    absl::StrAppend(&out, "  ", path, std::string(path.size() < 24 ? 24 - path.size() : 1, ' '),
                     c.summary, "\n");
   }
   return out;
@@ -66,8 +64,7 @@ const Command* FindCommand(const std::vector<std::string>& words) {
   for (const Command& c : AllCommands()) {
     const bool match = c.group.empty()
                            ? words.size() == 1 && words[0] == c.name
-                           : words.size() == 2 && words[0] == c.group &&
-                                 words[1] == c.name;
+                           : words.size() == 2 && words[0] == c.group && words[1] == c.name;
     if (match) return &c;
   }
   return nullptr;
@@ -93,13 +90,13 @@ std::string TopUsage() {
 }
 
 std::string GroupUsage(const std::string& group) {
-  return absl::StrCat("Usage: kapso-ops ", group, " SUBCOMMAND [flags]\n\n",
-                      "Subcommands:\n", CommandLines(group));
+  return absl::StrCat("Usage: kapso-ops ", group, " SUBCOMMAND [flags]\n\n", "Subcommands:\n",
+                      CommandLines(group));
 }
 
 std::string CommandUsage(const Command& command) {
-  std::string out = absl::StrCat("Usage: kapso-ops ", command.Path(),
-                                 " [flags]\n\n", command.summary, ".\n");
+  std::string out =
+      absl::StrCat("Usage: kapso-ops ", command.Path(), " [flags]\n\n", command.summary, ".\n");
   if (!command.notes.empty()) absl::StrAppend(&out, command.notes, "\n");
   if (!command.flags.empty()) {
     absl::StrAppend(&out, "\nFlags:\n", FlagLines(command.flags));

@@ -6,9 +6,7 @@ FlagSpec PeriodFlag() {
   return EnumFlag("period", {"24h", "7d", "30d"}, "look-back window (default 24h)");
 }
 
-FlagSpec PerPageFlag() {
-  return IntFlag("per-page", 1, 100, "items per page, 1-100 (default 20)");
-}
+FlagSpec PerPageFlag() { return IntFlag("per-page", 1, 100, "items per page, 1-100 (default 20)"); }
 
 FlagSpec PageTokenFlag() {
   return StringFlag("page-token", "TOKEN", "next_page_token of a previous call");

@@ -11,7 +11,8 @@
 namespace kapso::cli {
 namespace {
 
-constexpr char kPrologue[] = R"(# bash completion for kapso-ops; load with: source <(kapso-ops completion bash)
+constexpr char kPrologue[] =
+    R"(# bash completion for kapso-ops; load with: source <(kapso-ops completion bash)
 _kapso_ops() {
   local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
   local path="" skip=0 i w words=""
@@ -29,7 +30,8 @@ _kapso_ops() {
       case "$path $prev" in
 )";
 
-constexpr char kEpilogue[] = R"(        *" --ca-file"|*" --body-file") COMPREPLY=($(compgen -f -- "$cur")) ;;
+constexpr char kEpilogue[] =
+    R"(        *" --ca-file"|*" --body-file") COMPREPLY=($(compgen -f -- "$cur")) ;;
         *) COMPREPLY=() ;;
       esac
       return ;;
@@ -42,8 +44,8 @@ std::string ValueCases(const std::string& path, const std::vector<FlagSpec>& fla
   for (const FlagSpec& f : flags) {
     if (f.kind != FlagKind::kEnum) continue;
     const std::string values = absl::StrJoin(f.allowed, " ");
-    absl::StrAppend(&out, "        \"", path, " --", f.name,
-                    "\") COMPREPLY=($(compgen -W \"", values, "\" -- \"$cur\")) ;;\n");
+    absl::StrAppend(&out, "        \"", path, " --", f.name, "\") COMPREPLY=($(compgen -W \"",
+                    values, "\" -- \"$cur\")) ;;\n");
   }
   return out;
 }
@@ -72,24 +74,26 @@ std::string BashCompletionScript(const std::vector<Command>& commands) {
       if (f.kind != FlagKind::kBool) valued.insert(Dashed(f.name));
     }
     value_cases = ValueCases(c.Path(), c.flags) + value_cases;
-    absl::StrAppend(&path_cases, "    \"", c.Path(), "\") words=\"",
-                    FlagNames(c.flags), " ", globals, "\" ;;\n");
+    absl::StrAppend(&path_cases, "    \"", c.Path(), "\") words=\"", FlagNames(c.flags), " ",
+                    globals, "\" ;;\n");
   }
   children[""].insert("help");
   for (const auto& [path, next] : children) {
-    absl::StrAppend(&path_cases, "    \"", path, "\") words=\"",
-                    absl::StrJoin(next, " "), "\" ;;\n");
+    absl::StrAppend(&path_cases, "    \"", path, "\") words=\"", absl::StrJoin(next, " "),
+                    "\" ;;\n");
   }
   // Bool flags may take true/false but are not "valued": completing values
   // after them would hide the next flag.
-  return absl::StrCat("_kapso_ops_valued=\"", absl::StrJoin(valued, " "), "\"\n",
-                      kPrologue, value_cases, kEpilogue, path_cases,
+  return absl::StrCat("_kapso_ops_valued=\"", absl::StrJoin(valued, " "), "\"\n", kPrologue,
+                      value_cases, kEpilogue, path_cases,
                       "  esac\n  COMPREPLY=($(compgen -W \"$words\" -- \"$cur\"))\n}\n"
                       "complete -F _kapso_ops kapso-ops\n");
 }
 
 Command CompletionCommand() {
-  return {"completion", "bash", "Print the bash completion script",
+  return {"completion",
+          "bash",
+          "Print the bash completion script",
           {},
           [](const ParsedFlags&, CommandEnv& env) {
             env.printer().Text(BashCompletionScript(AllCommands()));

@@ -7,10 +7,10 @@
 #include "cli/cli_status.h"
 #include "cli/json_text.h"
 #include "common/json_quote.h"
-#include "kapso_client/upstream_text.h"
 #include "google/protobuf/any.pb.h"
 #include "google/protobuf/util/time_util.h"
 #include "google/rpc/error_details.pb.h"
+#include "kapso_client/upstream_text.h"
 
 namespace kapso::cli {
 namespace {
@@ -19,9 +19,7 @@ using google::protobuf::Any;
 
 // Server text as it may reach a terminal: no control characters or escape
 // sequences (a hostile upstream's text could otherwise rewrite the screen).
-std::string Clean(absl::string_view text) {
-  return client::SanitizeUpstreamText(text, 16 * 1024);
-}
+std::string Clean(absl::string_view text) { return client::SanitizeUpstreamText(text, 16 * 1024); }
 
 // The details to show: the server's, or a BadRequest naming the flag of a
 // usage error, so both kinds of error read the same way to a script.
@@ -56,8 +54,7 @@ std::string DetailText(const Any& any) {
   if (any.UnpackTo(&info)) return ErrorInfoText(info);
   if (any.UnpackTo(&retry)) {
     return absl::StrCat("retry after: ",
-                        google::protobuf::util::TimeUtil::ToString(
-                            retry.retry_delay()));
+                        google::protobuf::util::TimeUtil::ToString(retry.retry_delay()));
   }
   if (any.UnpackTo(&bad_request)) {
     std::vector<std::string> lines;
@@ -76,15 +73,14 @@ std::string RenderErrorJson(const absl::Status& status) {
   for (const Any& any : DetailsOf(status)) {
     details.push_back(MessageToCompactJson(any));
   }
-  return absl::StrCat(R"({"ok":false,"error":{"code":)",
-                      JsonQuote(ErrorCodeName(status)),
-                      R"(,"message":)", JsonQuote(status.message()),
-                      R"(,"details":[)", absl::StrJoin(details, ","), "]}}\n");
+  return absl::StrCat(R"({"ok":false,"error":{"code":)", JsonQuote(ErrorCodeName(status)),
+                      R"(,"message":)", JsonQuote(status.message()), R"(,"details":[)",
+                      absl::StrJoin(details, ","), "]}}\n");
 }
 
 std::string RenderErrorText(const absl::Status& status) {
-  std::string text = absl::StrCat("kapso-ops: ", ErrorCodeName(status), ": ",
-                                  Clean(status.message()), "\n");
+  std::string text =
+      absl::StrCat("kapso-ops: ", ErrorCodeName(status), ": ", Clean(status.message()), "\n");
   if (IsUsageError(status)) return text;  // The flag is already named.
   for (const Any& any : DetailsOf(status)) {
     absl::StrAppend(&text, "  ", DetailText(any), "\n");

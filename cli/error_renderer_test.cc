@@ -5,9 +5,9 @@
 
 #include <sstream>
 
+#include "google/protobuf/struct.pb.h"
 #include "google/protobuf/timestamp.pb.h"
 #include "google/protobuf/util/json_util.h"
-#include "google/protobuf/struct.pb.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 #include "gtest/gtest.h"
@@ -27,8 +27,7 @@ grpc::Status NotFoundWithDetails() {
   google::rpc::RetryInfo retry;
   retry.mutable_retry_delay()->set_seconds(2);
   rpc.add_details()->PackFrom(retry);
-  return grpc::Status(grpc::StatusCode::NOT_FOUND, "webhook not found",
-                      rpc.SerializeAsString());
+  return grpc::Status(grpc::StatusCode::NOT_FOUND, "webhook not found", rpc.SerializeAsString());
 }
 
 google::protobuf::Struct ParseJson(const std::string& json) {
@@ -55,15 +54,16 @@ TEST(ErrorRendererTest, JsonCarriesCodeMessageAndDecodedDetails) {
 TEST(ErrorRendererTest, TextShowsReasonAndRetry) {
   std::string text = RenderErrorText(FromGrpcStatus(NotFoundWithDetails()));
   EXPECT_NE(text.find("NOT_FOUND: webhook not found"), std::string::npos) << text;
-  EXPECT_NE(text.find("reason: KAPSO_NOT_FOUND (ops.kapso.ai) http_status=404"),
-            std::string::npos) << text;
+  EXPECT_NE(text.find("reason: KAPSO_NOT_FOUND (ops.kapso.ai) http_status=404"), std::string::npos)
+      << text;
   EXPECT_NE(text.find("retry after: 2s"), std::string::npos) << text;
 }
 
 TEST(ErrorRendererTest, EscapesMessage) {
   std::string json = RenderErrorJson(absl::InternalError("a \"quoted\"\nline"));
-  EXPECT_EQ(ParseJson(json).fields().at("error").struct_value().fields()
-                .at("message").string_value(), "a \"quoted\"\nline");
+  EXPECT_EQ(
+      ParseJson(json).fields().at("error").struct_value().fields().at("message").string_value(),
+      "a \"quoted\"\nline");
 }
 
 TEST(ErrorRendererTest, UsageErrorNamesFlagInBadRequest) {
@@ -72,7 +72,10 @@ TEST(ErrorRendererTest, UsageErrorNamesFlagInBadRequest) {
 }
 
 TEST(ExitCodeTest, ByKindOfFailure) {
-  struct Case { absl::Status status; int want; };
+  struct Case {
+    absl::Status status;
+    int want;
+  };
   const Case cases[] = {
       {absl::OkStatus(), kExitOk},
       {UsageError("x"), kExitUsage},
@@ -108,8 +111,8 @@ TEST(ErrorRendererTest, TextHasNoTerminalEscapesFromTheServer) {
   (*info.mutable_metadata())["kapso_request_id"] = "id\x1b]0;title\x07";
   rpc.add_details()->PackFrom(info);
   std::string message = "\x1b[31mALERT\x1b[0m\nforged: line";
-  std::string text = RenderErrorText(FromGrpcStatus(
-      grpc::Status(grpc::StatusCode::NOT_FOUND, message, rpc.SerializeAsString())));
+  std::string text = RenderErrorText(
+      FromGrpcStatus(grpc::Status(grpc::StatusCode::NOT_FOUND, message, rpc.SerializeAsString())));
   EXPECT_EQ(text.find('\x1b'), std::string::npos) << text;
   EXPECT_EQ(text.find('\x07'), std::string::npos) << text;
   EXPECT_NE(text.find("ALERT"), std::string::npos) << text;

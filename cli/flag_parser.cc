@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "absl/strings/match.h"
 #include "absl/strings/strip.h"
 #include "absl/time/time.h"
 
@@ -14,10 +14,9 @@ namespace {
 
 bool IsBoolLiteral(absl::string_view v) { return v == "true" || v == "false"; }
 
-absl::Status BadValue(const FlagSpec& spec, absl::string_view value,
-                      absl::string_view expected) {
-  return absl::InvalidArgumentError(absl::StrCat(
-      Dashed(spec.name), ": invalid value \"", value, "\" (", expected, ")"));
+absl::Status BadValue(const FlagSpec& spec, absl::string_view value, absl::string_view expected) {
+  return absl::InvalidArgumentError(
+      absl::StrCat(Dashed(spec.name), ": invalid value \"", value, "\" (", expected, ")"));
 }
 
 absl::Status ValidateInt(const FlagSpec& spec, absl::string_view value) {
@@ -26,8 +25,7 @@ absl::Status ValidateInt(const FlagSpec& spec, absl::string_view value) {
     return BadValue(spec, value, "expected an integer");
   }
   if (n < spec.min || n > spec.max) {
-    return BadValue(spec, value,
-                    absl::StrCat("expected ", spec.min, " to ", spec.max));
+    return BadValue(spec, value, absl::StrCat("expected ", spec.min, " to ", spec.max));
   }
   return absl::OkStatus();
 }
@@ -56,10 +54,8 @@ FlagSpec BoolFlag(std::string name, std::string help) {
   return spec;
 }
 
-FlagSpec EnumFlag(std::string name, std::vector<std::string> allowed,
-                  std::string help) {
-  FlagSpec spec =
-      StringFlag(std::move(name), absl::StrJoin(allowed, "|"), std::move(help));
+FlagSpec EnumFlag(std::string name, std::vector<std::string> allowed, std::string help) {
+  FlagSpec spec = StringFlag(std::move(name), absl::StrJoin(allowed, "|"), std::move(help));
   spec.kind = FlagKind::kEnum;
   spec.allowed = std::move(allowed);
   return spec;
@@ -95,10 +91,9 @@ bool ParsedFlags::GetBool(absl::string_view name, bool fallback) const {
   return it == values_.end() ? fallback : it->second == "true";
 }
 
-const FlagSpec* FindFlag(absl::Span<const FlagSpec> specs,
-                         absl::string_view name) {
-  auto it = std::find_if(specs.begin(), specs.end(),
-                         [&](const FlagSpec& s) { return s.name == name; });
+const FlagSpec* FindFlag(absl::Span<const FlagSpec> specs, absl::string_view name) {
+  auto it =
+      std::find_if(specs.begin(), specs.end(), [&](const FlagSpec& s) { return s.name == name; });
   return it == specs.end() ? nullptr : &*it;
 }
 
@@ -110,10 +105,8 @@ absl::Status ValidateFlagValue(const FlagSpec& spec, absl::string_view value) {
     case FlagKind::kInt:
       return ValidateInt(spec, value);
     case FlagKind::kEnum:
-      if (std::find(spec.allowed.begin(), spec.allowed.end(), value) ==
-          spec.allowed.end()) {
-        return BadValue(spec, value,
-                        absl::StrCat("one of ", absl::StrJoin(spec.allowed, "|")));
+      if (std::find(spec.allowed.begin(), spec.allowed.end(), value) == spec.allowed.end()) {
+        return BadValue(spec, value, absl::StrCat("one of ", absl::StrJoin(spec.allowed, "|")));
       }
       return absl::OkStatus();
     case FlagKind::kDuration: {
@@ -150,10 +143,8 @@ absl::StatusOr<absl::string_view> NextValue(absl::Span<const std::string> args, 
 
 }  // namespace
 
-absl::StatusOr<bool> ParseOneFlag(absl::Span<const std::string> args,
-                                  size_t* index,
-                                  absl::Span<const FlagSpec> specs,
-                                  ParsedFlags* out) {
+absl::StatusOr<bool> ParseOneFlag(absl::Span<const std::string> args, size_t* index,
+                                  absl::Span<const FlagSpec> specs, ParsedFlags* out) {
   absl::string_view body = args[*index];
   if (!absl::ConsumePrefix(&body, "--")) return false;
   const size_t eq = body.find('=');
@@ -166,16 +157,14 @@ absl::StatusOr<bool> ParseOneFlag(absl::Span<const std::string> args,
   if (!value.ok()) return value.status();
   if (absl::Status s = ValidateFlagValue(*spec, *value); !s.ok()) return s;
   if (out->Has(spec->name)) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(Dashed(name), ": given more than once"));
+    return absl::InvalidArgumentError(absl::StrCat(Dashed(name), ": given more than once"));
   }
   out->Set(spec->name, std::string(*value));
   *index = next;
   return true;
 }
 
-absl::Status CheckRequiredFlags(absl::Span<const FlagSpec> specs,
-                                const ParsedFlags& flags) {
+absl::Status CheckRequiredFlags(absl::Span<const FlagSpec> specs, const ParsedFlags& flags) {
   for (const FlagSpec& spec : specs) {
     if (spec.required && !flags.Has(spec.name)) {
       return absl::InvalidArgumentError(

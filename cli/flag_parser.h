@@ -41,8 +41,7 @@ struct FlagSpec {
 FlagSpec StringFlag(std::string name, std::string value_name, std::string help);
 FlagSpec IntFlag(std::string name, int64_t min, int64_t max, std::string help);
 FlagSpec BoolFlag(std::string name, std::string help);
-FlagSpec EnumFlag(std::string name, std::vector<std::string> allowed,
-                  std::string help);
+FlagSpec EnumFlag(std::string name, std::vector<std::string> allowed, std::string help);
 FlagSpec DurationFlag(std::string name, std::string help);
 // `spec`, marked required.
 FlagSpec Required(FlagSpec spec);
@@ -56,9 +55,7 @@ class ParsedFlags {
   // Parsed values; only call these for flags of the matching kind.
   int64_t GetInt(absl::string_view name, int64_t fallback = 0) const;
   bool GetBool(absl::string_view name, bool fallback = false) const;
-  void Set(std::string name, std::string value) {
-    values_[std::move(name)] = std::move(value);
-  }
+  void Set(std::string name, std::string value) { values_[std::move(name)] = std::move(value); }
   size_t size() const { return values_.size(); }
 
  private:
@@ -66,8 +63,7 @@ class ParsedFlags {
 };
 
 // Returns the spec named `name`, or nullptr.
-const FlagSpec* FindFlag(absl::Span<const FlagSpec> specs,
-                         absl::string_view name);
+const FlagSpec* FindFlag(absl::Span<const FlagSpec> specs, absl::string_view name);
 
 // Checks `value` against `spec`; the error names the flag.
 absl::Status ValidateFlagValue(const FlagSpec& spec, absl::string_view value);
@@ -76,14 +72,11 @@ absl::Status ValidateFlagValue(const FlagSpec& spec, absl::string_view value);
 // it: stores it in `out`, advances *index past the flag and its value and
 // returns true. Returns false (and leaves *index) when the name is unknown
 // to `specs`, so the caller can try another table. Errors name the flag.
-absl::StatusOr<bool> ParseOneFlag(absl::Span<const std::string> args,
-                                  size_t* index,
-                                  absl::Span<const FlagSpec> specs,
-                                  ParsedFlags* out);
+absl::StatusOr<bool> ParseOneFlag(absl::Span<const std::string> args, size_t* index,
+                                  absl::Span<const FlagSpec> specs, ParsedFlags* out);
 
 // Fails naming the first required flag of `specs` missing from `flags`.
-absl::Status CheckRequiredFlags(absl::Span<const FlagSpec> specs,
-                                const ParsedFlags& flags);
+absl::Status CheckRequiredFlags(absl::Span<const FlagSpec> specs, const ParsedFlags& flags);
 
 // The flag's name as typed: "--phone-number-id".
 std::string Dashed(absl::string_view name);

@@ -9,9 +9,9 @@ namespace kapso::cli {
 namespace {
 
 std::vector<FlagSpec> Specs() {
-  return {Required(StringFlag("phone-number-id", "ID", "")),
-          IntFlag("per-page", 1, 100, ""), BoolFlag("all", ""),
-          EnumFlag("scope", {"config", "project"}, ""), DurationFlag("timeout", "")};
+  return {Required(StringFlag("phone-number-id", "ID", "")), IntFlag("per-page", 1, 100, ""),
+          BoolFlag("all", ""), EnumFlag("scope", {"config", "project"}, ""),
+          DurationFlag("timeout", "")};
 }
 
 // Parses every arg with Specs(); unknown flags become errors.
@@ -37,7 +37,11 @@ TEST(FlagParserTest, AcceptsSpaceAndEqualsForms) {
 }
 
 TEST(FlagParserTest, BoolTakesOptionalValue) {
-  struct Case { std::vector<std::string> args; bool want; size_t want_size; };
+  struct Case {
+    std::vector<std::string> args;
+    bool want;
+    size_t want_size;
+  };
   const Case cases[] = {
       {{"--phone-number-id", "1", "--all"}, true, 2},
       {{"--all", "--phone-number-id", "1"}, true, 2},
@@ -54,7 +58,10 @@ TEST(FlagParserTest, BoolTakesOptionalValue) {
 }
 
 TEST(FlagParserTest, RejectsBadValuesNamingTheFlag) {
-  struct Case { std::vector<std::string> args; std::string flag; };
+  struct Case {
+    std::vector<std::string> args;
+    std::string flag;
+  };
   const Case cases[] = {
       {{"--phone-number-id", "1", "--per-page", "0"}, "--per-page"},
       {{"--phone-number-id", "1", "--per-page", "101"}, "--per-page"},
@@ -74,8 +81,7 @@ TEST(FlagParserTest, RejectsBadValuesNamingTheFlag) {
     auto flags = ParseAll(c.args);
     ASSERT_FALSE(flags.ok());
     EXPECT_EQ(flags.status().code(), absl::StatusCode::kInvalidArgument);
-    EXPECT_EQ(flags.status().message().substr(0, c.flag.size()), c.flag)
-        << flags.status();
+    EXPECT_EQ(flags.status().message().substr(0, c.flag.size()), c.flag) << flags.status();
   }
 }
 

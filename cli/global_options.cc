@@ -19,14 +19,12 @@ const std::vector<FlagSpec>& GlobalFlagSpecs() {
 
 OutputFormat ResolveOutputFormat(const ParsedFlags& flags, bool stdout_is_tty) {
   if (flags.Has("output")) {
-    return flags.GetString("output") == "table" ? OutputFormat::kTable
-                                                : OutputFormat::kJson;
+    return flags.GetString("output") == "table" ? OutputFormat::kTable : OutputFormat::kJson;
   }
   return stdout_is_tty ? OutputFormat::kTable : OutputFormat::kJson;
 }
 
-absl::StatusOr<GlobalOptions> MakeGlobalOptions(const ParsedFlags& flags,
-                                                const EnvLookup& env,
+absl::StatusOr<GlobalOptions> MakeGlobalOptions(const ParsedFlags& flags, const EnvLookup& env,
                                                 bool stdout_is_tty) {
   GlobalOptions options;
   if (flags.Has("server")) {
@@ -40,8 +38,8 @@ absl::StatusOr<GlobalOptions> MakeGlobalOptions(const ParsedFlags& flags,
   }
   options.ca_file = flags.GetString("ca-file");
   options.tls_server_name = flags.GetString("tls-server-name");
-  options.tls = flags.GetBool("tls") || !options.ca_file.empty() ||
-                !options.tls_server_name.empty();
+  options.tls =
+      flags.GetBool("tls") || !options.ca_file.empty() || !options.tls_server_name.empty();
   options.output = ResolveOutputFormat(flags, stdout_is_tty);
   return options;
 }

@@ -18,7 +18,7 @@ struct GlobalOptions {
   std::string server = "localhost:50051";
   absl::Duration timeout = absl::Seconds(30);  // Deadline of each RPC.
   bool tls = false;
-  std::string ca_file;  // PEM roots for TLS; empty means system roots.
+  std::string ca_file;          // PEM roots for TLS; empty means system roots.
   std::string tls_server_name;  // Overrides the name checked in the cert.
   OutputFormat output = OutputFormat::kJson;
 };
@@ -35,8 +35,7 @@ OutputFormat ResolveOutputFormat(const ParsedFlags& flags, bool stdout_is_tty);
 
 // Builds the options from parsed global flags, falling back to the
 // KAPSO_OPS_SERVER environment variable for --server.
-absl::StatusOr<GlobalOptions> MakeGlobalOptions(const ParsedFlags& flags,
-                                                const EnvLookup& env,
+absl::StatusOr<GlobalOptions> MakeGlobalOptions(const ParsedFlags& flags, const EnvLookup& env,
                                                 bool stdout_is_tty);
 
 }  // namespace kapso::cli

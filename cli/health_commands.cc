@@ -38,10 +38,16 @@ absl::Status RunHealth(const ParsedFlags& flags, CommandEnv& env) {
 
 std::vector<Command> HealthCommands() {
   return {
-      {"", "overview", "Phone numbers, API calls and webhook deliveries at a glance",
-       {PeriodFlag()}, RunOverview},
-      {"", "health", "Health check of one WhatsApp phone number",
-       {Required(StringFlag("phone-number-id", "ID", "the phone number"))}, RunHealth},
+      {"",
+       "overview",
+       "Phone numbers, API calls and webhook deliveries at a glance",
+       {PeriodFlag()},
+       RunOverview},
+      {"",
+       "health",
+       "Health check of one WhatsApp phone number",
+       {Required(StringFlag("phone-number-id", "ID", "the phone number"))},
+       RunHealth},
   };
 }
 

@@ -12,9 +12,9 @@
 namespace kapso::cli {
 namespace {
 
+using google::protobuf::util::TimeUtil;
 using kapso::ops::v1::HealthCheck;
 using kapso::ops::v1::PhoneNumberHealth;
-using google::protobuf::util::TimeUtil;
 
 bool Failing(const HealthCheck& check) {
   return !check.error().empty() || !check.has_passed() || !check.passed().value();
@@ -37,8 +37,7 @@ std::string Findings(const PhoneNumberHealth& health) {
   for (const auto& f : health.findings()) {
     std::string severity = kapso::ops::v1::Severity_Name(f.severity());
     severity = severity.substr(severity.rfind('_') + 1);
-    absl::StrAppend(&out, "  ", ++n, ". [", severity, "] ", f.check(), ": ",
-                    f.summary(), "\n");
+    absl::StrAppend(&out, "  ", ++n, ". [", severity, "] ", f.check(), ": ", f.summary(), "\n");
   }
   return out;
 }
@@ -84,14 +83,14 @@ std::string Checks(const PhoneNumberHealth& health) {
 std::string Entity(const PhoneNumberHealth& health) {
   if (!health.has_most_actionable_entity()) return "";
   const auto& e = health.most_actionable_entity();
-  std::string out = absl::StrCat("Most actionable entity: ", e.entity_type(), " ",
-                                 e.id(), " (", e.can_send_message(), ")\n");
+  std::string out = absl::StrCat("Most actionable entity: ", e.entity_type(), " ", e.id(), " (",
+                                 e.can_send_message(), ")\n");
   for (const auto& info : e.additional_info()) {
     absl::StrAppend(&out, "  note: ", info, "\n");
   }
   for (const auto& err : e.errors()) {
-    absl::StrAppend(&out, "  error ", err.error_code(), ": ",
-                    err.error_description(), " -> ", err.possible_solution(), "\n");
+    absl::StrAppend(&out, "  error ", err.error_code(), ": ", err.error_description(), " -> ",
+                    err.possible_solution(), "\n");
   }
   return out;
 }
@@ -103,13 +102,13 @@ std::string RenderHealthReport(const std::string& phone_number_id,
   std::string out = absl::StrCat("Phone number ", phone_number_id, ": ",
                                  absl::AsciiStrToUpper(health.status()), "\n");
   if (health.has_timestamp()) {
-    absl::StrAppend(&out, "Checked at: ", TimeUtil::ToString(health.timestamp()),
-                    " (cache age ", TimeUtil::ToString(health.cache_age()), ")\n");
+    absl::StrAppend(&out, "Checked at: ", TimeUtil::ToString(health.timestamp()), " (cache age ",
+                    TimeUtil::ToString(health.cache_age()), ")\n");
   }
   if (!health.error().empty()) absl::StrAppend(&out, "Error: ", health.error(), "\n");
   if (health.has_retry_after()) {
-    absl::StrAppend(&out, "Next check not before: ",
-                    TimeUtil::ToString(health.retry_after()), "\n");
+    absl::StrAppend(&out, "Next check not before: ", TimeUtil::ToString(health.retry_after()),
+                    "\n");
   }
   absl::StrAppend(&out, Findings(health), Checks(health), Entity(health));
   return out;

@@ -18,9 +18,9 @@ PhoneNumberHealth Unhealthy() {
   checks["messaging_health"].set_overall_status("BLOCKED");
   checks["token_validity"].mutable_passed()->set_value(true);
   // The server's triage order: access before messaging before webhook.
-  for (auto [check, severity] : {std::pair{"phone_number_access", 3},
-                                 std::pair{"messaging_health", 3},
-                                 std::pair{"webhook_verified", 2}}) {
+  for (auto [check, severity] :
+       {std::pair{"phone_number_access", 3}, std::pair{"messaging_health", 3},
+        std::pair{"webhook_verified", 2}}) {
     auto* f = h.add_findings();
     f->set_check(check);
     f->set_severity(static_cast<kapso::ops::v1::Severity>(severity));
@@ -46,7 +46,8 @@ TEST(HealthReportTest, StatusFirstThenTriageOrder) {
   const size_t failing = text.find("Failing checks:");
   ASSERT_NE(failing, std::string::npos);
   EXPECT_LT(text.find("phone_number_access  FAIL", failing),
-            text.find("messaging_health     FAIL", failing)) << text;
+            text.find("messaging_health     FAIL", failing))
+      << text;
   EXPECT_NE(text.find("Passing checks: token_validity"), std::string::npos);
   EXPECT_NE(text.find("Most actionable entity: PHONE_NUMBER 1000000000000003 (BLOCKED)"),
             std::string::npos);

@@ -21,7 +21,6 @@ absl::StatusOr<std::string> CheckedMessageToJson(const google::protobuf::Message
 // Same, but leaves out default values (for compact table cells).
 std::string MessageToCompactJson(const google::protobuf::Message& message);
 
-
 }  // namespace kapso::cli
 
 #endif  // CLI_JSON_TEXT_H_

@@ -45,14 +45,12 @@ absl::Status CheckLookupFlags(const ParsedFlags& flags) {
   const bool by_phone = flags.Has("phone-number");
   const bool by_id = flags.Has("conversation-id");
   if (by_phone == by_id) {
-    return UsageError(
-        "--phone-number or --conversation-id: give exactly one of the two",
-        by_phone ? "conversation-id" : "phone-number");
+    return UsageError("--phone-number or --conversation-id: give exactly one of the two",
+                      by_phone ? "conversation-id" : "phone-number");
   }
   for (const char* filter : {"phone-number-id", "status", "page-token"}) {
     if (by_id && flags.Has(filter)) {
-      return UsageError(absl::StrCat("--", filter, ": only with --phone-number"),
-                        filter);
+      return UsageError(absl::StrCat("--", filter, ": only with --phone-number"), filter);
     }
   }
   return absl::OkStatus();
@@ -83,8 +81,7 @@ std::vector<FlagSpec> ListFlags() {
   return {
       StringFlag("phone-number-id", "ID", "only messages through this number"),
       EnumFlag("direction", {"inbound", "outbound"}, "only this direction"),
-      EnumFlag("status", {"pending", "sent", "delivered", "read", "failed"},
-               "only this status"),
+      EnumFlag("status", {"pending", "sent", "delivered", "read", "failed"}, "only this status"),
       StringFlag("phone-number", "P", "customer phone number (partial match)"),
       StringFlag("conversation-id", "ID", "only this conversation"),
       StringFlag("message-type", "T", "text, image, template..."),
@@ -100,15 +97,19 @@ std::vector<FlagSpec> ListFlags() {
 std::vector<Command> MessageCommands() {
   return {
       {"messages", "list", "List messages, newest first", ListFlags(), RunList},
-      {"messages", "get", "Show a message with its delivery timeline",
+      {"messages",
+       "get",
+       "Show a message with its delivery timeline",
        {Required(StringFlag("message-id", "WAMID", "the WhatsApp message id"))},
        RunGet},
-      {"conversations", "lookup", "Find conversations by customer number, or read one",
+      {"conversations",
+       "lookup",
+       "Find conversations by customer number, or read one",
        {StringFlag("phone-number", "P", "customer number (partial match), e.g. +15551234567"),
         StringFlag("conversation-id", "ID", "the conversation to read"),
         StringFlag("phone-number-id", "ID", "only this business number"),
-        EnumFlag("status", {"active", "ended"}, "only this status"),
-        PerPageFlag(), PageTokenFlag(), AllFlag()},
+        EnumFlag("status", {"active", "ended"}, "only this status"), PerPageFlag(), PageTokenFlag(),
+        AllFlag()},
        RunLookup,
        "Give exactly one of --phone-number and --conversation-id."},
   };

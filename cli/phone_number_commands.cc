@@ -75,8 +75,11 @@ Command WithPhoneNumberFlag(Command command) {
 }
 
 std::vector<Command> NumberCommands() {
-  return {{"numbers", "resolve", "The project's phone number written as people write it",
-           {Required(PhoneNumberFlag())}, RunResolve,
+  return {{"numbers",
+           "resolve",
+           "The project's phone number written as people write it",
+           {Required(PhoneNumberFlag())},
+           RunResolve,
            "Any common form: \"+1 555-010-0001\", \"15550100001\", \"+15550100001\"."}};
 }
 

@@ -26,8 +26,7 @@ absl::Status Printer::Data(const google::protobuf::Message& message,
 }
 
 void Printer::Error(const absl::Status& status) {
-  err_ << (format_ == OutputFormat::kJson ? RenderErrorJson(status)
-                                          : RenderErrorText(status));
+  err_ << (format_ == OutputFormat::kJson ? RenderErrorJson(status) : RenderErrorText(status));
   err_.flush();
 }
 

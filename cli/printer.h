@@ -24,8 +24,7 @@ class Printer {
   // Fails, printing nothing, when the message cannot be printed as JSON.
   absl::Status Data(const google::protobuf::Message& message);
   // As Data, but tables show `table_text` (a purpose-made report) instead.
-  absl::Status Data(const google::protobuf::Message& message,
-                    const std::string& table_text);
+  absl::Status Data(const google::protobuf::Message& message, const std::string& table_text);
   // The failure on stderr, as a JSON document or as text.
   void Error(const absl::Status& status);
   // Text printed as is on stderr (a --follow stream's resume token).

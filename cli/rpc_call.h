@@ -38,8 +38,7 @@ inline constexpr int kMaxPages = 10000;
 // `call(request, &page)` makes one RPC. On success `merged` holds every
 // item read; with `all` its next_page_token is cleared.
 template <typename Request, typename Response, typename Call>
-absl::Status FetchPages(Request request, bool all, const Call& call,
-                        Response* merged) {
+absl::Status FetchPages(Request request, bool all, const Call& call, Response* merged) {
   for (int pages = 0; pages < kMaxPages; ++pages) {
     Response page;
     if (grpc::Status s = call(request, &page); !s.ok()) {

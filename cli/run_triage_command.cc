@@ -34,7 +34,9 @@ absl::Status RunTriage(const ParsedFlags& flags, CommandEnv& env) {
 }  // namespace
 
 Command RunTriageCommand() {
-  return {"", "triage", "Ranked findings over numbers, messages, webhooks and API calls",
+  return {"",
+          "triage",
+          "Ranked findings over numbers, messages, webhooks and API calls",
           {StringFlag("phone-number-id", "ID", "only this number (Meta's id)"),
            StringFlag("phone-number", "NUMBER",
                       "only this number as people write it, e.g. \"+1 555-010-0001\""),

@@ -9,8 +9,7 @@
 
 namespace kapso::cli {
 
-absl::StatusOr<std::string> WebhookSignature(absl::string_view secret,
-                                             absl::string_view body) {
+absl::StatusOr<std::string> WebhookSignature(absl::string_view secret, absl::string_view body) {
   unsigned char mac[EVP_MAX_MD_SIZE];
   unsigned int mac_size = 0;
   if (HMAC(EVP_sha256(), secret.data(), static_cast<int>(secret.size()),
@@ -18,12 +17,10 @@ absl::StatusOr<std::string> WebhookSignature(absl::string_view secret,
            &mac_size) == nullptr) {
     return absl::InternalError("HMAC-SHA256 failed");
   }
-  return absl::BytesToHexString(
-      absl::string_view(reinterpret_cast<const char*>(mac), mac_size));
+  return absl::BytesToHexString(absl::string_view(reinterpret_cast<const char*>(mac), mac_size));
 }
 
-absl::StatusOr<bool> VerifyWebhookSignature(absl::string_view secret,
-                                            absl::string_view body,
+absl::StatusOr<bool> VerifyWebhookSignature(absl::string_view secret, absl::string_view body,
                                             absl::string_view signature) {
   absl::StatusOr<std::string> expected = WebhookSignature(secret, body);
   if (!expected.ok()) return expected.status();

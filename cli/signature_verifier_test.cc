@@ -8,8 +8,7 @@ namespace {
 // RFC 4231, test case 2.
 constexpr char kKey[] = "Jefe";
 constexpr char kData[] = "what do ya want for nothing?";
-constexpr char kMac[] =
-    "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843";
+constexpr char kMac[] = "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843";
 
 TEST(SignatureVerifierTest, MatchesRfc4231) {
   auto mac = WebhookSignature(kKey, kData);
@@ -18,7 +17,10 @@ TEST(SignatureVerifierTest, MatchesRfc4231) {
 }
 
 TEST(SignatureVerifierTest, Verifies) {
-  struct Case { std::string secret, body, signature; bool want; };
+  struct Case {
+    std::string secret, body, signature;
+    bool want;
+  };
   const std::string upper = "5BDCC146BF60754E6A042426089575C75A003F089D2739839DEC58B964EC3843";
   const Case cases[] = {
       {kKey, kData, kMac, true},

@@ -3,12 +3,12 @@
 #include <algorithm>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
-#include "absl/status/status.h"
 #include "cli/json_text.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
@@ -26,19 +26,16 @@ const absl::flat_hash_map<std::string, std::vector<std::string>>& Columns() {
       new absl::flat_hash_map<std::string, std::vector<std::string>>{
           {"kapso.ops.v1.Webhook", {"id", "kind", "active", "url", "events"}},
           {"kapso.ops.v1.Message",
-           {"id", "kapso.direction", "kapso.status", "type", "kapso.phone_number",
-            "timestamp"}},
+           {"id", "kapso.direction", "kapso.status", "type", "kapso.phone_number", "timestamp"}},
           {"kapso.ops.v1.Conversation",
            {"id", "phone_number", "status", "phone_number_id", "last_active_at"}},
           {"kapso.ops.v1.ApiLog",
-           {"created_at", "http_method", "endpoint", "response_status",
-            "response_time_ms", "error_message"}},
+           {"created_at", "http_method", "endpoint", "response_status", "response_time_ms",
+            "error_message"}},
           {"kapso.ops.v1.WebhookDelivery",
-           {"created_at", "event", "status", "response_status", "attempt_count",
-            "webhook_url"}},
+           {"created_at", "event", "status", "response_status", "attempt_count", "webhook_url"}},
           {"kapso.ops.v1.PhoneNumber",
-           {"phone_number_id", "name", "display_phone_number", "quality_rating",
-            "status"}},
+           {"phone_number_id", "name", "display_phone_number", "quality_rating", "status"}},
           {"kapso.ops.v1.DeliveryEvent", {"time", "status", "errors"}},
           {"kapso.ops.v1.MetaError", {"code", "title", "message"}},
           {"kapso.ops.v1.MetaErrorExplanation", {"code", "severity", "title", "remediation"}},
@@ -54,9 +51,9 @@ bool IsWellKnown(const google::protobuf::Descriptor* d) {
 std::string RpcStatusText(const Message& m) {
   google::rpc::Status status;
   status.CopyFrom(m);
-  std::string text = absl::StrCat(
-      absl::StatusCodeToString(static_cast<absl::StatusCode>(status.code())),
-      ": ", status.message());
+  std::string text =
+      absl::StrCat(absl::StatusCodeToString(static_cast<absl::StatusCode>(status.code())), ": ",
+                   status.message());
   for (const auto& any : status.details()) {
     google::rpc::ErrorInfo info;
     if (any.UnpackTo(&info)) absl::StrAppend(&text, " [", info.reason(), "]");
@@ -85,8 +82,7 @@ std::string ScalarText(const Message& m, const FieldDescriptor* f, int i) {
     case FieldDescriptor::CPPTYPE_STRING:
       return rep ? r->GetRepeatedString(m, f, i) : r->GetString(m, f);
     case FieldDescriptor::CPPTYPE_BOOL:
-      return (rep ? r->GetRepeatedBool(m, f, i) : r->GetBool(m, f)) ? "true"
-                                                                    : "false";
+      return (rep ? r->GetRepeatedBool(m, f, i) : r->GetBool(m, f)) ? "true" : "false";
     case FieldDescriptor::CPPTYPE_INT32:
       return absl::StrCat(rep ? r->GetRepeatedInt32(m, f, i) : r->GetInt32(m, f));
     case FieldDescriptor::CPPTYPE_INT64:
@@ -96,8 +92,7 @@ std::string ScalarText(const Message& m, const FieldDescriptor* f, int i) {
     case FieldDescriptor::CPPTYPE_ENUM:
       return (rep ? r->GetRepeatedEnum(m, f, i) : r->GetEnum(m, f))->name();
     case FieldDescriptor::CPPTYPE_MESSAGE:
-      return MessageText(rep ? r->GetRepeatedMessage(m, f, i)
-                             : r->GetMessage(m, f));
+      return MessageText(rep ? r->GetRepeatedMessage(m, f, i) : r->GetMessage(m, f));
     default:
       return "";
   }
@@ -122,16 +117,14 @@ std::vector<std::string> DefaultColumns(const google::protobuf::Descriptor* d) {
   std::vector<std::string> columns;
   for (int i = 0; i < d->field_count() && columns.size() < 6; ++i) {
     const FieldDescriptor* f = d->field(i);
-    if (f->cpp_type() != FieldDescriptor::CPPTYPE_MESSAGE ||
-        IsWellKnown(f->message_type())) {
+    if (f->cpp_type() != FieldDescriptor::CPPTYPE_MESSAGE || IsWellKnown(f->message_type())) {
       columns.push_back(f->name());
     }
   }
   return columns;
 }
 
-std::string RenderList(const Message& m, const FieldDescriptor* f,
-                       const std::string& indent) {
+std::string RenderList(const Message& m, const FieldDescriptor* f, const std::string& indent) {
   const Reflection* r = m.GetReflection();
   const auto* element = f->message_type();
   std::vector<std::string> columns = DefaultColumns(element);
@@ -172,10 +165,9 @@ void RenderFields(const Message& m, const std::string& indent, std::string* out)
       absl::StrAppend(out, RenderList(m, f, indent));
     } else if (is_message && !f->is_repeated() &&
                f->message_type()->full_name() == "kapso.ops.v1.Count") {
-      absl::StrAppend(out, indent, f->name(), ": ",
-                      CountText(m.GetReflection()->GetMessage(m, f)), "\n");
-    } else if (is_message && !f->is_repeated() &&
-               !IsWellKnown(f->message_type()) &&
+      absl::StrAppend(out, indent, f->name(), ": ", CountText(m.GetReflection()->GetMessage(m, f)),
+                      "\n");
+    } else if (is_message && !f->is_repeated() && !IsWellKnown(f->message_type()) &&
                f->message_type()->full_name() != "google.rpc.Status") {
       absl::StrAppend(out, indent, f->name(), ":\n");
       RenderFields(m.GetReflection()->GetMessage(m, f), indent + "  ", out);

@@ -23,8 +23,7 @@ std::string FormatColumns(const std::vector<std::vector<std::string>>& rows,
 // One field of `message` as cell text; `path` may reach into sub-messages
 // ("kapso.status"). Repeated values are joined with commas; timestamps and
 // other well-known types appear as in JSON; "" when unset.
-std::string FieldText(const google::protobuf::Message& message,
-                      const std::string& path);
+std::string FieldText(const google::protobuf::Message& message, const std::string& path);
 
 }  // namespace kapso::cli
 

@@ -62,8 +62,8 @@ TEST(RenderTableTest, CountsReadAsNumbers) {
   std::string text = RenderTable(o);
   EXPECT_NE(text.find("api_calls_total: 100+\n"), std::string::npos) << text;
   EXPECT_NE(text.find("api_calls_failed: 12\n"), std::string::npos) << text;
-  EXPECT_NE(text.find("webhook_deliveries_total: error: UNAVAILABLE: down\n"),
-            std::string::npos) << text;
+  EXPECT_NE(text.find("webhook_deliveries_total: error: UNAVAILABLE: down\n"), std::string::npos)
+      << text;
   EXPECT_NE(text.find("phone_numbers_error: NOT_FOUND: gone\n"), std::string::npos) << text;
 }
 

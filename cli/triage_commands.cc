@@ -13,9 +13,11 @@ namespace v1 = kapso::ops::v1;
 
 // --follow takes the list's filters but not its paging or window; a
 // --resume-token means nothing without it.
-absl::Status CheckFollowFlags(const ParsedFlags& flags, std::initializer_list<const char*> list_only) {
+absl::Status CheckFollowFlags(const ParsedFlags& flags,
+                              std::initializer_list<const char*> list_only) {
   if (!flags.GetBool("follow")) {
-    if (flags.Has("resume-token")) return UsageError("--resume-token needs --follow", "resume-token");
+    if (flags.Has("resume-token"))
+      return UsageError("--resume-token needs --follow", "resume-token");
     return absl::OkStatus();
   }
   for (const char* name : list_only) {
@@ -47,8 +49,7 @@ absl::Status FollowApiLogs(const ParsedFlags& flags, CommandEnv& env, v1::Triage
       [](const v1::FollowApiLogsResponse& r) { return r.api_logs_size(); });
 }
 
-absl::Status FollowDeliveries(const ParsedFlags& flags, CommandEnv& env,
-                              v1::Triage::Stub& stub) {
+absl::Status FollowDeliveries(const ParsedFlags& flags, CommandEnv& env, v1::Triage::Stub& stub) {
   v1::FollowWebhookDeliveriesRequest request;
   request.set_status(flags.GetString("status"));
   request.set_event(flags.GetString("event"));
@@ -71,10 +72,9 @@ absl::Status RunErrors(const ParsedFlags& flags, CommandEnv& env) {
   request.set_limit(static_cast<int32_t>(flags.GetInt("limit")));
   request.set_phone_number(flags.GetString("phone-number"));
   request.set_phone_number_id(flags.GetString("phone-number-id"));
-  return CallAndPrint<v1::ListMessageErrorsResponse>(
-      env, [&](auto* context, auto* response) {
-        return (*stub)->ListMessageErrors(context, request, response);
-      });
+  return CallAndPrint<v1::ListMessageErrorsResponse>(env, [&](auto* context, auto* response) {
+    return (*stub)->ListMessageErrors(context, request, response);
+  });
 }
 
 absl::Status RunApiLogs(const ParsedFlags& flags, CommandEnv& env) {
@@ -116,9 +116,7 @@ absl::Status RunDeliveries(const ParsedFlags& flags, CommandEnv& env) {
                       &v1::Triage::Stub::ListWebhookDeliveries);
 }
 
-FlagSpec ErrorsOnlyFlag(const char* what) {
-  return BoolFlag("errors-only", what);
-}
+FlagSpec ErrorsOnlyFlag(const char* what) { return BoolFlag("errors-only", what); }
 
 FlagSpec FollowFlag(const char* what) {
   return BoolFlag("follow", std::string("stream new ") + what +
@@ -133,25 +131,30 @@ FlagSpec ResumeTokenFlag() {
 
 std::vector<Command> TriageCommands() {
   return {
-      {"", "errors", "Failed messages, API errors and failed webhook deliveries",
+      {"",
+       "errors",
+       "Failed messages, API errors and failed webhook deliveries",
        {PeriodFlag(), IntFlag("limit", 1, 100, "most items per source, 1-100"),
         StringFlag("phone-number", "P", "only failed messages to this customer"),
         StringFlag("phone-number-id", "ID", "only failed messages through this number"),
         FollowFlag("failed messages"), ResumeTokenFlag()},
        RunErrors},
-      {"", "api-logs", "Calls made to Kapso's API with the project's keys",
+      {"",
+       "api-logs",
+       "Calls made to Kapso's API with the project's keys",
        {PeriodFlag(), StringFlag("endpoint", "E", "only endpoints containing E"),
         IntFlag("status-code", 100, 599, "only this HTTP status"),
-        ErrorsOnlyFlag("only HTTP statuses >= 400"), PerPageFlag(), PageTokenFlag(),
-        AllFlag(), FollowFlag("log entries"), ResumeTokenFlag()},
+        ErrorsOnlyFlag("only HTTP statuses >= 400"), PerPageFlag(), PageTokenFlag(), AllFlag(),
+        FollowFlag("log entries"), ResumeTokenFlag()},
        RunApiLogs},
-      {"", "webhook-deliveries", "Kapso's deliveries to the project's webhooks",
-       {PeriodFlag(),
-        EnumFlag("status", {"pending", "delivered", "failed"}, "only this status"),
+      {"",
+       "webhook-deliveries",
+       "Kapso's deliveries to the project's webhooks",
+       {PeriodFlag(), EnumFlag("status", {"pending", "delivered", "failed"}, "only this status"),
         StringFlag("event", "E", "only this event name"),
         StringFlag("webhook-id", "ID", "only deliveries to this webhook"),
-        ErrorsOnlyFlag("only failed deliveries and HTTP errors"), PerPageFlag(),
-        PageTokenFlag(), AllFlag(), FollowFlag("deliveries"), ResumeTokenFlag()},
+        ErrorsOnlyFlag("only failed deliveries and HTTP errors"), PerPageFlag(), PageTokenFlag(),
+        AllFlag(), FollowFlag("deliveries"), ResumeTokenFlag()},
        RunDeliveries},
   };
 }

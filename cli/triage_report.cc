@@ -39,8 +39,8 @@ std::string Headline(const v1::TriageReport& report) {
   std::string scope = report.phone_number_id().empty()
                           ? "the project"
                           : absl::StrCat("phone number ", report.phone_number_id());
-  std::string period = report.period() == v1::PERIOD_UNSPECIFIED
-                           ? "24h" : Word(v1::Period_Name(report.period()));
+  std::string period =
+      report.period() == v1::PERIOD_UNSPECIFIED ? "24h" : Word(v1::Period_Name(report.period()));
   return absl::StrCat("Triage of ", scope, ", last ", period, ": ", report.findings_size(),
                       " findings", parts.empty() ? "" : " (" + absl::StrJoin(parts, ", ") + ")",
                       "\n");
@@ -52,10 +52,10 @@ std::string FindingsTable(const v1::TriageReport& report) {
   int n = 0;
   for (const auto& f : report.findings()) {
     const std::string& entity = f.entity().name().empty() ? f.entity().id() : f.entity().name();
-    rows.push_back({absl::StrCat(++n), absl::AsciiStrToUpper(Word(v1::FindingSeverity_Name(f.severity()))),
-                    Word(v1::FindingCategory_Name(f.category())), Cut(f.title(), 56),
-                    Cut(entity, 36), absl::StrCat(f.evidence().count()),
-                    Since(f.evidence().first_seen())});
+    rows.push_back(
+        {absl::StrCat(++n), absl::AsciiStrToUpper(Word(v1::FindingSeverity_Name(f.severity()))),
+         Word(v1::FindingCategory_Name(f.category())), Cut(f.title(), 56), Cut(entity, 36),
+         absl::StrCat(f.evidence().count()), Since(f.evidence().first_seen())});
   }
   return FormatColumns(rows);
 }
@@ -81,8 +81,7 @@ std::string Sources(const v1::TriageReport& report) {
       parts.push_back(absl::StrCat(s.name(), " ", s.items_read(), s.complete() ? "" : "+"));
     }
   }
-  return absl::StrCat("\nSources read: ", absl::StrJoin(parts, ", "),
-                      " (+: more than was read)\n");
+  return absl::StrCat("\nSources read: ", absl::StrJoin(parts, ", "), " (+: more than was read)\n");
 }
 
 }  // namespace

@@ -45,7 +45,7 @@ TEST(TriageReport, HeadlineTableRemediesAndSources) {
   EXPECT_NE(text.find("1  CRITICAL  number"), std::string::npos) << text;
   EXPECT_NE(text.find("2  LOW       webhooks"), std::string::npos) << text;
   EXPECT_NE(text.find("2027-01-15 08:00"), std::string::npos) << text;  // since
-  EXPECT_EQ(text.find(std::string(56, 'x')), std::string::npos);       // cut
+  EXPECT_EQ(text.find(std::string(56, 'x')), std::string::npos);        // cut
   EXPECT_NE(text.find(std::string(53, 'x') + "..."), std::string::npos);
   EXPECT_NE(text.find("  1. check the access token\n     evidence: phone_number_access"),
             std::string::npos);

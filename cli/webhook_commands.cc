@@ -13,15 +13,11 @@ namespace v1 = kapso::ops::v1;
 using Stub = v1::Webhooks::Stub;
 
 FlagSpec PhoneNumberIdFlag() {
-  return StringFlag("phone-number-id", "ID",
-                    "the phone number (required unless --scope project)");
+  return StringFlag("phone-number-id", "ID", "the phone number (required unless --scope project)");
 }
-FlagSpec WebhookIdFlag() {
-  return Required(StringFlag("webhook-id", "ID", "the webhook"));
-}
+FlagSpec WebhookIdFlag() { return Required(StringFlag("webhook-id", "ID", "the webhook")); }
 FlagSpec ScopeFlag() {
-  return EnumFlag("scope", {"config", "project"},
-                  "phone number (config) or project webhooks");
+  return EnumFlag("scope", {"config", "project"}, "phone number (config) or project webhooks");
 }
 
 // Number webhooks need the number; project webhooks do not.
@@ -29,8 +25,10 @@ absl::Status CheckPhoneNumberId(const ParsedFlags& flags) {
   if (flags.Has("phone-number-id") || flags.GetString("scope") == "project") {
     return absl::OkStatus();
   }
-  return UsageError("--phone-number-id: required flag is missing "
-                    "(unless --scope project)", "phone-number-id");
+  return UsageError(
+      "--phone-number-id: required flag is missing "
+      "(unless --scope project)",
+      "phone-number-id");
 }
 
 absl::Status RunList(const ParsedFlags& flags, CommandEnv& env) {
@@ -55,8 +53,7 @@ absl::Status RunGet(const ParsedFlags& flags, CommandEnv& env) {
 absl::Status RunCreate(const ParsedFlags& flags, CommandEnv& env) {
   if (absl::Status s = CheckPhoneNumberId(flags); !s.ok()) return s;
   if (!flags.Has("events") && flags.GetString("kind") != "meta") {
-    return UsageError("--events: required flag is missing (unless --kind meta)",
-                      "events");
+    return UsageError("--events: required flag is missing (unless --kind meta)", "events");
   }
   absl::StatusOr<v1::CreateWebhookRequest> request = BuildCreateWebhook(flags);
   if (!request.ok()) return request.status();
@@ -112,7 +109,8 @@ std::vector<Command> WebhookCommands() {
   return {
       {"webhooks", "list", "List a phone number's (or the project's) webhooks",
        WithIds(false, {ScopeFlag(), EnumFlag("kind", {"kapso", "meta"}, "only this kind"),
-                       StringFlag("url-contains", "TEXT", "only URLs containing TEXT (number "
+                       StringFlag("url-contains", "TEXT",
+                                  "only URLs containing TEXT (number "
                                   "webhooks)"),
                        BoolFlag("active", "only active (true) or paused (false) webhooks"),
                        StringFlag("created-after", "RFC3339", "only webhooks created after"),
@@ -120,17 +118,18 @@ std::vector<Command> WebhookCommands() {
                        PageTokenFlag(), PerPageFlag(), AllFlag()}),
        RunList},
       {"webhooks", "get", "Show one webhook", WithIds(true, {ScopeFlag()}), RunGet},
-      {"webhooks", "create", "Create a webhook", WithIds(false, create_flags),
-       RunCreate,
+      {"webhooks", "create", "Create a webhook", WithIds(false, create_flags), RunCreate,
        "--events is required unless --kind meta. Without --secret-key a random\n"
        "secret is generated; the response shows it."},
       {"webhooks", "update", "Change the given fields of a webhook (and only those)",
        WithIds(true, WebhookUpdateFlags()), RunUpdate,
        "A webhook's kind cannot change: create a new webhook instead."},
       {"webhooks", "delete", "Delete a webhook", WithIds(true, {ScopeFlag()}), RunDelete},
-      {"webhooks", "test", "Ask Kapso to deliver a test event",
-       {WebhookIdFlag(), StringFlag("event-type", "TYPE",
-                                    "event to simulate, e.g. whatsapp.message.received")},
+      {"webhooks",
+       "test",
+       "Ask Kapso to deliver a test event",
+       {WebhookIdFlag(),
+        StringFlag("event-type", "TYPE", "event to simulate, e.g. whatsapp.message.received")},
        RunTest},
   };
 }

@@ -15,11 +15,9 @@ namespace {
 using kapso::ops::v1::Webhook;
 using kapso::ops::v1::WebhookScope;
 
-absl::StatusOr<google::protobuf::Value> ParseJson(absl::string_view text,
-                                                  absl::string_view flag) {
+absl::StatusOr<google::protobuf::Value> ParseJson(absl::string_view text, absl::string_view flag) {
   google::protobuf::Value value;
-  if (!google::protobuf::util::JsonStringToMessage(std::string(text), &value)
-           .ok()) {
+  if (!google::protobuf::util::JsonStringToMessage(std::string(text), &value).ok()) {
     return UsageError(absl::StrCat("--", flag, ": not valid JSON"), flag);
   }
   return value;
@@ -27,18 +25,16 @@ absl::StatusOr<google::protobuf::Value> ParseJson(absl::string_view text,
 
 // Sets an optional int32 field from an int flag (range already checked).
 template <typename Setter>
-void ApplyInt(const ParsedFlags& flags, const std::string& flag,
-              const std::string& field, Setter set,
-              std::vector<std::string>* mask) {
+void ApplyInt(const ParsedFlags& flags, const std::string& flag, const std::string& field,
+              Setter set, std::vector<std::string>* mask) {
   if (!flags.Has(flag)) return;
   set(static_cast<int32_t>(flags.GetInt(flag)));
   mask->push_back(field);
 }
 
 template <typename Setter>
-void ApplyBool(const ParsedFlags& flags, const std::string& flag,
-               const std::string& field, Setter set,
-               std::vector<std::string>* mask) {
+void ApplyBool(const ParsedFlags& flags, const std::string& flag, const std::string& field,
+               Setter set, std::vector<std::string>* mask) {
   if (!flags.Has(flag)) return;
   set(flags.GetBool(flag));
   mask->push_back(field);
@@ -47,8 +43,7 @@ void ApplyBool(const ParsedFlags& flags, const std::string& flag,
 absl::Status ApplyListFields(const ParsedFlags& flags, Webhook* webhook,
                              std::vector<std::string>* mask) {
   if (flags.Has("events")) {
-    absl::StatusOr<std::vector<std::string>> events =
-        ParseEvents(flags.GetString("events"));
+    absl::StatusOr<std::vector<std::string>> events = ParseEvents(flags.GetString("events"));
     if (!events.ok()) return events.status();
     webhook->mutable_events()->Assign(events->begin(), events->end());
     mask->push_back("events");
@@ -106,20 +101,19 @@ std::vector<FlagSpec> WebhookUpdateFlags() {
 std::vector<FlagSpec> WebhookFieldFlags() {
   return {
       StringFlag("url", "https://...", "delivery URL (https)"),
-      StringFlag("events", "CSV|JSON-ARRAY", "event names, e.g. "
+      StringFlag("events", "CSV|JSON-ARRAY",
+                 "event names, e.g. "
                  "whatsapp.message.received,whatsapp.message.failed"),
       EnumFlag("kind", {"kapso", "meta"}, "webhook kind"),
       EnumFlag("payload-version", {"v1", "v2"}, "payload version (v2 recommended)"),
       BoolFlag("buffer-enabled", "batch events before delivery"),
       IntFlag("buffer-window-seconds", 1, 60, "seconds to gather a batch, 1-60"),
       IntFlag("max-buffer-size", 1, 100, "most events per batch, 1-100"),
-      IntFlag("inactivity-minutes", 1, 1440,
-              "minutes before conversation.inactive fires, 1-1440"),
+      IntFlag("inactivity-minutes", 1, 1440, "minutes before conversation.inactive fires, 1-1440"),
       StringFlag("headers", "JSON", "extra HTTP headers, a JSON object (any values)"),
       BoolFlag("active", "deliver events (false pauses the webhook)"),
       StringFlag("secret-key", "S", "HMAC-SHA256 signing secret"),
-      EnumFlag("scope", {"config", "project"},
-               "phone number (config) or project webhooks"),
+      EnumFlag("scope", {"config", "project"}, "phone number (config) or project webhooks"),
   };
 }
 
@@ -134,8 +128,7 @@ absl::Status ApplyWebhookFields(const ParsedFlags& flags, Webhook* webhook,
     mask->push_back("url");
   }
   if (absl::Status s = ApplyListFields(flags, webhook, mask); !s.ok()) return s;
-  auto set_string = [&](const std::string& flag, const std::string& field,
-                        std::string* target) {
+  auto set_string = [&](const std::string& flag, const std::string& field, std::string* target) {
     if (!flags.Has(flag)) return;
     *target = flags.GetString(flag);
     mask->push_back(field);
@@ -143,15 +136,20 @@ absl::Status ApplyWebhookFields(const ParsedFlags& flags, Webhook* webhook,
   set_string("kind", "kind", webhook->mutable_kind());
   set_string("payload-version", "payload_version", webhook->mutable_payload_version());
   set_string("secret-key", "secret_key", webhook->mutable_secret_key());
-  ApplyBool(flags, "buffer-enabled", "buffer_enabled",
-            [&](bool v) { webhook->set_buffer_enabled(v); }, mask);
-  ApplyBool(flags, "active", "active", [&](bool v) { webhook->set_active(v); }, mask);
-  ApplyInt(flags, "buffer-window-seconds", "buffer_window_seconds",
-           [&](int32_t v) { webhook->set_buffer_window_seconds(v); }, mask);
-  ApplyInt(flags, "max-buffer-size", "max_buffer_size",
-           [&](int32_t v) { webhook->set_max_buffer_size(v); }, mask);
-  ApplyInt(flags, "inactivity-minutes", "inactivity_minutes",
-           [&](int32_t v) { webhook->set_inactivity_minutes(v); }, mask);
+  ApplyBool(
+      flags, "buffer-enabled", "buffer_enabled", [&](bool v) { webhook->set_buffer_enabled(v); },
+      mask);
+  ApplyBool(
+      flags, "active", "active", [&](bool v) { webhook->set_active(v); }, mask);
+  ApplyInt(
+      flags, "buffer-window-seconds", "buffer_window_seconds",
+      [&](int32_t v) { webhook->set_buffer_window_seconds(v); }, mask);
+  ApplyInt(
+      flags, "max-buffer-size", "max_buffer_size",
+      [&](int32_t v) { webhook->set_max_buffer_size(v); }, mask);
+  ApplyInt(
+      flags, "inactivity-minutes", "inactivity_minutes",
+      [&](int32_t v) { webhook->set_inactivity_minutes(v); }, mask);
   return absl::OkStatus();
 }
 
@@ -162,8 +160,7 @@ WebhookScope ScopeOf(const ParsedFlags& flags) {
   return kapso::ops::v1::WEBHOOK_SCOPE_UNSPECIFIED;
 }
 
-absl::StatusOr<kapso::ops::v1::ListWebhooksRequest> BuildListWebhooks(
-    const ParsedFlags& flags) {
+absl::StatusOr<kapso::ops::v1::ListWebhooksRequest> BuildListWebhooks(const ParsedFlags& flags) {
   kapso::ops::v1::ListWebhooksRequest request;
   request.set_phone_number_id(flags.GetString("phone-number-id"));
   request.set_scope(ScopeOf(flags));
@@ -176,8 +173,10 @@ absl::StatusOr<kapso::ops::v1::ListWebhooksRequest> BuildListWebhooks(
                                             ? request.mutable_created_after()
                                             : request.mutable_created_before();
     if (!google::protobuf::util::TimeUtil::FromString(flags.GetString(flag), time)) {
-      return UsageError(absl::StrCat("--", flag, ": expected an RFC 3339 time such as "
-                                     "2026-01-31T00:00:00Z"), flag);
+      return UsageError(absl::StrCat("--", flag,
+                                     ": expected an RFC 3339 time such as "
+                                     "2026-01-31T00:00:00Z"),
+                        flag);
     }
   }
   request.set_page_size(static_cast<int32_t>(flags.GetInt("per-page")));
@@ -193,8 +192,7 @@ kapso::ops::v1::GetWebhookRequest BuildGetWebhook(const ParsedFlags& flags) {
   return request;
 }
 
-absl::StatusOr<kapso::ops::v1::CreateWebhookRequest> BuildCreateWebhook(
-    const ParsedFlags& flags) {
+absl::StatusOr<kapso::ops::v1::CreateWebhookRequest> BuildCreateWebhook(const ParsedFlags& flags) {
   kapso::ops::v1::CreateWebhookRequest request;
   request.set_phone_number_id(flags.GetString("phone-number-id"));
   request.set_scope(ScopeOf(flags));
@@ -204,8 +202,7 @@ absl::StatusOr<kapso::ops::v1::CreateWebhookRequest> BuildCreateWebhook(
   return request;
 }
 
-absl::StatusOr<kapso::ops::v1::UpdateWebhookRequest> BuildUpdateWebhook(
-    const ParsedFlags& flags) {
+absl::StatusOr<kapso::ops::v1::UpdateWebhookRequest> BuildUpdateWebhook(const ParsedFlags& flags) {
   kapso::ops::v1::UpdateWebhookRequest request;
   request.set_phone_number_id(flags.GetString("phone-number-id"));
   request.set_scope(ScopeOf(flags));

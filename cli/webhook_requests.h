@@ -29,8 +29,7 @@ std::vector<FlagSpec> WebhookUpdateFlags();
 
 // Sets the Webhook fields whose flags are present and names each in `mask`
 // (by proto field name). Errors name the flag.
-absl::Status ApplyWebhookFields(const ParsedFlags& flags,
-                                kapso::ops::v1::Webhook* webhook,
+absl::Status ApplyWebhookFields(const ParsedFlags& flags, kapso::ops::v1::Webhook* webhook,
                                 std::vector<std::string>* mask);
 
 kapso::ops::v1::WebhookScope ScopeOf(const ParsedFlags& flags);
@@ -38,11 +37,9 @@ kapso::ops::v1::WebhookScope ScopeOf(const ParsedFlags& flags);
 // --created-after/--created-before are RFC 3339 times.
 absl::StatusOr<kapso::ops::v1::ListWebhooksRequest> BuildListWebhooks(const ParsedFlags& flags);
 kapso::ops::v1::GetWebhookRequest BuildGetWebhook(const ParsedFlags& flags);
-absl::StatusOr<kapso::ops::v1::CreateWebhookRequest> BuildCreateWebhook(
-    const ParsedFlags& flags);
+absl::StatusOr<kapso::ops::v1::CreateWebhookRequest> BuildCreateWebhook(const ParsedFlags& flags);
 // Only the flags given are sent: update_mask names exactly those fields.
-absl::StatusOr<kapso::ops::v1::UpdateWebhookRequest> BuildUpdateWebhook(
-    const ParsedFlags& flags);
+absl::StatusOr<kapso::ops::v1::UpdateWebhookRequest> BuildUpdateWebhook(const ParsedFlags& flags);
 kapso::ops::v1::DeleteWebhookRequest BuildDeleteWebhook(const ParsedFlags& flags);
 kapso::ops::v1::TestWebhookRequest BuildTestWebhook(const ParsedFlags& flags);
 

@@ -13,7 +13,10 @@ ParsedFlags Flags(std::vector<std::pair<std::string, std::string>> values) {
 }
 
 TEST(ParseEventsTest, CsvAndJsonArray) {
-  struct Case { std::string text; std::vector<std::string> want; };
+  struct Case {
+    std::string text;
+    std::vector<std::string> want;
+  };
   const Case cases[] = {
       {"a.b,c.d", {"a.b", "c.d"}},
       {" a.b , c.d ,", {"a.b", "c.d"}},
@@ -79,12 +82,17 @@ TEST(BuildUpdateWebhookTest, NothingToUpdateIsAUsageError) {
 }
 
 TEST(BuildCreateWebhookTest, MapsEveryField) {
-  auto request = BuildCreateWebhook(Flags({
-      {"phone-number-id", "1"}, {"url", "https://example.com/h"},
-      {"events", "a,b"}, {"kind", "kapso"}, {"payload-version", "v2"},
-      {"buffer-enabled", "true"}, {"buffer-window-seconds", "5"},
-      {"max-buffer-size", "10"}, {"headers", R"({"X": "y"})"},
-      {"secret-key", "s"}, {"scope", "project"}}));
+  auto request = BuildCreateWebhook(Flags({{"phone-number-id", "1"},
+                                           {"url", "https://example.com/h"},
+                                           {"events", "a,b"},
+                                           {"kind", "kapso"},
+                                           {"payload-version", "v2"},
+                                           {"buffer-enabled", "true"},
+                                           {"buffer-window-seconds", "5"},
+                                           {"max-buffer-size", "10"},
+                                           {"headers", R"({"X": "y"})"},
+                                           {"secret-key", "s"},
+                                           {"scope", "project"}}));
   ASSERT_TRUE(request.ok()) << request.status();
   const auto& w = request->webhook();
   EXPECT_EQ(request->scope(), kapso::ops::v1::WEBHOOK_SCOPE_PROJECT);
@@ -107,8 +115,8 @@ TEST(BuildCreateWebhookTest, RejectsPlainHttp) {
 }
 
 TEST(BuildListWebhooksTest, PerPageIsPageSize) {
-  auto request = BuildListWebhooks(Flags({{"phone-number-id", "1"}, {"per-page", "7"},
-                                          {"page-token", "t"}, {"kind", "meta"}}));
+  auto request = BuildListWebhooks(
+      Flags({{"phone-number-id", "1"}, {"per-page", "7"}, {"page-token", "t"}, {"kind", "meta"}}));
   ASSERT_TRUE(request.ok()) << request.status();
   EXPECT_EQ(request->page_size(), 7);
   EXPECT_EQ(request->page_token(), "t");

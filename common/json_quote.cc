@@ -26,14 +26,26 @@ size_t Utf8Length(absl::string_view text, size_t i) {
 
 void AppendAscii(std::string& out, unsigned char c) {
   switch (c) {
-    case '"': out += "\\\""; break;
-    case '\\': out += "\\\\"; break;
-    case '\n': out += "\\n"; break;
-    case '\r': out += "\\r"; break;
-    case '\t': out += "\\t"; break;
+    case '"':
+      out += "\\\"";
+      break;
+    case '\\':
+      out += "\\\\";
+      break;
+    case '\n':
+      out += "\\n";
+      break;
+    case '\r':
+      out += "\\r";
+      break;
+    case '\t':
+      out += "\\t";
+      break;
     default:
-      if (c < 0x20 || c == 0x7F) absl::StrAppend(&out, absl::StrFormat("\\u%04x", c));
-      else out.push_back(static_cast<char>(c));
+      if (c < 0x20 || c == 0x7F)
+        absl::StrAppend(&out, absl::StrFormat("\\u%04x", c));
+      else
+        out.push_back(static_cast<char>(c));
   }
 }
 

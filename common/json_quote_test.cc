@@ -21,7 +21,7 @@ TEST(JsonQuoteTest, ReplacesInvalidUtf8) {
   EXPECT_EQ(JsonQuote("a\xFF"
                       "b"),
             "\"a" + replacement + "b\"");
-  EXPECT_EQ(JsonQuote("\xC3"), "\"" + replacement + "\"");              // truncated
+  EXPECT_EQ(JsonQuote("\xC3"), "\"" + replacement + "\"");                    // truncated
   EXPECT_EQ(JsonQuote("\xC0\xAF"), "\"" + replacement + replacement + "\"");  // overlong
   EXPECT_EQ(JsonQuote("\xED\xA0\x80"),
             "\"" + replacement + replacement + replacement + "\"");  // surrogate

@@ -14,8 +14,8 @@ CircuitBreaker::Verdict CircuitBreaker::Judge(const absl::StatusOr<HttpResponse>
   return reason == "KAPSO_UNREACHABLE" ? Verdict::kFailure : Verdict::kNeutral;
 }
 
-CircuitBreaker::CircuitBreaker(HttpTransport* inner, Scheduler* clock,
-                               CircuitBreakerPolicy policy, std::function<void(bool)> on_change)
+CircuitBreaker::CircuitBreaker(HttpTransport* inner, Scheduler* clock, CircuitBreakerPolicy policy,
+                               std::function<void(bool)> on_change)
     : inner_(inner), clock_(clock), policy_(policy), on_change_(std::move(on_change)) {}
 
 CircuitBreaker::State CircuitBreaker::state() {
@@ -47,8 +47,8 @@ void CircuitBreaker::Record(Verdict verdict, bool probe) {
       changed_to_usable = state_ != State::kClosed;
       state_ = State::kClosed;
       consecutive_failures_ = 0;
-    } else if (probe || (state_ == State::kClosed &&
-                         ++consecutive_failures_ >= policy_.failure_threshold)) {
+    } else if (probe ||
+               (state_ == State::kClosed && ++consecutive_failures_ >= policy_.failure_threshold)) {
       changed_to_open = state_ == State::kClosed;
       state_ = State::kOpen;
       opened_at_ = clock_->Now();
@@ -63,10 +63,10 @@ void CircuitBreaker::Send(HttpRequest request, CallOptions options, HttpCallback
   absl::Duration retry_in;
   if (!Admit(clock_->Now(), probe, retry_in)) {
     refused_.fetch_add(1, std::memory_order_relaxed);
-    absl::Status status = MakeError(
-        absl::StatusCode::kUnavailable,
-        "Kapso has been failing; kapso-ops is not calling it for a moment (circuit open)",
-        "KAPSO_CIRCUIT_OPEN", {{"kapso_path", request.path}});
+    absl::Status status =
+        MakeError(absl::StatusCode::kUnavailable,
+                  "Kapso has been failing; kapso-ops is not calling it for a moment (circuit open)",
+                  "KAPSO_CIRCUIT_OPEN", {{"kapso_path", request.path}});
     SetRetryDelay(status, absl::Ceil(retry_in, absl::Seconds(1)));
     return std::move(done)(std::move(status));
   }

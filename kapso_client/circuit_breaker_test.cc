@@ -56,8 +56,9 @@ class CircuitBreakerTest : public ::testing::Test {
   FakeTransport inner_;
   FakeScheduler clock_;
   std::vector<bool> changes_;
-  CircuitBreaker breaker_{&inner_, &clock_, {kThreshold, kCoolDown},
-                          [this](bool usable) { changes_.push_back(usable); }};
+  CircuitBreaker breaker_{&inner_, &clock_, {kThreshold, kCoolDown}, [this](bool usable) {
+                            changes_.push_back(usable);
+                          }};
 };
 
 TEST_F(CircuitBreakerTest, ConsecutiveFailuresOpenIt) {

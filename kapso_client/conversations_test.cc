@@ -11,10 +11,10 @@
 namespace kapso::client {
 namespace {
 
-using testing_util::Built;
-using testing_util::Page;
 using ::testing::Pair;
 using ::testing::UnorderedElementsAre;
+using testing_util::Built;
+using testing_util::Page;
 
 constexpr char kNumber[] = "1000000000000001";
 
@@ -29,10 +29,10 @@ TEST(BuildListConversations, Query) {
   request.set_status("active");
   http = Built(BuildListConversations(request, Page(5, 1, "CURSOR")));
   // Kapso stores contact numbers as digits (its spec's examples): no '+'.
-  EXPECT_THAT(http.query, UnorderedElementsAre(Pair("phone_number", "15550100101"),
-                                               Pair("phone_number_id", kNumber),
-                                               Pair("status", "active"), Pair("limit", "5"),
-                                               Pair("after", "CURSOR")));
+  EXPECT_THAT(
+      http.query,
+      UnorderedElementsAre(Pair("phone_number", "15550100101"), Pair("phone_number_id", kNumber),
+                           Pair("status", "active"), Pair("limit", "5"), Pair("after", "CURSOR")));
 }
 
 }  // namespace

@@ -108,8 +108,8 @@ absl::Status StatusFromHttpResponse(const HttpRequest& request, const HttpRespon
                                     const ErrorMappingOptions& options) {
   if (response.status >= 200 && response.status <= 299) return absl::OkStatus();
   Mapping mapping = MapHttpStatus(response.status);
-  std::string message = SanitizeUpstreamText(KapsoMessage(response.body),
-                                             options.max_error_text_bytes);
+  std::string message =
+      SanitizeUpstreamText(KapsoMessage(response.body), options.max_error_text_bytes);
   if (message.empty()) message = absl::StrCat("Kapso answered HTTP ", response.status);
   absl::Status status =
       MakeError(mapping.code, message, mapping.reason, ResponseMetadata(request, response));

@@ -3,10 +3,10 @@
 #include <optional>
 #include <string>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 #include "gmock/gmock.h"
-#include "absl/strings/match.h"
 #include "gtest/gtest.h"
 #include "kapso_client/status_details.h"
 
@@ -137,9 +137,8 @@ TEST(HttpStatusMapping, RetryAfterSecondsBecomesRetryInfo) {
 
 TEST(HttpStatusMapping, RetryAfterHttpDateBecomesRetryInfo) {
   HttpResponse response = Response(429);
-  response.headers["retry-after"] =
-      absl::FormatTime("%a, %d %b %Y %H:%M:%S GMT", absl::Now() + absl::Minutes(3),
-                       absl::UTCTimeZone());
+  response.headers["retry-after"] = absl::FormatTime(
+      "%a, %d %b %Y %H:%M:%S GMT", absl::Now() + absl::Minutes(3), absl::UTCTimeZone());
   auto delay = GetRetryDelay(StatusFromHttpResponse(Request(), response));
   ASSERT_TRUE(delay.has_value());
   EXPECT_GT(*delay, absl::Minutes(2));
@@ -162,8 +161,8 @@ TEST(HttpStatusMapping, RetryAfterIsCappedAtMaxRetryAfter) {
 
 TEST(HttpStatusMapping, UpstreamTextIsSanitizedAndBounded) {
   HttpResponse response = Response(400);
-  response.body = R"({"error": "bad\u001b[31m red\nforged line )" + std::string(2000, 'x') +
-                  R"("})";
+  response.body =
+      R"({"error": "bad\u001b[31m red\nforged line )" + std::string(2000, 'x') + R"("})";
   ErrorMappingOptions options;
   options.max_error_text_bytes = 100;
   absl::Status status = StatusFromHttpResponse(Request(), response, options);

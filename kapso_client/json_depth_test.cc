@@ -7,9 +7,7 @@
 namespace kapso::client {
 namespace {
 
-std::string Nested(int levels) {
-  return std::string(levels, '[') + std::string(levels, ']');
-}
+std::string Nested(int levels) { return std::string(levels, '[') + std::string(levels, ']'); }
 
 TEST(JsonDepthWithin, CountsArraysAndObjects) {
   EXPECT_TRUE(JsonDepthWithin(R"({"data":{"a":[1,{"b":[]}]}})", 5));

@@ -9,9 +9,9 @@ namespace kapso::client {
 
 namespace {
 
-// Every path the resource files (messages.h, webhooks.h, ...) build, with "{id}" for an id segment. Metric
-// labels come from this closed set only: ids are chosen by callers, and one
-// label value per id would grow the metrics without bound.
+// Every path the resource files (messages.h, webhooks.h, ...) build, with "{id}" for an id segment.
+// Metric labels come from this closed set only: ids are chosen by callers, and one label value per
+// id would grow the metrics without bound.
 constexpr absl::string_view kEndpointTemplates[] = {
     "/whatsapp/phone_numbers",
     "/whatsapp/phone_numbers/{id}/health",

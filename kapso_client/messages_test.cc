@@ -13,9 +13,9 @@
 namespace kapso::client {
 namespace {
 
+using ::testing::UnorderedElementsAreArray;
 using testing_util::Built;
 using testing_util::Page;
-using ::testing::UnorderedElementsAreArray;
 
 constexpr char kNumber[] = "1000000000000001";
 using Query = std::vector<std::pair<std::string, std::string>>;
@@ -49,7 +49,9 @@ TEST(BuildListMessages, Query) {
         {"message_type", "template"},
         {"has_media", "true"},
         {"limit", "100"}}},
-      {"has_media false is sent", [](auto& r) { r.set_has_media(false); }, Page(20),
+      {"has_media false is sent",
+       [](auto& r) { r.set_has_media(false); },
+       Page(20),
        {{"has_media", "false"}, {"limit", "20"}}},
   };
   for (const Case& c : cases) {

@@ -17,7 +17,8 @@ namespace kapso::client {
 namespace v1 = ::kapso::ops::v1;
 
 absl::StatusOr<HttpRequest> BuildListPhoneNumbers(const PageRequest& page);
-absl::StatusOr<HttpRequest> BuildPhoneNumberHealth(const v1::CheckPhoneNumberHealthRequest& request);
+absl::StatusOr<HttpRequest> BuildPhoneNumberHealth(
+    const v1::CheckPhoneNumberHealthRequest& request);
 
 // The page after `page` of the list whose answer was `list`, if any.
 std::optional<PageRequest> NextPhoneNumberPage(const PageRequest& page,

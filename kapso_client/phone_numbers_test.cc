@@ -11,10 +11,10 @@
 namespace kapso::client {
 namespace {
 
-using testing_util::Built;
-using testing_util::Page;
 using ::testing::Pair;
 using ::testing::UnorderedElementsAre;
+using testing_util::Built;
+using testing_util::Page;
 
 TEST(BuildListPhoneNumbers, PageBased) {
   HttpRequest http = Built(BuildListPhoneNumbers(Page(100, 2, "cursor-ignored")));

@@ -83,13 +83,13 @@ absl::Duration RateLimitGate::Reserve(const std::string& key, bool health) {
 absl::Status RateLimitGate::Refusal(const HttpRequest& request, absl::Duration wait) {
   refused_.fetch_add(1, std::memory_order_relaxed);
   absl::Duration retry = absl::Ceil(wait, absl::Seconds(1));
-  absl::Status status = MakeError(
-      absl::StatusCode::kResourceExhausted,
-      absl::StrCat("Kapso's rate limit for this key is spent; retry in ",
-                   absl::FormatDuration(retry)),
-      "KAPSO_BUDGET_EXHAUSTED",
-      {{"kapso_method", std::string(HttpMethodName(request.method))},
-       {"kapso_path", request.path}});
+  absl::Status status =
+      MakeError(absl::StatusCode::kResourceExhausted,
+                absl::StrCat("Kapso's rate limit for this key is spent; retry in ",
+                             absl::FormatDuration(retry)),
+                "KAPSO_BUDGET_EXHAUSTED",
+                {{"kapso_method", std::string(HttpMethodName(request.method))},
+                 {"kapso_path", request.path}});
   SetRetryDelay(status, retry);
   return status;
 }
@@ -101,8 +101,8 @@ void RateLimitGate::Send(HttpRequest request, CallOptions options, HttpCallback 
     return std::move(done)(Refusal(request, wait));
   }
   inner_->Send(std::move(request), std::move(options),
-               [this, key = std::move(key), health, done = std::move(done)](
-                   absl::StatusOr<HttpResponse> outcome) mutable {
+               [this, key = std::move(key), health,
+                done = std::move(done)](absl::StatusOr<HttpResponse> outcome) mutable {
                  Learn(key, health, outcome);
                  std::move(done)(std::move(outcome));
                });
@@ -123,8 +123,7 @@ void RateLimitGate::Learn(const std::string& key, bool health,
   Update(b.general, *outcome, "x-ratelimit-remaining", now, Window(absl::Minutes(1)));
   if (outcome->status == 429) {
     // Kapso said exactly when: block that budget (health or general) until then.
-    absl::Duration after =
-        ParseRetryAfter(*outcome, now, max_block_).value_or(absl::Seconds(1));
+    absl::Duration after = ParseRetryAfter(*outcome, now, max_block_).value_or(absl::Seconds(1));
     Budget& budget = health ? b.health_minute : b.general;
     budget.blocked_until = std::max(budget.blocked_until, now + after);
   }

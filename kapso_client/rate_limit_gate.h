@@ -21,8 +21,8 @@ namespace kapso::client {
 // saying when the budget comes back. Kapso's windows are fixed minutes (and
 // seconds for health) whose edges it does not announce, so a spent budget
 // is assumed back one window after it was seen spent. No block, learned or
-// from a 429's Retry-After, lasts longer than `max_block`; a 429 without a readable one blocks for a
-// second, so one request a second probes whether the limit has passed.
+// from a 429's Retry-After, lasts longer than `max_block`; a 429 without a readable one blocks for
+// a second, so one request a second probes whether the limit has passed.
 class RateLimitGate final : public HttpTransport {
  public:
   RateLimitGate(HttpTransport* inner, Scheduler* clock,
@@ -60,8 +60,7 @@ class RateLimitGate final : public HttpTransport {
   // Kapso's window, at most max_block_.
   absl::Duration Window(absl::Duration kapso_window) const;
   // The budgets of `key`, made when new; bounded in number.
-  KeyBudgets& BudgetsOf(const std::string& key, absl::Time now)
-      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  KeyBudgets& BudgetsOf(const std::string& key, absl::Time now) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
   static constexpr size_t kMaxKeys = 4096;
 

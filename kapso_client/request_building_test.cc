@@ -18,10 +18,10 @@
 namespace kapso::client {
 namespace {
 
+using ::testing::Pair;
 using testing_util::Built;
 using testing_util::ExpectInvalidArgument;
 using testing_util::Page;
-using ::testing::Pair;
 
 constexpr char kNumber[] = "1000000000000001";
 
@@ -49,7 +49,8 @@ TEST(ItemRequests, PathsEncodeIds) {
     return BuildPhoneNumberHealth(r);
   };
   const Case cases[] = {
-      {"message", message, "message_id", "wamid.HBgL+Mw==", "/whatsapp/messages/wamid.HBgL%2BMw%3D%3D"},
+      {"message", message, "message_id",
+       "wamid.HBgL+Mw==", "/whatsapp/messages/wamid.HBgL%2BMw%3D%3D"},
       {"message traversal", message, "message_id", "../api_logs",
        "/whatsapp/messages/..%2Fapi_logs"},
       {"message empty", message, "message_id", "", nullptr},

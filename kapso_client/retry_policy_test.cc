@@ -82,7 +82,7 @@ TEST_F(BackoffDelayTest, NeverBelowRetryAfter) {
     absl::Duration retry_after;
     absl::Duration expected;
   } cases[] = {
-      {1, 0.0, absl::Seconds(2), absl::Seconds(2)},       // above the cap too
+      {1, 0.0, absl::Seconds(2), absl::Seconds(2)},  // above the cap too
       {1, 0.999, absl::Seconds(30), absl::Seconds(30)},
       {4, 0.5, absl::Milliseconds(100), absl::Milliseconds(400)},  // jitter is longer
       {1, 0.5, absl::ZeroDuration(), absl::Milliseconds(50)},

@@ -48,8 +48,8 @@ std::string Utf8(absl::string_view text) {
 
 }  // namespace
 
-absl::Status MakeError(absl::StatusCode code, absl::string_view message,
-                       absl::string_view reason, const Metadata& metadata) {
+absl::Status MakeError(absl::StatusCode code, absl::string_view message, absl::string_view reason,
+                       const Metadata& metadata) {
   absl::Status status(code, message);
   google::rpc::ErrorInfo info;
   info.set_reason(std::string(reason));
@@ -74,19 +74,17 @@ void SetRetryDelay(absl::Status& status, absl::Duration delay) {
   SetDetail(status, retry);
 }
 
-absl::Status InvalidArgument(
-    std::vector<std::pair<std::string, std::string>> field_violations) {
+absl::Status InvalidArgument(std::vector<std::pair<std::string, std::string>> field_violations) {
   std::string message = "invalid request";
   google::rpc::BadRequest bad_request;
   for (auto& [field, description] : field_violations) {
-    absl::StrAppend(&message, bad_request.field_violations_size() == 0 ? ": " : "; ",
-                    field, ": ", description);
+    absl::StrAppend(&message, bad_request.field_violations_size() == 0 ? ": " : "; ", field, ": ",
+                    description);
     auto* violation = bad_request.add_field_violations();
     violation->set_field(Utf8(field));
     violation->set_description(Utf8(description));
   }
-  absl::Status status =
-      MakeError(absl::StatusCode::kInvalidArgument, message, "INVALID_ARGUMENT");
+  absl::Status status = MakeError(absl::StatusCode::kInvalidArgument, message, "INVALID_ARGUMENT");
   SetDetail(status, bad_request);
   return status;
 }

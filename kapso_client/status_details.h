@@ -22,8 +22,8 @@ inline constexpr absl::string_view kErrorDomain = "ops.kapso.ai";
 using Metadata = std::vector<std::pair<std::string, std::string>>;
 
 // A status with an ErrorInfo of `reason` and `metadata`.
-absl::Status MakeError(absl::StatusCode code, absl::string_view message,
-                       absl::string_view reason, const Metadata& metadata = {});
+absl::Status MakeError(absl::StatusCode code, absl::string_view message, absl::string_view reason,
+                       const Metadata& metadata = {});
 
 // Replaces the status' ErrorInfo metadata entry `key`.
 void SetErrorMetadata(absl::Status& status, absl::string_view key, absl::string_view value);
@@ -33,8 +33,7 @@ void SetRetryDelay(absl::Status& status, absl::Duration delay);
 
 // An INVALID_ARGUMENT status with reason INVALID_ARGUMENT and a BadRequest
 // naming each offending field.
-absl::Status InvalidArgument(
-    std::vector<std::pair<std::string, std::string>> field_violations);
+absl::Status InvalidArgument(std::vector<std::pair<std::string, std::string>> field_violations);
 
 std::optional<google::rpc::ErrorInfo> GetErrorInfo(const absl::Status& status);
 std::optional<absl::Duration> GetRetryDelay(const absl::Status& status);

@@ -13,8 +13,8 @@ using ::testing::Pair;
 using ::testing::UnorderedElementsAre;
 
 TEST(MakeError, CarriesCodeMessageAndErrorInfo) {
-  absl::Status status = MakeError(absl::StatusCode::kNotFound, "no such webhook",
-                                  "KAPSO_NOT_FOUND", {{"http_status", "404"}, {"kapso_path", "/x"}});
+  absl::Status status = MakeError(absl::StatusCode::kNotFound, "no such webhook", "KAPSO_NOT_FOUND",
+                                  {{"http_status", "404"}, {"kapso_path", "/x"}});
   EXPECT_EQ(status.code(), absl::StatusCode::kNotFound);
   EXPECT_EQ(status.message(), "no such webhook");
   auto info = GetErrorInfo(status);
@@ -49,8 +49,8 @@ TEST(SetRetryDelay, RoundTripsWholeAndFractionalSeconds) {
        {absl::ZeroDuration(), absl::Seconds(60), absl::Milliseconds(1500),
         absl::Nanoseconds(999999999), absl::Hours(2) + absl::Nanoseconds(1)}) {
     SCOPED_TRACE(absl::FormatDuration(delay));
-    absl::Status status = MakeError(absl::StatusCode::kResourceExhausted, "slow down",
-                                    "KAPSO_RATE_LIMITED");
+    absl::Status status =
+        MakeError(absl::StatusCode::kResourceExhausted, "slow down", "KAPSO_RATE_LIMITED");
     SetRetryDelay(status, delay);
     ASSERT_TRUE(GetRetryDelay(status).has_value());
     EXPECT_EQ(*GetRetryDelay(status), delay);
@@ -66,8 +66,8 @@ TEST(SetRetryDelay, LastCallWins) {
 }
 
 TEST(InvalidArgument, ListsEveryViolationInOrder) {
-  absl::Status status = InvalidArgument({{"page_size", "must be between 1 and 100"},
-                                         {"webhook.url", "must be an https:// URL"}});
+  absl::Status status = InvalidArgument(
+      {{"page_size", "must be between 1 and 100"}, {"webhook.url", "must be an https:// URL"}});
   EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(ErrorReason(status), "INVALID_ARGUMENT");
   EXPECT_EQ(GetErrorInfo(status)->domain(), kErrorDomain);
@@ -84,7 +84,7 @@ TEST(InvalidArgument, ListsEveryViolationInOrder) {
 
 TEST(SetErrorMetadata, ReplacesOneKeyAndKeepsTheRest) {
   absl::Status status = MakeError(absl::StatusCode::kUnavailable, "down", "KAPSO_UNAVAILABLE",
-                                   {{"http_status", "503"}, {"kapso_method", "GET"}});
+                                  {{"http_status", "503"}, {"kapso_method", "GET"}});
   SetRetryDelay(status, absl::Seconds(3));
   SetErrorMetadata(status, "http_status", "502");
   SetErrorMetadata(status, "attempts", "3");

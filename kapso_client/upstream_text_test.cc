@@ -10,12 +10,19 @@ namespace {
 TEST(SanitizeUpstreamText, ReplacesControlCharactersAndEscapes) {
   EXPECT_EQ(SanitizeUpstreamText("a\x1b[31mb\r\nc\x7f\x07", 100), "a [31mb  c  ");
   // C1 controls (U+0080-U+009F, e.g. CSI U+009B) also start terminal escapes.
-  EXPECT_EQ(SanitizeUpstreamText("x\xc2\x9b" "1m", 100), "x 1m");
+  EXPECT_EQ(SanitizeUpstreamText("x\xc2\x9b"
+                                 "1m",
+                                 100),
+            "x 1m");
 }
 
 TEST(SanitizeUpstreamText, KeepsUtf8AndReplacesInvalidBytes) {
   EXPECT_EQ(SanitizeUpstreamText("caf\xc3\xa9 \xe2\x9c\x93", 100), "caf\xc3\xa9 \xe2\x9c\x93");
-  EXPECT_EQ(SanitizeUpstreamText("a\xff" "b", 100), "a\xef\xbf\xbd" "b");
+  EXPECT_EQ(SanitizeUpstreamText("a\xff"
+                                 "b",
+                                 100),
+            "a\xef\xbf\xbd"
+            "b");
   EXPECT_EQ(SanitizeUpstreamText("\xed\xa0\x80", 100), "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
   EXPECT_EQ(SanitizeUpstreamText("\xc3", 100), "\xef\xbf\xbd");  // cut sequence
 }

@@ -24,8 +24,8 @@ TEST(PercentEncode, EncodesAllButUnreserved) {
       {"!$&'()*+,;=", "%21%24%26%27%28%29%2A%2B%2C%3B%3D"},
       {"%", "%25"},
       {"wamid.HBg+Lz==", "wamid.HBg%2BLz%3D%3D"},
-      {"\xC3\xA9", "%C3%A9"},                   // é in UTF-8
-      {"\xF0\x9F\x98\x80", "%F0%9F%98%80"},     // an emoji, 4 bytes
+      {"\xC3\xA9", "%C3%A9"},                // é in UTF-8
+      {"\xF0\x9F\x98\x80", "%F0%9F%98%80"},  // an emoji, 4 bytes
       {std::string("a\0b", 3), "a%00b"},
       {"\r\n", "%0D%0A"},
       {"\x7F\xFF", "%7F%FF"},
@@ -83,8 +83,7 @@ TEST(EncodeQuery, JoinsEncodedPairsInOrder) {
       {{{"limit", "20"}}, "limit=20"},
       {{{"b", "2"}, {"a", "1"}}, "b=2&a=1"},
       {{{"phone_number", "+1555"}, {"after", "abc=="}}, "phone_number=%2B1555&after=abc%3D%3D"},
-      {{{"endpoint", "/whatsapp/messages?x=1&y"}},
-       "endpoint=%2Fwhatsapp%2Fmessages%3Fx%3D1%26y"},
+      {{{"endpoint", "/whatsapp/messages?x=1&y"}}, "endpoint=%2Fwhatsapp%2Fmessages%3Fx%3D1%26y"},
       {{{"k y", "v&w=z"}}, "k%20y=v%26w%3Dz"},
       {{{"empty", ""}}, "empty="},
   };

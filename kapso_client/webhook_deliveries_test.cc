@@ -13,9 +13,9 @@
 namespace kapso::client {
 namespace {
 
+using ::testing::UnorderedElementsAreArray;
 using testing_util::Built;
 using testing_util::Page;
-using ::testing::UnorderedElementsAreArray;
 
 using Query = std::vector<std::pair<std::string, std::string>>;
 constexpr char kWebhookId[] = "0a000000-0000-4000-8000-000000000001";

@@ -83,8 +83,8 @@ google::protobuf::Value MaskedValue(const v1::Webhook& webhook, const FieldMap& 
                                     const std::string& path) {
   auto it = fields.find(path == "headers_json" ? "headers" : path);
   if (path == "headers_json" && !webhook.has_headers_json()) it = fields.end();
-  const bool empty_string = it != fields.end() && it->second.has_string_value() &&
-                            it->second.string_value().empty();
+  const bool empty_string =
+      it != fields.end() && it->second.has_string_value() && it->second.string_value().empty();
   if (it != fields.end() && !(empty_string && IsNullableWebhookField(path))) return it->second;
   google::protobuf::Value value;
   if (IsNullableWebhookField(path)) {
@@ -98,11 +98,18 @@ google::protobuf::Value MaskedValue(const v1::Webhook& webhook, const FieldMap& 
 }  // namespace
 
 bool IsUpdatableWebhookField(absl::string_view field) {
-  static const auto* const kFields = new absl::flat_hash_set<std::string>{
-      "url",           "events",           "active",        "secret_key",
-      "headers",       "payload_version",  "buffer_enabled", "buffer_window_seconds",
-      "max_buffer_size", "buffer_events",  "inactivity_minutes",
-      "headers_json"};
+  static const auto* const kFields = new absl::flat_hash_set<std::string>{"url",
+                                                                          "events",
+                                                                          "active",
+                                                                          "secret_key",
+                                                                          "headers",
+                                                                          "payload_version",
+                                                                          "buffer_enabled",
+                                                                          "buffer_window_seconds",
+                                                                          "max_buffer_size",
+                                                                          "buffer_events",
+                                                                          "inactivity_minutes",
+                                                                          "headers_json"};
   return kFields->contains(field);
 }
 
@@ -116,7 +123,8 @@ absl::StatusOr<HttpRequest> BuildListWebhooks(const v1::ListWebhooksRequest& req
   if (!request.kind().empty()) http.query.emplace_back("kind", request.kind());
   if (IsProjectScope(request.scope(), request.phone_number_id())) return http;
   // Filters only the number-level collection understands.
-  if (!request.url_contains().empty()) http.query.emplace_back("url_contains", request.url_contains());
+  if (!request.url_contains().empty())
+    http.query.emplace_back("url_contains", request.url_contains());
   if (request.has_active()) http.query.emplace_back("active", request.active() ? "true" : "false");
   if (request.has_created_after()) {
     http.query.emplace_back("created_after", TimeUtil::ToString(request.created_after()));
@@ -193,8 +201,8 @@ absl::StatusOr<HttpRequest> BuildTestWebhook(const v1::TestWebhookRequest& reque
   }
   absl::StatusOr<std::string> json = ToKapsoJson(body);
   if (!json.ok()) return json.status();
-  return HttpRequest{HttpMethod::kPost, absl::StrCat("/whatsapp/webhooks/", *id, "/test"), {},
-                     *std::move(json)};
+  return HttpRequest{
+      HttpMethod::kPost, absl::StrCat("/whatsapp/webhooks/", *id, "/test"), {}, *std::move(json)};
 }
 
 std::optional<PageRequest> TakeWebhookPage(const PageRequest& page, wire::WebhookList& list,

@@ -19,11 +19,11 @@ namespace {
 
 using ::google::protobuf::Struct;
 using ::google::protobuf::util::TimeUtil;
+using ::testing::UnorderedElementsAre;
+using ::testing::UnorderedElementsAreArray;
 using testing_util::Built;
 using testing_util::ExpectInvalidArgument;
 using testing_util::Page;
-using ::testing::UnorderedElementsAre;
-using ::testing::UnorderedElementsAreArray;
 
 constexpr char kNumber[] = "1000000000000001";
 constexpr char kWebhookId[] = "0a000000-0000-4000-8000-000000000001";
@@ -252,17 +252,16 @@ TEST(BuildCreateWebhook, ConfigScopeSendsWritableFieldsOnly) {
   *request.mutable_webhook() = FullWebhook();
   HttpRequest http = Built(BuildCreateWebhook(request));
   Struct body = WebhookBody(http);
-  EXPECT_THAT(Keys(body), UnorderedElementsAre("url", "kind", "events", "active", "secret_key",
-                                               "headers", "payload_version", "buffer_enabled",
-                                               "buffer_window_seconds", "max_buffer_size",
-                                               "buffer_events", "inactivity_minutes"));
+  EXPECT_THAT(Keys(body),
+              UnorderedElementsAre("url", "kind", "events", "active", "secret_key", "headers",
+                                   "payload_version", "buffer_enabled", "buffer_window_seconds",
+                                   "max_buffer_size", "buffer_events", "inactivity_minutes"));
   EXPECT_EQ(body.fields().at("url").string_value(), "https://example.com/hook");
   EXPECT_EQ(body.fields().at("events").list_value().values_size(), 2);
   EXPECT_EQ(body.fields().at("events").list_value().values(1).string_value(),
             "whatsapp.message.failed");
   EXPECT_EQ(body.fields().at("buffer_window_seconds").number_value(), 5);
-  EXPECT_EQ(body.fields().at("headers").struct_value().fields().at("X-Team").string_value(),
-            "ops");
+  EXPECT_EQ(body.fields().at("headers").struct_value().fields().at("X-Team").string_value(), "ops");
   EXPECT_TRUE(body.fields().at("active").bool_value());
 }
 
@@ -397,11 +396,11 @@ TEST(BuildUpdateWebhook, MaskedNullableFieldsLeftUnsetAreSentAsNull) {
     request.mutable_update_mask()->add_paths(path);
   }
   Struct body = WebhookBody(Built(BuildUpdateWebhook(request)));
-  EXPECT_THAT(Keys(body), UnorderedElementsAre("buffer_window_seconds", "max_buffer_size",
-                                               "inactivity_minutes", "payload_version",
-                                               "headers", "buffer_enabled"));
-  for (const char* name : {"buffer_window_seconds", "inactivity_minutes", "payload_version",
-                           "headers"}) {
+  EXPECT_THAT(Keys(body),
+              UnorderedElementsAre("buffer_window_seconds", "max_buffer_size", "inactivity_minutes",
+                                   "payload_version", "headers", "buffer_enabled"));
+  for (const char* name :
+       {"buffer_window_seconds", "inactivity_minutes", "payload_version", "headers"}) {
     SCOPED_TRACE(name);
     EXPECT_EQ(body.fields().at(name).kind_case(), google::protobuf::Value::kNullValue);
   }
@@ -473,9 +472,9 @@ TEST(TakeWebhookPage, MovesWebhooksAndTotalAndAnswersTheNextPage) {
 }
 
 TEST(IsUpdatableWebhookField, OnlyWritableNonKindFields) {
-  for (const char* field : {"url", "events", "active", "secret_key", "headers", "payload_version",
-                            "buffer_enabled", "buffer_window_seconds", "max_buffer_size",
-                            "buffer_events", "inactivity_minutes"}) {
+  for (const char* field :
+       {"url", "events", "active", "secret_key", "headers", "payload_version", "buffer_enabled",
+        "buffer_window_seconds", "max_buffer_size", "buffer_events", "inactivity_minutes"}) {
     SCOPED_TRACE(field);
     EXPECT_TRUE(IsUpdatableWebhookField(field));
   }

@@ -51,10 +51,9 @@ absl::StatusOr<Fault> FaultFromJson(const json& body) {
   for (absl::Status status :
        {ReadString(body, "method", fault.method),
         ReadString(body, "path_prefix", fault.path_prefix),
-        body.contains("body") && body["body"].is_string()
-            ? ReadString(body, "body", fault.body) : absl::OkStatus(),
-        ReadInt(body, "status", fault.status),
-        ReadInt(body, "delay_ms", fault.delay_ms),
+        body.contains("body") && body["body"].is_string() ? ReadString(body, "body", fault.body)
+                                                          : absl::OkStatus(),
+        ReadInt(body, "status", fault.status), ReadInt(body, "delay_ms", fault.delay_ms),
         ReadInt(body, "times", fault.times), ReadHeaders(body, fault)}) {
     if (!status.ok()) return status;
   }
@@ -68,11 +67,10 @@ absl::StatusOr<Fault> FaultFromJson(const json& body) {
   return fault;
 }
 
-void AddAdminRoutes(Router& router, FaultInjector& faults,
-                    const RequestStats& stats, std::function<void()> reset) {
+void AddAdminRoutes(Router& router, FaultInjector& faults, const RequestStats& stats,
+                    std::function<void()> reset) {
   router.Add("POST", "/__sandbox/faults",
-             [&faults](const httplib::Request& req, const PathParams&,
-                       httplib::Response& res) {
+             [&faults](const httplib::Request& req, const PathParams&, httplib::Response& res) {
                absl::StatusOr<json> body = ParseJsonObject(req);
                if (!body.ok()) return body.status();
                absl::StatusOr<Fault> fault = FaultFromJson(*body);
@@ -81,21 +79,18 @@ void AddAdminRoutes(Router& router, FaultInjector& faults,
                return absl::OkStatus();
              });
   router.Add("DELETE", "/__sandbox/faults",
-             [&faults](const httplib::Request&, const PathParams&,
-                       httplib::Response& res) {
+             [&faults](const httplib::Request&, const PathParams&, httplib::Response& res) {
                faults.Clear();
                WriteJson(res, 200, {{"ok", true}});
                return absl::OkStatus();
              });
   router.Add("GET", "/__sandbox/stats",
-             [&stats](const httplib::Request&, const PathParams&,
-                      httplib::Response& res) {
+             [&stats](const httplib::Request&, const PathParams&, httplib::Response& res) {
                WriteJson(res, 200, stats.ToJson());
                return absl::OkStatus();
              });
   router.Add("POST", "/__sandbox/reset",
-             [reset](const httplib::Request&, const PathParams&,
-                     httplib::Response& res) {
+             [reset](const httplib::Request&, const PathParams&, httplib::Response& res) {
                reset();
                WriteJson(res, 200, {{"ok", true}});
                return absl::OkStatus();

@@ -20,8 +20,8 @@ namespace kapso::sandbox {
 // A Fault from its JSON form (the field names of struct Fault). Errors: 400.
 absl::StatusOr<Fault> FaultFromJson(const nlohmann::json& body);
 
-void AddAdminRoutes(Router& router, FaultInjector& faults,
-                    const RequestStats& stats, std::function<void()> reset);
+void AddAdminRoutes(Router& router, FaultInjector& faults, const RequestStats& stats,
+                    std::function<void()> reset);
 
 }  // namespace kapso::sandbox
 

@@ -16,8 +16,7 @@ absl::Status ApiError(int http_code, absl::string_view message);
 
 // Like ApiError, with an extra "message" field in the body (Kapso's legacy
 // paging error sends {"error": ..., "message": "legacy_offset_..."}).
-absl::Status ApiErrorWithMessage(int http_code, absl::string_view error,
-                                 absl::string_view message);
+absl::Status ApiErrorWithMessage(int http_code, absl::string_view error, absl::string_view message);
 
 // The HTTP code a status is answered with: its payload, else 500.
 int HttpCodeOf(const absl::Status& status);

@@ -25,31 +25,28 @@ constexpr int kLegacyMaxOffset = 5000;
 bool KeyLess(absl::Time a_time, const std::string& a_id, const CursorKey& b) {
   return a_time < b.time || (a_time == b.time && a_id < b.id);
 }
-bool KeyGreater(absl::Time a_time, const std::string& a_id,
-                const CursorKey& b) {
+bool KeyGreater(absl::Time a_time, const std::string& a_id, const CursorKey& b) {
   return b.time < a_time || (a_time == b.time && b.id < a_id);
 }
 
-absl::StatusOr<std::optional<CursorKey>> DecodeCursor(
-    const httplib::Request& req, const char* name) {
+absl::StatusOr<std::optional<CursorKey>> DecodeCursor(const httplib::Request& req,
+                                                      const char* name) {
   std::optional<std::string> text = StringParam(req, name);
   if (!text.has_value()) return std::optional<CursorKey>();
   std::string decoded;
-  if (!absl::Base64Unescape(*text, &decoded) &&
-      !absl::WebSafeBase64Unescape(*text, &decoded)) {
+  if (!absl::Base64Unescape(*text, &decoded) && !absl::WebSafeBase64Unescape(*text, &decoded)) {
     return ApiError(400, absl::StrCat("Invalid cursor: ", name));
   }
   json cursor = json::parse(decoded, nullptr, /*allow_exceptions=*/false);
-  const json* values = cursor.is_object() && cursor.contains("values")
-                           ? &cursor["values"] : nullptr;
+  const json* values =
+      cursor.is_object() && cursor.contains("values") ? &cursor["values"] : nullptr;
   if (values == nullptr || !values->is_array() || values->size() != 2 ||
       !(*values)[0].is_string() || !(*values)[1].is_string()) {
     return ApiError(400, absl::StrCat("Invalid cursor: ", name));
   }
   std::optional<absl::Time> time = ParseTime((*values)[0].get<std::string>());
   if (!time.has_value()) return ApiError(400, absl::StrCat("Invalid cursor: ", name));
-  return std::optional<CursorKey>(
-      CursorKey{*time, (*values)[1].get<std::string>()});
+  return std::optional<CursorKey>(CursorKey{*time, (*values)[1].get<std::string>()});
 }
 
 // The legacy page/per_page, which Kapso still honours within its caps.
@@ -62,17 +59,16 @@ absl::Status ParseLegacy(const httplib::Request& req, CursorRequest& out) {
   int n = per_page->value_or(out.limit);
   if (p < 1 || n < 1) return ApiError(400, "page and per_page must be >= 1");
   if (p > kLegacyMaxPage || static_cast<int64_t>(p) * n > kLegacyMaxOffset) {
-    return ApiErrorWithMessage(
-        400, "Offset pagination is limited; use cursor pagination",
-        "legacy_offset_pagination_limit_exceeded");
+    return ApiErrorWithMessage(400, "Offset pagination is limited; use cursor pagination",
+                               "legacy_offset_pagination_limit_exceeded");
   }
   out.limit = n;
   out.legacy_offset = (p - 1) * n;
   return absl::OkStatus();
 }
 
-json PagingJson(const std::vector<const Record*>& rows, size_t begin,
-                size_t end, absl::string_view column) {
+json PagingJson(const std::vector<const Record*>& rows, size_t begin, size_t end,
+                absl::string_view column) {
   json cursors = json::object();
   json paging = {{"next", nullptr}, {"previous", nullptr}};
   if (begin < end) {
@@ -116,14 +112,12 @@ absl::StatusOr<CursorRequest> ParseCursorRequest(const httplib::Request& req) {
 }
 
 std::string EncodeCursor(const Record& record, absl::string_view column) {
-  json cursor = {
-      {"values", {FormatUtcMicros(record.sort_time), record.id}},
-      {"columns", {std::string(column), "id"}}};
+  json cursor = {{"values", {FormatUtcMicros(record.sort_time), record.id}},
+                 {"columns", {std::string(column), "id"}}};
   return absl::Base64Escape(cursor.dump());
 }
 
-std::string CursorPageBody(const std::vector<const Record*>& rows,
-                           const CursorRequest& request,
+std::string CursorPageBody(const std::vector<const Record*>& rows, const CursorRequest& request,
                            absl::string_view column) {
   size_t n = rows.size();
   size_t limit = static_cast<size_t>(request.limit);
@@ -131,16 +125,18 @@ std::string CursorPageBody(const std::vector<const Record*>& rows,
   size_t end = 0;
   if (request.before.has_value()) {
     const CursorKey& key = *request.before;
-    end = std::partition_point(rows.begin(), rows.end(), [&](const Record* r) {
-            return KeyGreater(r->sort_time, r->id, key);
-          }) - rows.begin();
+    end = std::partition_point(
+              rows.begin(), rows.end(),
+              [&](const Record* r) { return KeyGreater(r->sort_time, r->id, key); }) -
+          rows.begin();
     begin = end > limit ? end - limit : 0;
   } else {
     if (request.after.has_value()) {
       const CursorKey& key = *request.after;
-      begin = std::partition_point(rows.begin(), rows.end(), [&](const Record* r) {
-                return !KeyLess(r->sort_time, r->id, key);
-              }) - rows.begin();
+      begin = std::partition_point(
+                  rows.begin(), rows.end(),
+                  [&](const Record* r) { return !KeyLess(r->sort_time, r->id, key); }) -
+              rows.begin();
     } else {
       begin = std::min<size_t>(request.legacy_offset.value_or(0), n);
     }
@@ -151,21 +147,18 @@ std::string CursorPageBody(const std::vector<const Record*>& rows,
     if (i > begin) body += ',';
     body += rows[i]->serialized;
   }
-  absl::StrAppend(&body, "],\"paging\":",
-                  PagingJson(rows, begin, end, column).dump(), "}");
+  absl::StrAppend(&body, "],\"paging\":", PagingJson(rows, begin, end, column).dump(), "}");
   return body;
 }
 
-absl::Status WriteCursorList(const httplib::Request& req,
-                             httplib::Response& res,
+absl::Status WriteCursorList(const httplib::Request& req, httplib::Response& res,
                              const std::vector<Record>& records,
-                             const absl::StatusOr<JsonFilter>& filter,
-                             absl::string_view column, absl::Time since) {
+                             const absl::StatusOr<JsonFilter>& filter, absl::string_view column,
+                             absl::Time since) {
   absl::StatusOr<CursorRequest> request = ParseCursorRequest(req);
   if (!request.ok()) return request.status();
   if (!filter.ok()) return filter.status();
-  WriteRawJson(res, 200,
-               CursorPageBody(Select(records, *filter, since), *request, column));
+  WriteRawJson(res, 200, CursorPageBody(Select(records, *filter, since), *request, column));
   return absl::OkStatus();
 }
 

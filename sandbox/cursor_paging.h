@@ -43,18 +43,15 @@ std::string EncodeCursor(const Record& record, absl::string_view column);
 
 // The answer {"data": [...], "paging": {...}} for one page of `rows`, which
 // must be sorted newest first by (sort_time, id).
-std::string CursorPageBody(const std::vector<const Record*>& rows,
-                           const CursorRequest& request,
+std::string CursorPageBody(const std::vector<const Record*>& rows, const CursorRequest& request,
                            absl::string_view column);
 
 // Answers a cursor-paged list: the records `filter` keeps (and, with
 // `since`, only those whose cursor column is not older), paged as the
 // request asks. Returns the filter's or the paging's error.
-absl::Status WriteCursorList(const httplib::Request& req,
-                             httplib::Response& res,
+absl::Status WriteCursorList(const httplib::Request& req, httplib::Response& res,
                              const std::vector<Record>& records,
-                             const absl::StatusOr<JsonFilter>& filter,
-                             absl::string_view column,
+                             const absl::StatusOr<JsonFilter>& filter, absl::string_view column,
                              absl::Time since = absl::InfinitePast());
 
 }  // namespace kapso::sandbox

@@ -19,8 +19,7 @@ void FaultInjector::Clear() {
   entries_.clear();
 }
 
-std::optional<Fault> FaultInjector::Take(absl::string_view method,
-                                          absl::string_view path) {
+std::optional<Fault> FaultInjector::Take(absl::string_view method, absl::string_view path) {
   absl::MutexLock lock(&mu_);
   for (auto it = entries_.begin(); it != entries_.end(); ++it) {
     const Fault& fault = it->fault;

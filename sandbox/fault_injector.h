@@ -16,13 +16,13 @@ namespace kapso::sandbox {
 // One scripted answer. Faults are tried in the order they were added; the
 // first one that matches and has uses left is applied and used up.
 struct Fault {
-  std::string method;       // "GET", ...; empty matches every method
-  std::string path_prefix;  // matched against the path without the query
-  int status = 0;           // 0: the real answer (after delay_ms)
-  std::string body;         // sent verbatim, so it may be malformed JSON
+  std::string method;                          // "GET", ...; empty matches every method
+  std::string path_prefix;                     // matched against the path without the query
+  int status = 0;                              // 0: the real answer (after delay_ms)
+  std::string body;                            // sent verbatim, so it may be malformed JSON
   std::map<std::string, std::string> headers;  // e.g. {"Retry-After", "1"}
-  int delay_ms = 0;         // wait before answering; other requests go on
-  int times = 1;            // how many requests it applies to; -1: all
+  int delay_ms = 0;                            // wait before answering; other requests go on
+  int times = 1;                               // how many requests it applies to; -1: all
 };
 
 class FaultInjector {

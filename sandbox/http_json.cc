@@ -15,8 +15,7 @@ void WriteRawJson(httplib::Response& res, int code, std::string body) {
 void WriteJson(httplib::Response& res, int code, const nlohmann::json& body) {
   // Seed text is ASCII and request input may not be valid UTF-8; replacing
   // bad bytes keeps dump() from throwing on what a caller sent.
-  WriteRawJson(res, code,
-               body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  WriteRawJson(res, code, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 void WriteData(httplib::Response& res, int code, const nlohmann::json& data) {

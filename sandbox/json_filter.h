@@ -31,8 +31,7 @@ using JsonPredicate = std::function<bool(const nlohmann::json&)>;
 // All conditions must hold.
 class JsonFilter {
  public:
-  explicit JsonFilter(std::vector<JsonPredicate> predicates)
-      : predicates_(std::move(predicates)) {}
+  explicit JsonFilter(std::vector<JsonPredicate> predicates) : predicates_(std::move(predicates)) {}
   bool Matches(const nlohmann::json& item) const;
 
  private:
@@ -73,8 +72,7 @@ class JsonFilterBuilder {
 
 // The records `filter` keeps whose sort_time is not before `since`, in
 // their order.
-std::vector<const Record*> Select(const std::vector<Record>& records,
-                                  const JsonFilter& filter,
+std::vector<const Record*> Select(const std::vector<Record>& records, const JsonFilter& filter,
                                   absl::Time since = absl::InfinitePast());
 
 // Object keys from the root, parsed once from a pointer like "/kapso/status".

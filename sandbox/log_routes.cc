@@ -12,8 +12,7 @@ using nlohmann::json;
 
 bool IsErrorLog(const json& log) {
   auto status = log.find("response_status");
-  return status != log.end() && status->is_number_integer() &&
-         status->get<int>() >= 400;
+  return status != log.end() && status->is_number_integer() && status->get<int>() >= 400;
 }
 
 bool IsFailedDelivery(const json& delivery) {
@@ -44,24 +43,19 @@ absl::Status WriteLogList(const httplib::Request& req, httplib::Response& res,
                           const absl::StatusOr<JsonFilter>& filter) {
   absl::StatusOr<absl::Duration> period = PeriodParam(req);
   if (!period.ok()) return period.status();
-  return WriteCursorList(req, res, records, filter, "created_at",
-                         absl::Now() - *period);
+  return WriteCursorList(req, res, records, filter, "created_at", absl::Now() - *period);
 }
 
 }  // namespace
 
 void AddLogRoutes(Router& router, SandboxStore& store) {
   router.Add("GET", "/platform/v1/api_logs",
-             [&store](const httplib::Request& req, const PathParams&,
-                      httplib::Response& res) {
-               return WriteLogList(req, res, store.seed()->api_logs,
-                                   ApiLogFilter(req));
+             [&store](const httplib::Request& req, const PathParams&, httplib::Response& res) {
+               return WriteLogList(req, res, store.seed()->api_logs, ApiLogFilter(req));
              });
   router.Add("GET", "/platform/v1/webhook_deliveries",
-             [&store](const httplib::Request& req, const PathParams&,
-                      httplib::Response& res) {
-               return WriteLogList(req, res, store.seed()->webhook_deliveries,
-                                   DeliveryFilter(req));
+             [&store](const httplib::Request& req, const PathParams&, httplib::Response& res) {
+               return WriteLogList(req, res, store.seed()->webhook_deliveries, DeliveryFilter(req));
              });
 }
 

@@ -21,10 +21,8 @@ ABSL_FLAG(std::string, port_file, "",
           "If set, the bound port is written there (atomically) once listening.");
 ABSL_FLAG(int, rate_limit_per_minute, 0,
           "Requests a minute before 429; 0 is unlimited (headers still sent).");
-ABSL_FLAG(bool, health_rate_limit, false,
-          "Enforce the health endpoint's 5/s and 60/min limit.");
-ABSL_FLAG(int, threads, 512,
-          "HTTP worker threads (each open keep-alive connection holds one).");
+ABSL_FLAG(bool, health_rate_limit, false, "Enforce the health endpoint's 5/s and 60/min limit.");
+ABSL_FLAG(int, threads, 512, "HTTP worker threads (each open keep-alive connection holds one).");
 
 namespace {
 
@@ -61,8 +59,8 @@ int main(int argc, char** argv) {
       return 1;
     }
   }
-  std::cout << "kapso-sandbox listening on " << options.host << ":"
-            << (*sandbox)->port() << std::endl;
+  std::cout << "kapso-sandbox listening on " << options.host << ":" << (*sandbox)->port()
+            << std::endl;
   stop_signals.Wait();
   (*sandbox)->Stop();
   return 0;

@@ -16,8 +16,7 @@ absl::StatusOr<JsonFilter> MessageFilter(const httplib::Request& req) {
       .Exact("conversation_id", "/kapso/whatsapp_conversation_id")
       .DigitsContain("phone_number", "/kapso/phone_number")
       .OneOf("direction", "/kapso/direction", {"inbound", "outbound"})
-      .OneOf("status", "/kapso/status",
-             {"pending", "sent", "delivered", "read", "failed"})
+      .OneOf("status", "/kapso/status", {"pending", "sent", "delivered", "read", "failed"})
       .Exact("message_type", "/type")
       .BoolEquals("has_media", "/kapso/has_media");
   return builder.Build();
@@ -36,9 +35,8 @@ absl::StatusOr<JsonFilter> ConversationFilter(const httplib::Request& req) {
 }
 
 // GET of one record by the id in the path.
-absl::Status WriteRecord(const std::vector<Record>& records,
-                         const std::string& id, const char* what,
-                         httplib::Response& res) {
+absl::Status WriteRecord(const std::vector<Record>& records, const std::string& id,
+                         const char* what, httplib::Response& res) {
   const Record* record = FindRecord(records, id);
   if (record == nullptr) return ApiError(404, std::string(what) + " not found");
   WriteRawJson(res, 200, "{\"data\":" + record->serialized + "}");
@@ -49,29 +47,23 @@ absl::Status WriteRecord(const std::vector<Record>& records,
 
 void AddMessageRoutes(Router& router, SandboxStore& store) {
   router.Add("GET", "/platform/v1/whatsapp/messages",
-             [&store](const httplib::Request& req, const PathParams&,
-                      httplib::Response& res) {
-               return WriteCursorList(req, res, store.seed()->messages,
-                                      MessageFilter(req), "created_at");
+             [&store](const httplib::Request& req, const PathParams&, httplib::Response& res) {
+               return WriteCursorList(req, res, store.seed()->messages, MessageFilter(req),
+                                      "created_at");
              });
   router.Add("GET", "/platform/v1/whatsapp/messages/{message_id}",
-             [&store](const httplib::Request&, const PathParams& params,
-                      httplib::Response& res) {
-               return WriteRecord(store.seed()->messages,
-                                  params.at("message_id"), "Message", res);
+             [&store](const httplib::Request&, const PathParams& params, httplib::Response& res) {
+               return WriteRecord(store.seed()->messages, params.at("message_id"), "Message", res);
              });
   router.Add("GET", "/platform/v1/whatsapp/conversations",
-             [&store](const httplib::Request& req, const PathParams&,
-                      httplib::Response& res) {
+             [&store](const httplib::Request& req, const PathParams&, httplib::Response& res) {
                return WriteCursorList(req, res, store.seed()->conversations,
                                       ConversationFilter(req), "last_active_at");
              });
   router.Add("GET", "/platform/v1/whatsapp/conversations/{conversation_id}",
-             [&store](const httplib::Request&, const PathParams& params,
-                      httplib::Response& res) {
-               return WriteRecord(store.seed()->conversations,
-                                  params.at("conversation_id"), "Conversation",
-                                  res);
+             [&store](const httplib::Request&, const PathParams& params, httplib::Response& res) {
+               return WriteRecord(store.seed()->conversations, params.at("conversation_id"),
+                                  "Conversation", res);
              });
 }
 

@@ -19,8 +19,7 @@ constexpr int kMaxPerPage = 100;
 std::string UrlEncode(const std::string& text) {
   std::string out;
   for (unsigned char c : text) {
-    if (absl::ascii_isalnum(c) || c == '-' || c == '_' || c == '.' ||
-        c == '~') {
+    if (absl::ascii_isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
       out += static_cast<char>(c);
     } else {
       absl::StrAppendFormat(&out, "%%%02X", c);
@@ -31,8 +30,7 @@ std::string UrlEncode(const std::string& text) {
 
 // The request's URL for another page, keeping its filters.
 std::string PageUrl(const httplib::Request& req, int page, int per_page) {
-  std::string url = absl::StrCat("http://", req.get_header_value("Host"),
-                                 req.path, "?");
+  std::string url = absl::StrCat("http://", req.get_header_value("Host"), req.path, "?");
   for (const auto& [name, value] : req.params) {
     if (name == "page" || name == "per_page") continue;
     absl::StrAppend(&url, UrlEncode(name), "=", UrlEncode(value), "&");
@@ -41,13 +39,11 @@ std::string PageUrl(const httplib::Request& req, int page, int per_page) {
   return url;
 }
 
-std::string LinkHeader(const httplib::Request& req, const PageRequest& page,
-                       int total_pages) {
+std::string LinkHeader(const httplib::Request& req, const PageRequest& page, int total_pages) {
   std::string link;
   auto add = [&](int target, const char* rel) {
     if (!link.empty()) link += ", ";
-    absl::StrAppend(&link, "<", PageUrl(req, target, page.per_page),
-                    ">; rel=\"", rel, "\"");
+    absl::StrAppend(&link, "<", PageUrl(req, target, page.per_page), ">; rel=\"", rel, "\"");
   };
   if (page.page > 1) {
     add(1, "first");
@@ -77,8 +73,7 @@ absl::StatusOr<PageRequest> ParsePageRequest(const httplib::Request& req) {
 }
 
 void WritePage(const httplib::Request& req, httplib::Response& res,
-               const std::vector<nlohmann::json>& items,
-               const PageRequest& page) {
+               const std::vector<nlohmann::json>& items, const PageRequest& page) {
   int total = static_cast<int>(items.size());
   int total_pages = (total + page.per_page - 1) / page.per_page;
   nlohmann::json data = nlohmann::json::array();

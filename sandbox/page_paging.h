@@ -26,8 +26,7 @@ absl::StatusOr<PageRequest> ParsePageRequest(const httplib::Request& req);
 
 // Answers 200 with the requested page of `items`.
 void WritePage(const httplib::Request& req, httplib::Response& res,
-               const std::vector<nlohmann::json>& items,
-               const PageRequest& page);
+               const std::vector<nlohmann::json>& items, const PageRequest& page);
 
 }  // namespace kapso::sandbox
 

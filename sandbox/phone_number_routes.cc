@@ -14,8 +14,7 @@ namespace {
 
 using nlohmann::json;
 
-absl::Status List(const SandboxStore& store, const httplib::Request& req,
-                  httplib::Response& res) {
+absl::Status List(const SandboxStore& store, const httplib::Request& req, httplib::Response& res) {
   absl::StatusOr<PageRequest> page = ParsePageRequest(req);
   if (!page.ok()) return page.status();
   JsonFilterBuilder builder(req);
@@ -35,8 +34,7 @@ absl::Status List(const SandboxStore& store, const httplib::Request& req,
   return absl::OkStatus();
 }
 
-absl::Status Get(const SandboxStore& store, const std::string& id,
-                 httplib::Response& res) {
+absl::Status Get(const SandboxStore& store, const std::string& id, httplib::Response& res) {
   std::shared_ptr<const SeedData> seed = store.seed();
   for (const json& number : seed->phone_numbers) {
     if (number["id"] == id) {
@@ -48,8 +46,8 @@ absl::Status Get(const SandboxStore& store, const std::string& id,
 }
 
 // Kapso answers health bare, without the {"data": ...} envelope.
-absl::Status Health(SandboxStore& store, HealthRateLimit& limit,
-                    const std::string& id, httplib::Response& res) {
+absl::Status Health(SandboxStore& store, HealthRateLimit& limit, const std::string& id,
+                    httplib::Response& res) {
   // Kapso rejects over-limit checks before looking anything up, and every
   // answer carries the counters.
   absl::Time now = absl::Now();
@@ -63,23 +61,19 @@ absl::Status Health(SandboxStore& store, HealthRateLimit& limit,
 
 }  // namespace
 
-void AddPhoneNumberRoutes(Router& router, SandboxStore& store,
-                          HealthRateLimit& health_limit) {
+void AddPhoneNumberRoutes(Router& router, SandboxStore& store, HealthRateLimit& health_limit) {
   router.Add("GET", "/platform/v1/whatsapp/phone_numbers",
-             [&store](const httplib::Request& req, const PathParams&,
-                      httplib::Response& res) { return List(store, req, res); });
+             [&store](const httplib::Request& req, const PathParams&, httplib::Response& res) {
+               return List(store, req, res);
+             });
   router.Add("GET", "/platform/v1/whatsapp/phone_numbers/{phone_number_id}",
-             [&store](const httplib::Request&, const PathParams& params,
-                      httplib::Response& res) {
+             [&store](const httplib::Request&, const PathParams& params, httplib::Response& res) {
                return Get(store, params.at("phone_number_id"), res);
              });
-  router.Add("GET",
-             "/platform/v1/whatsapp/phone_numbers/{phone_number_id}/health",
-             [&store, &health_limit](const httplib::Request&,
-                                     const PathParams& params,
+  router.Add("GET", "/platform/v1/whatsapp/phone_numbers/{phone_number_id}/health",
+             [&store, &health_limit](const httplib::Request&, const PathParams& params,
                                      httplib::Response& res) {
-               return Health(store, health_limit, params.at("phone_number_id"),
-                             res);
+               return Health(store, health_limit, params.at("phone_number_id"), res);
              });
 }
 

@@ -10,8 +10,7 @@
 
 namespace kapso::sandbox {
 
-void AddPhoneNumberRoutes(Router& router, SandboxStore& store,
-                          HealthRateLimit& health_limit);
+void AddPhoneNumberRoutes(Router& router, SandboxStore& store, HealthRateLimit& health_limit);
 
 }  // namespace kapso::sandbox
 

@@ -9,16 +9,15 @@
 
 namespace kapso::sandbox {
 
-std::optional<std::string> StringParam(const httplib::Request& req,
-                                        const char* name) {
+std::optional<std::string> StringParam(const httplib::Request& req, const char* name) {
   if (!req.has_param(name)) return std::nullopt;
   std::string value = req.get_param_value(name);
   if (value.empty()) return std::nullopt;
   return value;
 }
 
-absl::StatusOr<std::optional<int>> IntParam(const httplib::Request& req,
-                                             const char* name, int error_code) {
+absl::StatusOr<std::optional<int>> IntParam(const httplib::Request& req, const char* name,
+                                            int error_code) {
   std::optional<std::string> text = StringParam(req, name);
   if (!text.has_value()) return std::optional<int>();
   int value = 0;
@@ -28,8 +27,7 @@ absl::StatusOr<std::optional<int>> IntParam(const httplib::Request& req,
   return std::optional<int>(value);
 }
 
-absl::StatusOr<std::optional<bool>> BoolParam(const httplib::Request& req,
-                                               const char* name) {
+absl::StatusOr<std::optional<bool>> BoolParam(const httplib::Request& req, const char* name) {
   std::optional<std::string> text = StringParam(req, name);
   if (!text.has_value()) return std::optional<bool>();
   if (*text == "true" || *text == "1") return std::optional<bool>(true);
@@ -37,8 +35,7 @@ absl::StatusOr<std::optional<bool>> BoolParam(const httplib::Request& req,
   return ApiError(422, absl::StrCat(name, " must be true or false"));
 }
 
-absl::StatusOr<std::optional<absl::Time>> TimeParam(
-    const httplib::Request& req, const char* name) {
+absl::StatusOr<std::optional<absl::Time>> TimeParam(const httplib::Request& req, const char* name) {
   std::optional<std::string> text = StringParam(req, name);
   if (!text.has_value()) return std::optional<absl::Time>();
   std::optional<absl::Time> t = ParseTime(*text);

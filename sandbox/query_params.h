@@ -14,19 +14,16 @@
 
 namespace kapso::sandbox {
 
-std::optional<std::string> StringParam(const httplib::Request& req,
-                                        const char* name);
+std::optional<std::string> StringParam(const httplib::Request& req, const char* name);
 
-absl::StatusOr<std::optional<int>> IntParam(const httplib::Request& req,
-                                             const char* name, int error_code);
+absl::StatusOr<std::optional<int>> IntParam(const httplib::Request& req, const char* name,
+                                            int error_code);
 
 // true/false (also 1/0).
-absl::StatusOr<std::optional<bool>> BoolParam(const httplib::Request& req,
-                                               const char* name);
+absl::StatusOr<std::optional<bool>> BoolParam(const httplib::Request& req, const char* name);
 
 // An RFC 3339 time.
-absl::StatusOr<std::optional<absl::Time>> TimeParam(
-    const httplib::Request& req, const char* name);
+absl::StatusOr<std::optional<absl::Time>> TimeParam(const httplib::Request& req, const char* name);
 
 // `period` of api_logs and webhook_deliveries: 24h (default), 7d or 30d.
 absl::StatusOr<absl::Duration> PeriodParam(const httplib::Request& req);

@@ -6,8 +6,7 @@ namespace kapso::sandbox {
 
 void FixedWindowLimiter::Roll(absl::Time now) {
   absl::Duration into_window;
-  int64_t index =
-      absl::IDivDuration(now - absl::UnixEpoch(), window_, &into_window);
+  int64_t index = absl::IDivDuration(now - absl::UnixEpoch(), window_, &into_window);
   if (index != window_index_) {
     window_index_ = index;
     used_ = 0;
@@ -25,10 +24,9 @@ RateDecision FixedWindowLimiter::Decide(absl::Time now, bool allowed) const {
   decision.limit = limit_;
   decision.remaining = std::max(0, limit_ - used_);
   if (!allowed) {
-    absl::Time window_end =
-        absl::UnixEpoch() + window_ * static_cast<double>(window_index_ + 1);
-    decision.retry_after_seconds = std::max<int64_t>(
-        1, absl::ToInt64Seconds(absl::Ceil(window_end - now, absl::Seconds(1))));
+    absl::Time window_end = absl::UnixEpoch() + window_ * static_cast<double>(window_index_ + 1);
+    decision.retry_after_seconds =
+        std::max<int64_t>(1, absl::ToInt64Seconds(absl::Ceil(window_end - now, absl::Seconds(1))));
   }
   return decision;
 }

@@ -24,8 +24,7 @@ class FixedWindowLimiter {
  public:
   static constexpr int kUnlimited = 1000000000;
 
-  FixedWindowLimiter(int limit, absl::Duration window)
-      : limit_(limit), window_(window) {}
+  FixedWindowLimiter(int limit, absl::Duration window) : limit_(limit), window_(window) {}
 
   // Counts one request when it is allowed.
   RateDecision Take(absl::Time now);
@@ -35,8 +34,7 @@ class FixedWindowLimiter {
 
  private:
   void Roll(absl::Time now) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
-  RateDecision Decide(absl::Time now, bool allowed) const
-      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  RateDecision Decide(absl::Time now, bool allowed) const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
   const int limit_;
   const absl::Duration window_;

@@ -20,16 +20,13 @@ struct Record {
   std::string serialized;  // json.dump() once, so lists only concatenate
 };
 
-inline Record MakeRecord(std::string id, absl::Time sort_time,
-                         nlohmann::json json) {
+inline Record MakeRecord(std::string id, absl::Time sort_time, nlohmann::json json) {
   std::string serialized = json.dump();
-  return Record{std::move(id), sort_time, std::move(json),
-                std::move(serialized)};
+  return Record{std::move(id), sort_time, std::move(json), std::move(serialized)};
 }
 
 // The record with `id`, or null.
-inline const Record* FindRecord(const std::vector<Record>& records,
-                                const std::string& id) {
+inline const Record* FindRecord(const std::vector<Record>& records, const std::string& id) {
   for (const Record& record : records) {
     if (record.id == id) return &record;
   }

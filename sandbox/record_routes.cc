@@ -15,9 +15,9 @@ void AddRecordRoutes(Router& router, SandboxStore& store) {
                if (!body->contains("collection") || !(*body)["collection"].is_string()) {
                  return ApiError(400, "collection must be a string");
                }
-               absl::Status added = store.AddRecord(
-                   (*body)["collection"].get<std::string>(), body->value("record", nlohmann::json()),
-                   body->value("health", nlohmann::json()));
+               absl::Status added = store.AddRecord((*body)["collection"].get<std::string>(),
+                                                    body->value("record", nlohmann::json()),
+                                                    body->value("health", nlohmann::json()));
                if (!added.ok()) return added;
                WriteJson(res, 200, {{"ok", true}});
                return absl::OkStatus();

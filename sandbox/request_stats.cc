@@ -17,8 +17,7 @@ void RequestStats::Record(absl::string_view method, absl::string_view path,
   }
 }
 
-int64_t RequestStats::Count(absl::string_view method,
-                            absl::string_view path_prefix) const {
+int64_t RequestStats::Count(absl::string_view method, absl::string_view path_prefix) const {
   absl::MutexLock lock(&mu_);
   int64_t sum = 0;
   for (const auto& [key, count] : counts_) {
@@ -42,13 +41,11 @@ nlohmann::json RequestStats::ToJson() const {
   absl::MutexLock lock(&mu_);
   std::vector<std::pair<Key, int64_t>> rows(counts_.begin(), counts_.end());
   std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
-    return std::tie(a.first.second, a.first.first) <
-           std::tie(b.first.second, b.first.first);
+    return std::tie(a.first.second, a.first.first) < std::tie(b.first.second, b.first.first);
   });
   nlohmann::json requests = nlohmann::json::array();
   for (const auto& [key, count] : rows) {
-    requests.push_back(
-        {{"method", key.first}, {"path", key.second}, {"count", count}});
+    requests.push_back({{"method", key.first}, {"path", key.second}, {"count", count}});
   }
   return {{"total_requests", total_},
           {"connections_opened", static_cast<int64_t>(connections_.size())},

@@ -21,8 +21,7 @@ class RequestStats {
  public:
   // Counts one request. `connection` names the client socket
   // ("addr:port"); each new one counts as a connection opened.
-  void Record(absl::string_view method, absl::string_view path,
-              absl::string_view connection);
+  void Record(absl::string_view method, absl::string_view path, absl::string_view connection);
 
   // Requests whose method equals `method` (empty: any) and whose path starts
   // with `path_prefix`.

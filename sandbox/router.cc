@@ -19,8 +19,7 @@ bool IsCapture(absl::string_view segment) {
 
 }  // namespace
 
-void Router::Add(absl::string_view method, absl::string_view pattern,
-                 RouteHandler handler) {
+void Router::Add(absl::string_view method, absl::string_view pattern, RouteHandler handler) {
   Route route{std::string(method), {}, std::move(handler)};
   for (absl::string_view segment : Segments(pattern)) {
     route.segments.emplace_back(segment);
@@ -28,8 +27,7 @@ void Router::Add(absl::string_view method, absl::string_view pattern,
   routes_.push_back(std::move(route));
 }
 
-bool Router::Dispatch(const httplib::Request& req,
-                      httplib::Response& res) const {
+bool Router::Dispatch(const httplib::Request& req, httplib::Response& res) const {
   std::vector<absl::string_view> parts = Segments(req.path);
   for (const Route& route : routes_) {
     if (route.method != req.method || route.segments.size() != parts.size()) {

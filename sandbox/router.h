@@ -20,13 +20,12 @@ using PathParams = absl::flat_hash_map<std::string, std::string>;
 
 // Writes the answer into `res` and returns OK, or returns the error the
 // router writes as {"error": ...} with the status's HTTP code.
-using RouteHandler = std::function<absl::Status(
-    const httplib::Request&, const PathParams&, httplib::Response&)>;
+using RouteHandler =
+    std::function<absl::Status(const httplib::Request&, const PathParams&, httplib::Response&)>;
 
 class Router {
  public:
-  void Add(absl::string_view method, absl::string_view pattern,
-           RouteHandler handler);
+  void Add(absl::string_view method, absl::string_view pattern, RouteHandler handler);
 
   // Runs the matching route. Returns false, writing nothing, when none does.
   bool Dispatch(const httplib::Request& req, httplib::Response& res) const;

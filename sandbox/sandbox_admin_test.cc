@@ -50,8 +50,7 @@ TEST_F(SandboxAdminTest, MalformedBodyAndMethodMatching) {
   fault.body = "{\"data\": {";
   sandbox_->AddFault(fault);
   EXPECT_EQ(StatusOf(kMessages), 200);  // GET does not match
-  httplib::Result res = client_->Post("/platform/v1/whatsapp/webhooks", "{}",
-                                      "application/json");
+  httplib::Result res = client_->Post("/platform/v1/whatsapp/webhooks", "{}", "application/json");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 201);
   EXPECT_EQ(res->body, "{\"data\": {");
@@ -77,18 +76,16 @@ TEST_F(SandboxAdminTest, DelayDoesNotBlockOtherRequests) {
 }
 
 TEST_F(SandboxAdminTest, FaultsOverHttpUntilCleared) {
-  json fault = {{"method", "GET"}, {"path_prefix", "/platform/v1/api_logs"},
-                {"status", 500}, {"times", -1}};
-  httplib::Result added = client_->Post("/__sandbox/faults", fault.dump(),
-                                        "application/json");
+  json fault = {
+      {"method", "GET"}, {"path_prefix", "/platform/v1/api_logs"}, {"status", 500}, {"times", -1}};
+  httplib::Result added = client_->Post("/__sandbox/faults", fault.dump(), "application/json");
   ASSERT_TRUE(added);
   EXPECT_EQ(added->status, 200);
   EXPECT_EQ(json::parse(added->body)["id"], 1);
   for (int i = 0; i < 3; ++i) EXPECT_EQ(StatusOf("/platform/v1/api_logs"), 500);
   ASSERT_TRUE(client_->Delete("/__sandbox/faults"));
   EXPECT_EQ(StatusOf("/platform/v1/api_logs"), 200);
-  httplib::Result bad = client_->Post("/__sandbox/faults", "{\"times\": 0}",
-                                      "application/json");
+  httplib::Result bad = client_->Post("/__sandbox/faults", "{\"times\": 0}", "application/json");
   ASSERT_TRUE(bad);
   EXPECT_EQ(bad->status, 400);
 }
@@ -106,8 +103,7 @@ TEST_F(SandboxAdminTest, StatsCountRequestsAndConnections) {
   json stats = json::parse(client_->Get("/__sandbox/stats")->body);
   EXPECT_EQ(stats["total_requests"], 5);
   EXPECT_EQ(stats["connections_opened"], 2);
-  EXPECT_EQ(stats["requests"][0],
-            json({{"method", "GET"}, {"path", kMessages}, {"count", 4}}));
+  EXPECT_EQ(stats["requests"][0], json({{"method", "GET"}, {"path", kMessages}, {"count", 4}}));
 }
 
 TEST_F(SandboxAdminTest, ResetRestoresSeedAndClearsEverything) {
@@ -130,8 +126,10 @@ TEST_F(SandboxAdminTest, ResetRestoresSeedAndClearsEverything) {
 
 TEST_F(SandboxAdminTest, RecordsAddedAtRunTimeAreListedUntilReset) {
   json log = {{"id", "a9000000-0000-4000-8000-000000000001"},
-              {"endpoint", "/platform/v1/whatsapp/messages"}, {"http_method", "GET"},
-              {"response_status", 401}, {"error_message", "Invalid API key"},
+              {"endpoint", "/platform/v1/whatsapp/messages"},
+              {"http_method", "GET"},
+              {"response_status", 401},
+              {"error_message", "Invalid API key"},
               {"created_at", "2099-01-01T00:00:00Z"}};  // the newest of all
   json body = {{"collection", "api_logs"}, {"record", log}};
   ASSERT_EQ(client_->Post("/__sandbox/records", body.dump(), "application/json")->status, 200);
@@ -169,8 +167,7 @@ TEST_F(SandboxAdminTest, RateLimitAnswers429WithRetryAfter) {
 TEST_F(SandboxAdminTest, HealthRateLimitWhenEnabled) {
   options_.health_rate_limit = true;
   StartSandbox();
-  std::string health = std::string("/platform/v1/whatsapp/phone_numbers/") +
-                       kSupport + "/health";
+  std::string health = std::string("/platform/v1/whatsapp/phone_numbers/") + kSupport + "/health";
   int limited = 0;
   for (int i = 0; i < 11; ++i) {  // spans at most one 1-second boundary
     httplib::Result res = client_->Get(health.c_str());

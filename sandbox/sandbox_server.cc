@@ -23,8 +23,7 @@ SandboxServer::SandboxServer(const SandboxOptions& options)
       service_(std::make_unique<SandboxService>(options)),
       http_(std::make_unique<httplib::Server>()) {}
 
-absl::StatusOr<std::unique_ptr<SandboxServer>> SandboxServer::Start(
-    const SandboxOptions& options) {
+absl::StatusOr<std::unique_ptr<SandboxServer>> SandboxServer::Start(const SandboxOptions& options) {
   if (options.threads < 1) return absl::InvalidArgumentError("threads < 1");
   auto server = absl::WrapUnique(new SandboxServer(options));
   absl::Status listening = server->Listen(options);
@@ -51,11 +50,11 @@ absl::Status SandboxServer::Listen(const SandboxOptions& options) {
   };
   http_->Get(".*", handler).Post(".*", handler).Patch(".*", handler);
   http_->Delete(".*", handler).Put(".*", handler);
-  port_ = options.port == 0 ? http_->bind_to_any_port(host_)
-          : http_->bind_to_port(host_, options.port) ? options.port : -1;
+  port_ = options.port == 0                          ? http_->bind_to_any_port(host_)
+          : http_->bind_to_port(host_, options.port) ? options.port
+                                                     : -1;
   if (port_ <= 0) {
-    return absl::UnavailableError(
-        absl::StrCat("cannot bind ", host_, ":", options.port));
+    return absl::UnavailableError(absl::StrCat("cannot bind ", host_, ":", options.port));
   }
   // httplib listens with a backlog of 5, which drops SYNs when a benchmark
   // opens hundreds of connections at once; listen() again raises it.
@@ -86,24 +85,17 @@ std::string SandboxServer::base_url() const {
   return absl::StrCat("http://", wildcard ? "127.0.0.1" : host_, ":", port_);
 }
 
-int SandboxServer::AddFault(const Fault& fault) {
-  return service_->faults().Add(fault);
-}
+int SandboxServer::AddFault(const Fault& fault) { return service_->faults().Add(fault); }
 
 void SandboxServer::ClearFaults() { service_->faults().Clear(); }
 
-int64_t SandboxServer::RequestCount(absl::string_view method,
-                                    absl::string_view path_prefix) const {
+int64_t SandboxServer::RequestCount(absl::string_view method, absl::string_view path_prefix) const {
   return service_->stats().Count(method, path_prefix);
 }
 
-int64_t SandboxServer::TotalRequests() const {
-  return service_->stats().Total();
-}
+int64_t SandboxServer::TotalRequests() const { return service_->stats().Total(); }
 
-int64_t SandboxServer::ConnectionsOpened() const {
-  return service_->stats().ConnectionsOpened();
-}
+int64_t SandboxServer::ConnectionsOpened() const { return service_->stats().ConnectionsOpened(); }
 
 void SandboxServer::Reset() { service_->Reset(); }
 

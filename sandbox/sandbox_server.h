@@ -40,8 +40,7 @@ class SandboxService;
 class SandboxServer {
  public:
   // Binds and starts serving; connections are accepted once this returns.
-  static absl::StatusOr<std::unique_ptr<SandboxServer>> Start(
-      const SandboxOptions& options);
+  static absl::StatusOr<std::unique_ptr<SandboxServer>> Start(const SandboxOptions& options);
 
   ~SandboxServer();  // Stops.
   SandboxServer(const SandboxServer&) = delete;
@@ -61,8 +60,7 @@ class SandboxServer {
 
   // Requests under /platform/v1 (admin calls are not counted) with `method`
   // (empty: any) and a path starting with `path_prefix`.
-  int64_t RequestCount(absl::string_view method,
-                       absl::string_view path_prefix) const;
+  int64_t RequestCount(absl::string_view method, absl::string_view path_prefix) const;
   int64_t TotalRequests() const;
   // Distinct client connections (remote addr:port) seen since the last reset.
   int64_t ConnectionsOpened() const;

@@ -41,8 +41,8 @@ TEST_F(SandboxServerTest, PageBasedPagingWalksProjectWebhooks) {
   EXPECT_NE(res->get_header_value("Link").find("rel=\"next\""), std::string::npos);
   json first = json::parse(res->body);
   EXPECT_EQ(first["data"].size(), 4u);
-  EXPECT_EQ(first["meta"], json({{"page", 1}, {"per_page", 4},
-                                 {"total_pages", 2}, {"total_count", 6}}));
+  EXPECT_EQ(first["meta"],
+            json({{"page", 1}, {"per_page", 4}, {"total_pages", 2}, {"total_count", 6}}));
   EXPECT_EQ(GetJson("/whatsapp/webhooks?per_page=4&page=2")["data"].size(), 2u);
   EXPECT_EQ(GetJson("/whatsapp/webhooks?per_page=4&page=3")["data"].size(), 0u);
   GetJson("/whatsapp/webhooks?page=0", 400);
@@ -70,9 +70,9 @@ TEST_F(SandboxServerTest, CursorPagingWalksAllMessagesBothWays) {
   ASSERT_EQ(ids.size(), 45u);
   EXPECT_EQ(ids.front(), "wamid.SANDBOX0001");
   EXPECT_EQ(ids.back(), "wamid.SANDBOX0045");
-  json second = GetJson("/whatsapp/messages?limit=10&after=" +
-                        GetJson("/whatsapp/messages?limit=10")["paging"]["next"]
-                            .get<std::string>());
+  json second =
+      GetJson("/whatsapp/messages?limit=10&after=" +
+              GetJson("/whatsapp/messages?limit=10")["paging"]["next"].get<std::string>());
   EXPECT_EQ(second["data"][0]["id"], "wamid.SANDBOX0011");
   json back = GetJson("/whatsapp/messages?limit=10&before=" +
                       second["paging"]["previous"].get<std::string>());
@@ -84,8 +84,8 @@ TEST_F(SandboxServerTest, CursorPagingWalksAllMessagesBothWays) {
 }
 
 TEST_F(SandboxServerTest, CursorParametersAreValidated) {
-  for (const char* query : {"limit=0", "limit=101", "limit=ten", "after=%%%",
-                            "after=bm90LWpzb24="}) {
+  for (const char* query :
+       {"limit=0", "limit=101", "limit=ten", "after=%%%", "after=bm90LWpzb24="}) {
     SCOPED_TRACE(query);
     json body = GetJson(std::string("/whatsapp/messages?") + query, 400);
     EXPECT_TRUE(body["error"].is_string());
@@ -97,8 +97,7 @@ TEST_F(SandboxServerTest, LegacyOffsetPagingIsCapped) {
   json page = GetJson("/whatsapp/messages?page=2&per_page=10");
   EXPECT_EQ(page["data"][0]["id"], "wamid.SANDBOX0011");
   EXPECT_FALSE(page["paging"]["next"].is_null());
-  for (const char* query : {"page=51&per_page=1", "page=2&per_page=5000",
-                            "page=0"}) {
+  for (const char* query : {"page=51&per_page=1", "page=2&per_page=5000", "page=0"}) {
     SCOPED_TRACE(query);
     GetJson(std::string("/whatsapp/conversations?") + query, 400);
   }
@@ -120,8 +119,7 @@ TEST_F(SandboxServerTest, MessageFilters) {
   json by_phone = GetJson("/whatsapp/messages?limit=100&phone_number=%2B1%20555-010-0101");
   ASSERT_FALSE(by_phone["data"].empty());
   for (const json& m : by_phone["data"]) {
-    EXPECT_EQ(m["kapso"]["whatsapp_conversation_id"],
-              "c0000000-0000-4000-8000-000000000001");
+    EXPECT_EQ(m["kapso"]["whatsapp_conversation_id"], "c0000000-0000-4000-8000-000000000001");
   }
   EXPECT_EQ(CountAll("/whatsapp/messages?limit=100&conversation_id="
                      "c0000000-0000-4000-8000-000000000001"),
@@ -227,8 +225,7 @@ TEST_F(SandboxServerTest, ApiKeyIsRequired) {
   ASSERT_TRUE(missing);
   EXPECT_EQ(missing->status, 401);
   EXPECT_TRUE(json::parse(missing->body)["error"].is_string());
-  httplib::Result wrong = anonymous.Get("/platform/v1/whatsapp/messages",
-                                        {{"X-API-Key", "nope"}});
+  httplib::Result wrong = anonymous.Get("/platform/v1/whatsapp/messages", {{"X-API-Key", "nope"}});
   ASSERT_TRUE(wrong);
   EXPECT_EQ(wrong->status, 401);
   httplib::Result admin = anonymous.Get("/__sandbox/stats");
@@ -237,8 +234,7 @@ TEST_F(SandboxServerTest, ApiKeyIsRequired) {
 }
 
 TEST_F(SandboxServerTest, EveryAnswerCarriesRateLimitAndRequestId) {
-  for (const char* path : {"/platform/v1/whatsapp/messages",
-                           "/platform/v1/no/such/path"}) {
+  for (const char* path : {"/platform/v1/whatsapp/messages", "/platform/v1/no/such/path"}) {
     SCOPED_TRACE(path);
     httplib::Result res = client_->Get(path);
     ASSERT_TRUE(res);

@@ -8,13 +8,13 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
 #include "sandbox/admin_routes.h"
-#include "sandbox/record_routes.h"
 #include "sandbox/api_error.h"
 #include "sandbox/http_json.h"
 #include "sandbox/live_routes.h"
 #include "sandbox/log_routes.h"
 #include "sandbox/message_routes.h"
 #include "sandbox/phone_number_routes.h"
+#include "sandbox/record_routes.h"
 #include "sandbox/webhook_routes.h"
 
 namespace kapso::sandbox {
@@ -60,14 +60,12 @@ void SandboxService::Reset() {
 std::string SandboxService::NextRequestId() {
   // UUID-shaped like Rails' X-Request-Id: a per-run random part and a counter.
   uint64_t n = request_counter_.fetch_add(1, std::memory_order_relaxed) + 1;
-  return absl::StrFormat("%08x-%04x-4%03x-8%03x-%012x",
-                         request_id_seed_ >> 32, (request_id_seed_ >> 16) & 0xffff,
-                         (request_id_seed_ >> 4) & 0xfff, request_id_seed_ & 0xfff,
-                         n & 0xffffffffffffULL);
+  return absl::StrFormat("%08x-%04x-4%03x-8%03x-%012x", request_id_seed_ >> 32,
+                         (request_id_seed_ >> 16) & 0xffff, (request_id_seed_ >> 4) & 0xfff,
+                         request_id_seed_ & 0xfff, n & 0xffffffffffffULL);
 }
 
-void SandboxService::Handle(const httplib::Request& req,
-                            httplib::Response& res) {
+void SandboxService::Handle(const httplib::Request& req, httplib::Response& res) {
   res.set_header("X-Request-Id", NextRequestId());
   if (absl::StartsWith(req.path, kAdminPrefix)) {
     if (!admin_routes_.Dispatch(req, res)) {
@@ -75,14 +73,12 @@ void SandboxService::Handle(const httplib::Request& req,
     }
     return;
   }
-  stats_.Record(req.method, req.path,
-                absl::StrCat(req.remote_addr, ":", req.remote_port));
+  stats_.Record(req.method, req.path, absl::StrCat(req.remote_addr, ":", req.remote_port));
   if (ApplyFault(req, res)) return;
   HandleApi(req, res);
 }
 
-bool SandboxService::ApplyFault(const httplib::Request& req,
-                                httplib::Response& res) {
+bool SandboxService::ApplyFault(const httplib::Request& req, httplib::Response& res) {
   std::optional<Fault> fault = faults_.Take(req.method, req.path);
   if (!fault.has_value()) return false;
   // Sleeping holds only this connection's worker thread.
@@ -101,14 +97,12 @@ bool SandboxService::ApplyFault(const httplib::Request& req,
   return true;
 }
 
-void SandboxService::HandleApi(const httplib::Request& req,
-                               httplib::Response& res) {
+void SandboxService::HandleApi(const httplib::Request& req, httplib::Response& res) {
   absl::Time now = absl::Now();
   if (req.get_header_value("X-API-Key") != api_key_) {
     SetRateHeaders(rate_limit_.Peek(now), res);
-    WriteError(res, ApiError(401, req.has_header("X-API-Key")
-                                      ? "Invalid API key"
-                                      : "Missing API key"));
+    WriteError(res,
+               ApiError(401, req.has_header("X-API-Key") ? "Invalid API key" : "Missing API key"));
     return;
   }
   RateDecision decision = rate_limit_.Take(now);

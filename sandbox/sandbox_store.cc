@@ -40,8 +40,8 @@ bool SandboxStore::HasPhoneNumber(absl::string_view id) const {
   return false;
 }
 
-absl::StatusOr<nlohmann::json> SandboxStore::Health(
-    absl::string_view phone_number_id, absl::Time now) {
+absl::StatusOr<nlohmann::json> SandboxStore::Health(absl::string_view phone_number_id,
+                                                    absl::Time now) {
   std::string id(phone_number_id);
   absl::Time checked_at;
   nlohmann::json health;

@@ -46,8 +46,7 @@ class SandboxStore {
   // The number's health payload as of its last check: a check "runs" when
   // the cached one is older than kHealthCacheTtl. Numbers whose access check
   // fails carry `retry_after` (Kapso's 5-minute access-error backoff).
-  absl::StatusOr<nlohmann::json> Health(absl::string_view phone_number_id,
-                                        absl::Time now);
+  absl::StatusOr<nlohmann::json> Health(absl::string_view phone_number_id, absl::Time now);
 
   // Adds one record to a collection (messages, api_logs,
   // webhook_deliveries, phone_numbers) as if Kapso had just recorded it, so
@@ -61,8 +60,7 @@ class SandboxStore {
   mutable absl::Mutex mu_;
   std::shared_ptr<const SeedData> seed_ ABSL_GUARDED_BY(mu_);
   int64_t serial_ ABSL_GUARDED_BY(mu_) = 0;
-  absl::flat_hash_map<std::string, absl::Time> health_checked_at_
-      ABSL_GUARDED_BY(mu_);
+  absl::flat_hash_map<std::string, absl::Time> health_checked_at_ ABSL_GUARDED_BY(mu_);
   WebhookRegistry webhooks_;
 };
 

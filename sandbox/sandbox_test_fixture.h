@@ -53,17 +53,14 @@ class SandboxTest : public ::testing::Test {
                           const nlohmann::json& body, int status) {
     std::string url = "/platform/v1" + path;
     std::string text = body.is_null() ? "" : body.dump();
-    httplib::Result res =
-        method == "POST"
-            ? client_->Post(url.c_str(), text, "application/json")
-        : method == "PATCH"
-            ? client_->Patch(url.c_str(), text, "application/json")
-            : client_->Delete(url.c_str(), text, "application/json");
+    httplib::Result res = method == "POST" ? client_->Post(url.c_str(), text, "application/json")
+                          : method == "PATCH"
+                              ? client_->Patch(url.c_str(), text, "application/json")
+                              : client_->Delete(url.c_str(), text, "application/json");
     return Expect(res, status, method + " " + path);
   }
 
-  static nlohmann::json Expect(const httplib::Result& res, int status,
-                               const std::string& what) {
+  static nlohmann::json Expect(const httplib::Result& res, int status, const std::string& what) {
     EXPECT_TRUE(res) << what << ": transport error";
     if (!res) return nullptr;
     EXPECT_EQ(res->status, status) << what << ": " << res->body;

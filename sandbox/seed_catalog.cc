@@ -22,31 +22,30 @@ struct NumberSpec {
 json PhoneNumber(const NumberSpec& spec, absl::Time now) {
   std::string id = absl::StrCat("100000000000000", spec.suffix);
   std::string created = FormatUtc(now - absl::Hours(24 * spec.age_days));
-  json number = {
-      {"id", id},
-      {"internal_id", absl::StrCat("9c000000-0000-4000-8000-00000000000", spec.suffix)},
-      {"phone_number_id", id},
-      {"name", spec.name},
-      {"business_account_id", "2000000000000001"},
-      {"is_coexistence", !spec.verified},
-      {"inbound_processing_enabled", true},
-      {"calls_enabled", false},
-      {"webhook_verified_at", spec.verified ? json(created) : json(nullptr)},
-      {"created_at", created},
-      {"updated_at", FormatUtc(now - absl::Hours(24))},
-      {"customer_id", nullptr},
-      {"display_name", spec.name},
-      {"display_phone_number", absl::StrCat("+1 555-010-000", spec.suffix)},
-      {"display_phone_number_normalized", absl::StrCat("1555010000", spec.suffix)},
-      {"verified_name", spec.name},
-      {"quality_rating", spec.quality_rating},
-      {"code_verification_status", spec.verified ? "VERIFIED" : "NOT_VERIFIED"},
-      {"name_status", spec.verified ? "APPROVED" : "PENDING_REVIEW"},
-      {"status", spec.status},
-      {"throughput_tier", "TIER_10K"},
-      {"whatsapp_business_manager_messaging_limit", "TIER_1K"},
-      {"is_official_business_account", false},
-      {"is_pin_enabled", false}};
+  json number = {{"id", id},
+                 {"internal_id", absl::StrCat("9c000000-0000-4000-8000-00000000000", spec.suffix)},
+                 {"phone_number_id", id},
+                 {"name", spec.name},
+                 {"business_account_id", "2000000000000001"},
+                 {"is_coexistence", !spec.verified},
+                 {"inbound_processing_enabled", true},
+                 {"calls_enabled", false},
+                 {"webhook_verified_at", spec.verified ? json(created) : json(nullptr)},
+                 {"created_at", created},
+                 {"updated_at", FormatUtc(now - absl::Hours(24))},
+                 {"customer_id", nullptr},
+                 {"display_name", spec.name},
+                 {"display_phone_number", absl::StrCat("+1 555-010-000", spec.suffix)},
+                 {"display_phone_number_normalized", absl::StrCat("1555010000", spec.suffix)},
+                 {"verified_name", spec.name},
+                 {"quality_rating", spec.quality_rating},
+                 {"code_verification_status", spec.verified ? "VERIFIED" : "NOT_VERIFIED"},
+                 {"name_status", spec.verified ? "APPROVED" : "PENDING_REVIEW"},
+                 {"status", spec.status},
+                 {"throughput_tier", "TIER_10K"},
+                 {"whatsapp_business_manager_messaging_limit", "TIER_1K"},
+                 {"is_official_business_account", false},
+                 {"is_pin_enabled", false}};
   return number;
 }
 
@@ -78,8 +77,7 @@ json Webhook(const WebhookSpec& spec, absl::Time now) {
           {"buffer_events", json::array()},
           {"inactivity_minutes", 60},
           {"project_id", kProjectId},
-          {"phone_number_id",
-           spec.phone_number_id ? json(spec.phone_number_id) : json(nullptr)},
+          {"phone_number_id", spec.phone_number_id ? json(spec.phone_number_id) : json(nullptr)},
           {"created_at", created},
           {"updated_at", created}};
 }
@@ -100,30 +98,55 @@ void AddPhoneNumbers(absl::Time now, SeedData& seed) {
 
 void AddWebhooks(absl::Time now, SeedData& seed) {
   const WebhookSpec specs[] = {
-      {"0a000000-0000-4000-8000-000000000001", "1000000000000001",
-       "https://hooks.acme.example/kapso/messages", "kapso",
-       {"whatsapp.message.received", "whatsapp.message.sent",
-        "whatsapp.message.delivered", "whatsapp.message.read",
-        "whatsapp.message.failed"},
-       true, "sandbox-secret-1", 10},
-      {"0a000000-0000-4000-8000-000000000002", "1000000000000001",
-       "https://hooks.acme.example/kapso/conversations", "kapso",
+      {"0a000000-0000-4000-8000-000000000001",
+       "1000000000000001",
+       "https://hooks.acme.example/kapso/messages",
+       "kapso",
+       {"whatsapp.message.received", "whatsapp.message.sent", "whatsapp.message.delivered",
+        "whatsapp.message.read", "whatsapp.message.failed"},
+       true,
+       "sandbox-secret-1",
+       10},
+      {"0a000000-0000-4000-8000-000000000002",
+       "1000000000000001",
+       "https://hooks.acme.example/kapso/conversations",
+       "kapso",
        {"whatsapp.conversation.created", "whatsapp.conversation.ended"},
-       false, "sandbox-secret-2", 11},
-      {"0a000000-0000-4000-8000-000000000003", "1000000000000001",
-       "https://hooks.acme.example/meta", "meta", {}, true,
-       "sandbox-secret-3", 12},
-      {"0a000000-0000-4000-8000-000000000004", "1000000000000002",
-       "https://sales.acme.example/kapso", "kapso",
-       {"whatsapp.message.received", "whatsapp.message.failed"}, true,
-       "sandbox-secret-4", 13},
-      {"0b000000-0000-4000-8000-000000000001", nullptr,
-       "https://ops.acme.example/kapso/numbers", "kapso",
+       false,
+       "sandbox-secret-2",
+       11},
+      {"0a000000-0000-4000-8000-000000000003",
+       "1000000000000001",
+       "https://hooks.acme.example/meta",
+       "meta",
+       {},
+       true,
+       "sandbox-secret-3",
+       12},
+      {"0a000000-0000-4000-8000-000000000004",
+       "1000000000000002",
+       "https://sales.acme.example/kapso",
+       "kapso",
+       {"whatsapp.message.received", "whatsapp.message.failed"},
+       true,
+       "sandbox-secret-4",
+       13},
+      {"0b000000-0000-4000-8000-000000000001",
+       nullptr,
+       "https://ops.acme.example/kapso/numbers",
+       "kapso",
        {"whatsapp.phone_number.created", "whatsapp.phone_number.deleted"},
-       true, "sandbox-secret-5", 14},
-      {"0b000000-0000-4000-8000-000000000002", nullptr,
-       "https://ops.acme.example/kapso/workflows", "kapso",
-       {"workflow.execution.failed"}, true, "sandbox-secret-6", 15},
+       true,
+       "sandbox-secret-5",
+       14},
+      {"0b000000-0000-4000-8000-000000000002",
+       nullptr,
+       "https://ops.acme.example/kapso/workflows",
+       "kapso",
+       {"workflow.execution.failed"},
+       true,
+       "sandbox-secret-6",
+       15},
   };
   for (const WebhookSpec& spec : specs) {
     seed.webhooks.push_back(Webhook(spec, now));
@@ -131,11 +154,10 @@ void AddWebhooks(absl::Time now, SeedData& seed) {
 }
 
 void SortNewestFirst(std::vector<Record>& records) {
-  std::sort(records.begin(), records.end(),
-            [](const Record& a, const Record& b) {
-              if (a.sort_time != b.sort_time) return a.sort_time > b.sort_time;
-              return a.id > b.id;
-            });
+  std::sort(records.begin(), records.end(), [](const Record& a, const Record& b) {
+    if (a.sort_time != b.sort_time) return a.sort_time > b.sort_time;
+    return a.id > b.id;
+  });
 }
 
 SeedData BuildSeedData(absl::Time now) {

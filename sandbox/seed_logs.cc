@@ -149,8 +149,7 @@ void AddWebhookDeliveries(absl::Time now, SeedData& seed) {
   for (int j = 0; j < kOldDeliveries; ++j) {
     std::string status = j % 5 == 2 ? "failed" : "delivered";
     absl::Time at = now - absl::Hours(48) - absl::Minutes(j * 288);
-    seed.webhook_deliveries.push_back(
-        Delivery(kRecentDeliveries + j + 1, at, status));
+    seed.webhook_deliveries.push_back(Delivery(kRecentDeliveries + j + 1, at, status));
   }
   SortNewestFirst(seed.webhook_deliveries);
 }

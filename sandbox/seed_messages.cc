@@ -39,9 +39,7 @@ std::string BusinessPhone(const char* phone_number_id) {
   return absl::StrCat("1555010000", id.substr(id.size() - 1));
 }
 
-std::string ConversationId(int n) {
-  return absl::StrFormat("c0000000-0000-4000-8000-%012d", n);
-}
+std::string ConversationId(int n) { return absl::StrFormat("c0000000-0000-4000-8000-%012d", n); }
 
 struct MessageSpec {
   int conversation;  // 1-based index into kConversations
@@ -56,10 +54,14 @@ struct MessageSpec {
 // pattern: media every fifth message, failures at 11, 23 and 37.
 MessageSpec SpecFor(int i) {
   switch (i) {
-    case 1: return {1, true, "text", "Your order #1042 has shipped.", "read"};
-    case 2: return {1, true, "template", "order_update", "failed", 131047};
-    case 3: return {2, true, "text", "Your refund was processed.", "failed", 131026};
-    case 4: return {1, false, "text", "Where is my order?", "delivered"};
+    case 1:
+      return {1, true, "text", "Your order #1042 has shipped.", "read"};
+    case 2:
+      return {1, true, "template", "order_update", "failed", 131047};
+    case 3:
+      return {2, true, "text", "Your refund was processed.", "failed", 131026};
+    case 4:
+      return {1, false, "text", "Where is my order?", "delivered"};
   }
   MessageSpec spec{i % 6 + 1, i % 2 == 1, "text", "", ""};
   if (i % 5 == 0) spec.type = "image";
@@ -79,16 +81,19 @@ json MetaError(int code) {
   std::string details;
   if (code == 131047) {
     title = "Re-engagement message";
-    details = "Message failed to send because more than 24 hours have passed "
-              "since the customer last replied to this number.";
+    details =
+        "Message failed to send because more than 24 hours have passed "
+        "since the customer last replied to this number.";
   } else if (code == 131026) {
     title = "Message undeliverable";
-    details = "Unable to deliver message. The recipient may not be a WhatsApp "
-              "user or may not have accepted the latest terms.";
+    details =
+        "Unable to deliver message. The recipient may not be a WhatsApp "
+        "user or may not have accepted the latest terms.";
   } else {
     title = "This message was not delivered to maintain healthy ecosystem engagement.";
-    details = "In order to maintain a healthy ecosystem engagement, the message "
-              "failed to be delivered.";
+    details =
+        "In order to maintain a healthy ecosystem engagement, the message "
+        "failed to be delivered.";
   }
   return {{"code", code},
           {"title", title},
@@ -98,8 +103,8 @@ json MetaError(int code) {
 }
 
 // Raw Meta status events for an outbound message, oldest first.
-json Statuses(const std::string& id, const MessageSpec& spec,
-              const std::string& recipient, absl::Time sent) {
+json Statuses(const std::string& id, const MessageSpec& spec, const std::string& recipient,
+              absl::Time sent) {
   json statuses = json::array();
   auto add = [&](const char* status, int after_seconds) {
     json event = {{"id", id},
@@ -109,7 +114,8 @@ json Statuses(const std::string& id, const MessageSpec& spec,
     if (spec.error_code != 0) {
       event["errors"] = json::array({MetaError(spec.error_code)});
     } else {
-      event["pricing"] = {{"billable", true}, {"pricing_model", "PMP"},
+      event["pricing"] = {{"billable", true},
+                          {"pricing_model", "PMP"},
                           {"category", spec.type == "template" ? "marketing" : "service"}};
     }
     statuses.push_back(std::move(event));
@@ -129,16 +135,15 @@ void AddContent(int i, const MessageSpec& spec, json& message) {
   if (spec.type == "text") {
     message["text"] = {{"body", spec.text}};
   } else if (spec.type == "template") {
-    message["template"] = {{"name", spec.text},
-                           {"language", {{"code", "en_US"}}},
-                           {"components", json::array()}};
+    message["template"] = {
+        {"name", spec.text}, {"language", {{"code", "en_US"}}}, {"components", json::array()}};
     kapso["content"] = absl::StrCat("[Template: ", spec.text, "]");
     return;
   } else {
     bool image = spec.type == "image";
     std::string media_id = absl::StrFormat("media-%04d", i);
-    std::string filename = image ? absl::StrCat("photo-", i, ".jpg")
-                                 : absl::StrCat("invoice-", i, ".pdf");
+    std::string filename =
+        image ? absl::StrCat("photo-", i, ".jpg") : absl::StrCat("invoice-", i, ".pdf");
     std::string url = absl::StrCat("https://media.sandbox.kapso.example/", filename);
     message[spec.type] = {{"id", media_id}, {"link", url}, {"caption", spec.text}};
     if (!image) message[spec.type]["filename"] = filename;
@@ -155,12 +160,11 @@ json Message(int i, const MessageSpec& spec, absl::Time sent) {
   const ConversationSpec& conv = kConversations[spec.conversation - 1];
   std::string id = absl::StrFormat("wamid.SANDBOX%04d", i);
   std::string business = BusinessPhone(conv.phone_number_id);
-  json message = {
-      {"id", id},
-      {"timestamp", UnixSeconds(sent)},
-      {"type", spec.type},
-      {"from", spec.outbound ? business : conv.phone_number},
-      {"to", spec.outbound ? conv.phone_number : business}};
+  json message = {{"id", id},
+                  {"timestamp", UnixSeconds(sent)},
+                  {"type", spec.type},
+                  {"from", spec.outbound ? business : conv.phone_number},
+                  {"to", spec.outbound ? conv.phone_number : business}};
   message["kapso"] = {
       {"direction", spec.outbound ? "outbound" : "inbound"},
       {"status", spec.status},
@@ -171,8 +175,7 @@ json Message(int i, const MessageSpec& spec, absl::Time sent) {
       {"has_media", spec.type == "image" || spec.type == "document"},
       {"whatsapp_conversation_id", ConversationId(spec.conversation)},
       {"contact_name", conv.contact_name},
-      {"statuses", spec.outbound ? Statuses(id, spec, conv.phone_number, sent)
-                                 : json::array()}};
+      {"statuses", spec.outbound ? Statuses(id, spec, conv.phone_number, sent) : json::array()}};
   AddContent(i, spec, message);
   return message;
 }
@@ -189,8 +192,8 @@ void Absorb(const json& message, absl::Time sent, json& conversation) {
     kapso["last_message_timestamp"] = when;
     kapso["last_message_text"] = message["kapso"]["content"];
   }
-  const char* last = message["kapso"]["direction"] == "outbound"
-                         ? "last_outbound_at" : "last_inbound_at";
+  const char* last =
+      message["kapso"]["direction"] == "outbound" ? "last_outbound_at" : "last_inbound_at";
   if (!kapso.contains(last)) kapso[last] = when;
   kapso["messages_count"] = kapso["messages_count"].get<int>() + 1;
   conversation["created_at"] = FormatUtc(sent - absl::Minutes(1));
@@ -220,11 +223,9 @@ void AddMessagesAndConversations(absl::Time now, SeedData& seed) {
     seed.messages.push_back(MakeRecord(id, sent, std::move(message)));
   }
   for (json& conversation : conversations) {
-    absl::Time last_active =
-        *ParseTime(conversation["last_active_at"].get<std::string>());
+    absl::Time last_active = *ParseTime(conversation["last_active_at"].get<std::string>());
     std::string id = conversation["id"];
-    seed.conversations.push_back(
-        MakeRecord(id, last_active, std::move(conversation)));
+    seed.conversations.push_back(MakeRecord(id, last_active, std::move(conversation)));
   }
   SortNewestFirst(seed.messages);
   SortNewestFirst(seed.conversations);

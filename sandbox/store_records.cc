@@ -45,7 +45,8 @@ absl::Status SandboxStore::AddRecord(const std::string& collection, nlohmann::js
   absl::MutexLock lock(&mu_);
   auto next = std::make_shared<SeedData>(*seed_);
   if (collection == "phone_numbers") {
-    next->health[id] = health.is_object() ? std::move(health) : seed_->health.at("1000000000000001");
+    next->health[id] =
+        health.is_object() ? std::move(health) : seed_->health.at("1000000000000001");
     next->phone_numbers.push_back(std::move(record));
   } else if (std::vector<Record>* records = Collection(*next, collection)) {
     absl::StatusOr<absl::Time> at = SortTime(collection, record);
@@ -53,7 +54,8 @@ absl::Status SandboxStore::AddRecord(const std::string& collection, nlohmann::js
     records->push_back(MakeRecord(id, *at, std::move(record)));
     SortNewestFirst(*records);
   } else {
-    return ApiError(400, "collection must be messages, api_logs, webhook_deliveries or phone_numbers");
+    return ApiError(400,
+                    "collection must be messages, api_logs, webhook_deliveries or phone_numbers");
   }
   seed_ = std::move(next);
   return absl::OkStatus();

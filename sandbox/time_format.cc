@@ -12,9 +12,7 @@ std::string FormatUtcMicros(absl::Time t) {
   return absl::FormatTime("%Y-%m-%dT%H:%M:%E6SZ", t, absl::UTCTimeZone());
 }
 
-std::string UnixSeconds(absl::Time t) {
-  return std::to_string(absl::ToUnixSeconds(t));
-}
+std::string UnixSeconds(absl::Time t) { return std::to_string(absl::ToUnixSeconds(t)); }
 
 std::optional<absl::Time> ParseTime(absl::string_view text) {
   absl::Time t;

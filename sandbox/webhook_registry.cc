@@ -26,8 +26,7 @@ void WebhookRegistry::Reset(std::vector<json> webhooks) {
   webhooks_ = std::move(webhooks);
 }
 
-int WebhookRegistry::Find(absl::string_view id,
-                          const NumberScope& number) const {
+int WebhookRegistry::Find(absl::string_view id, const NumberScope& number) const {
   for (size_t i = 0; i < webhooks_.size(); ++i) {
     const json& webhook = webhooks_[i];
     if (IdOf(webhook) != id) continue;
@@ -39,11 +38,9 @@ int WebhookRegistry::Find(absl::string_view id,
   return -1;
 }
 
-absl::Status WebhookRegistry::CheckConflicts(const json& webhook,
-                                             absl::string_view self) const {
+absl::Status WebhookRegistry::CheckConflicts(const json& webhook, absl::string_view self) const {
   for (const json& other : webhooks_) {
-    if (IdOf(other) == self ||
-        other.at("phone_number_id") != webhook.at("phone_number_id")) {
+    if (IdOf(other) == self || other.at("phone_number_id") != webhook.at("phone_number_id")) {
       continue;
     }
     if (webhook.at("kind") == "meta" && other.at("kind") == "meta") {
@@ -60,10 +57,8 @@ std::string WebhookRegistry::NewId() {
   // A version-4 UUID.
   uint64_t high = absl::Uniform<uint64_t>(bitgen_);
   uint64_t low = absl::Uniform<uint64_t>(bitgen_);
-  return absl::StrFormat("%08x-%04x-4%03x-%04x-%012x", high >> 32,
-                         (high >> 16) & 0xffff, high & 0xfff,
-                         0x8000 | ((low >> 48) & 0x3fff),
-                         low & 0xffffffffffffULL);
+  return absl::StrFormat("%08x-%04x-4%03x-%04x-%012x", high >> 32, (high >> 16) & 0xffff,
+                         high & 0xfff, 0x8000 | ((low >> 48) & 0x3fff), low & 0xffffffffffffULL);
 }
 
 std::vector<json> WebhookRegistry::List(const NumberScope& number) const {
@@ -76,8 +71,7 @@ std::vector<json> WebhookRegistry::List(const NumberScope& number) const {
   return scoped;
 }
 
-absl::StatusOr<json> WebhookRegistry::Get(absl::string_view id,
-                                          const NumberScope& number) const {
+absl::StatusOr<json> WebhookRegistry::Get(absl::string_view id, const NumberScope& number) const {
   absl::ReaderMutexLock lock(&mu_);
   int index = Find(id, number);
   if (index < 0) return NotFound();
@@ -97,8 +91,7 @@ absl::StatusOr<json> WebhookRegistry::Create(json webhook, absl::Time now) {
   return webhook;
 }
 
-absl::StatusOr<json> WebhookRegistry::Update(absl::string_view id,
-                                             const NumberScope& number,
+absl::StatusOr<json> WebhookRegistry::Update(absl::string_view id, const NumberScope& number,
                                              const json& body, absl::Time now) {
   absl::MutexLock lock(&mu_);
   int index = Find(id, number);
@@ -112,8 +105,7 @@ absl::StatusOr<json> WebhookRegistry::Update(absl::string_view id,
   return updated;
 }
 
-absl::Status WebhookRegistry::Delete(absl::string_view id,
-                                     const NumberScope& number) {
+absl::Status WebhookRegistry::Delete(absl::string_view id, const NumberScope& number) {
   absl::MutexLock lock(&mu_);
   int index = Find(id, number);
   if (index < 0) return NotFound();

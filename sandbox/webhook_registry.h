@@ -31,28 +31,23 @@ class WebhookRegistry {
   void Reset(std::vector<nlohmann::json> webhooks);
 
   std::vector<nlohmann::json> List(const NumberScope& number) const;
-  absl::StatusOr<nlohmann::json> Get(absl::string_view id,
-                                     const NumberScope& number) const;
+  absl::StatusOr<nlohmann::json> Get(absl::string_view id, const NumberScope& number) const;
 
   // Stores a validated webhook (see NewWebhookFromRequest), giving it an id,
   // the project and timestamps.
   absl::StatusOr<nlohmann::json> Create(nlohmann::json webhook, absl::Time now);
 
   // Applies a PATCH body (see PatchedWebhook).
-  absl::StatusOr<nlohmann::json> Update(absl::string_view id,
-                                        const NumberScope& number,
-                                        const nlohmann::json& body,
-                                        absl::Time now);
+  absl::StatusOr<nlohmann::json> Update(absl::string_view id, const NumberScope& number,
+                                        const nlohmann::json& body, absl::Time now);
 
   absl::Status Delete(absl::string_view id, const NumberScope& number);
 
  private:
   // Index of the webhook, or -1 when absent or outside `number`.
-  int Find(absl::string_view id, const NumberScope& number) const
-      ABSL_SHARED_LOCKS_REQUIRED(mu_);
+  int Find(absl::string_view id, const NumberScope& number) const ABSL_SHARED_LOCKS_REQUIRED(mu_);
   // 409 when `webhook` clashes with another one (ignoring id `self`).
-  absl::Status CheckConflicts(const nlohmann::json& webhook,
-                              absl::string_view self) const
+  absl::Status CheckConflicts(const nlohmann::json& webhook, absl::string_view self) const
       ABSL_SHARED_LOCKS_REQUIRED(mu_);
   std::string NewId() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 

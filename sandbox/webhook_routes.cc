@@ -19,18 +19,15 @@ namespace {
 
 using nlohmann::json;
 
-constexpr char kNumberWebhooks[] =
-    "/platform/v1/whatsapp/phone_numbers/{phone_number_id}/webhooks";
+constexpr char kNumberWebhooks[] = "/platform/v1/whatsapp/phone_numbers/{phone_number_id}/webhooks";
 constexpr char kNumberWebhook[] =
     "/platform/v1/whatsapp/phone_numbers/{phone_number_id}/webhooks/{webhook_id}";
 constexpr char kProjectWebhooks[] = "/platform/v1/whatsapp/webhooks";
 constexpr char kProjectWebhook[] = "/platform/v1/whatsapp/webhooks/{webhook_id}";
-constexpr char kTestWebhook[] =
-    "/platform/v1/whatsapp/webhooks/{webhook_id}/test";
+constexpr char kTestWebhook[] = "/platform/v1/whatsapp/webhooks/{webhook_id}/test";
 
 // The number in the path (which must exist), or nullopt on project paths.
-absl::StatusOr<NumberScope> ScopeOf(const SandboxStore& store,
-                                    const PathParams& params) {
+absl::StatusOr<NumberScope> ScopeOf(const SandboxStore& store, const PathParams& params) {
   auto it = params.find("phone_number_id");
   if (it == params.end()) return NumberScope();
   if (!store.HasPhoneNumber(it->second)) {
@@ -49,8 +46,8 @@ absl::StatusOr<JsonFilter> WebhookFilter(const httplib::Request& req) {
   return builder.Build();
 }
 
-absl::Status List(SandboxStore& store, const httplib::Request& req,
-                  const PathParams& params, httplib::Response& res) {
+absl::Status List(SandboxStore& store, const httplib::Request& req, const PathParams& params,
+                  httplib::Response& res) {
   absl::StatusOr<NumberScope> scope = ScopeOf(store, params);
   if (!scope.ok()) return scope.status();
   absl::StatusOr<PageRequest> page = ParsePageRequest(req);
@@ -65,54 +62,51 @@ absl::Status List(SandboxStore& store, const httplib::Request& req,
   return absl::OkStatus();
 }
 
-absl::Status Create(SandboxStore& store, const httplib::Request& req,
-                    const PathParams& params, httplib::Response& res) {
+absl::Status Create(SandboxStore& store, const httplib::Request& req, const PathParams& params,
+                    httplib::Response& res) {
   absl::StatusOr<NumberScope> scope = ScopeOf(store, params);
   if (!scope.ok()) return scope.status();
   absl::StatusOr<json> body = ParseJsonObject(req);
   if (!body.ok()) return body.status();
-  WebhookCollection collection = scope->has_value()
-                                     ? WebhookCollection::kPhoneNumber
-                                     : WebhookCollection::kProject;
+  WebhookCollection collection =
+      scope->has_value() ? WebhookCollection::kPhoneNumber : WebhookCollection::kProject;
   absl::StatusOr<json> webhook = NewWebhookFromRequest(*body, collection, *scope);
   if (!webhook.ok()) return webhook.status();
   const json& number = (*webhook)["phone_number_id"];
   if (number.is_string() && !store.HasPhoneNumber(number.get<std::string>())) {
     return ApiError(404, "Phone number not found");
   }
-  absl::StatusOr<json> created =
-      store.webhooks().Create(*std::move(webhook), absl::Now());
+  absl::StatusOr<json> created = store.webhooks().Create(*std::move(webhook), absl::Now());
   if (!created.ok()) return created.status();
   WriteData(res, 201, *created);
   return absl::OkStatus();
 }
 
-absl::Status Get(SandboxStore& store, const httplib::Request& req,
-                 const PathParams& params, httplib::Response& res) {
+absl::Status Get(SandboxStore& store, const httplib::Request& req, const PathParams& params,
+                 httplib::Response& res) {
   absl::StatusOr<NumberScope> scope = ScopeOf(store, params);
   if (!scope.ok()) return scope.status();
-  absl::StatusOr<json> webhook =
-      store.webhooks().Get(params.at("webhook_id"), *scope);
+  absl::StatusOr<json> webhook = store.webhooks().Get(params.at("webhook_id"), *scope);
   if (!webhook.ok()) return webhook.status();
   WriteData(res, 200, *webhook);
   return absl::OkStatus();
 }
 
-absl::Status Update(SandboxStore& store, const httplib::Request& req,
-                    const PathParams& params, httplib::Response& res) {
+absl::Status Update(SandboxStore& store, const httplib::Request& req, const PathParams& params,
+                    httplib::Response& res) {
   absl::StatusOr<NumberScope> scope = ScopeOf(store, params);
   if (!scope.ok()) return scope.status();
   absl::StatusOr<json> body = ParseJsonObject(req);
   if (!body.ok()) return body.status();
-  absl::StatusOr<json> updated = store.webhooks().Update(
-      params.at("webhook_id"), *scope, *body, absl::Now());
+  absl::StatusOr<json> updated =
+      store.webhooks().Update(params.at("webhook_id"), *scope, *body, absl::Now());
   if (!updated.ok()) return updated.status();
   WriteData(res, 200, *updated);
   return absl::OkStatus();
 }
 
-absl::Status Delete(SandboxStore& store, const httplib::Request& req,
-                    const PathParams& params, httplib::Response& res) {
+absl::Status Delete(SandboxStore& store, const httplib::Request& req, const PathParams& params,
+                    httplib::Response& res) {
   absl::StatusOr<NumberScope> scope = ScopeOf(store, params);
   if (!scope.ok()) return scope.status();
   absl::Status deleted = store.webhooks().Delete(params.at("webhook_id"), *scope);
@@ -122,10 +116,9 @@ absl::Status Delete(SandboxStore& store, const httplib::Request& req,
 }
 
 // The scripts sent ?event_type=; the current API takes a JSON body. Both work.
-absl::Status Test(SandboxStore& store, const httplib::Request& req,
-                  const PathParams& params, httplib::Response& res) {
-  absl::StatusOr<json> webhook =
-      store.webhooks().Get(params.at("webhook_id"), NumberScope());
+absl::Status Test(SandboxStore& store, const httplib::Request& req, const PathParams& params,
+                  httplib::Response& res) {
+  absl::StatusOr<json> webhook = store.webhooks().Get(params.at("webhook_id"), NumberScope());
   if (!webhook.ok()) return webhook.status();
   absl::StatusOr<json> body = ParseJsonObject(req);
   if (!body.ok()) return body.status();
@@ -147,10 +140,8 @@ absl::Status Test(SandboxStore& store, const httplib::Request& req,
 
 void AddWebhookRoutes(Router& router, SandboxStore& store) {
   auto bind = [&store](auto handler) {
-    return [&store, handler](const httplib::Request& req,
-                             const PathParams& params, httplib::Response& res) {
-      return handler(store, req, params, res);
-    };
+    return [&store, handler](const httplib::Request& req, const PathParams& params,
+                             httplib::Response& res) { return handler(store, req, params, res); };
   };
   for (const char* collection : {kNumberWebhooks, kProjectWebhooks}) {
     router.Add("GET", collection, bind(List));

@@ -9,8 +9,7 @@ namespace {
 
 using nlohmann::json;
 
-const std::string kNumberHooks =
-    std::string("/whatsapp/phone_numbers/") + kSupport + "/webhooks";
+const std::string kNumberHooks = std::string("/whatsapp/phone_numbers/") + kSupport + "/webhooks";
 
 json Hook(json fields = json::object()) {
   json hook = {{"url", "https://example.com/hook"},
@@ -38,8 +37,7 @@ TEST_F(WebhookRoutesTest, CreateGetUpdateTestDelete) {
   EXPECT_FALSE(updated["active"].get<bool>());
   EXPECT_EQ(updated["max_buffer_size"], 10);
   EXPECT_EQ(updated["url"], created["url"]);
-  SendJson("PATCH", "/whatsapp/webhooks/" + id,
-           {{"whatsapp_webhook", {{"kind", "meta"}}}}, 422);
+  SendJson("PATCH", "/whatsapp/webhooks/" + id, {{"whatsapp_webhook", {{"kind", "meta"}}}}, 422);
 
   std::string test = "/whatsapp/webhooks/" + id + "/test";
   json ok = SendJson("POST", test, {{"event_type", "whatsapp.message.received"}}, 200);
@@ -48,8 +46,7 @@ TEST_F(WebhookRoutesTest, CreateGetUpdateTestDelete) {
   SendJson("POST", test, {{"event_type", "whatsapp.message.read"}}, 422);
   SendJson("POST", test, json::object(), 200);
 
-  httplib::Result deleted =
-      client_->Delete(("/platform/v1" + kNumberHooks + "/" + id).c_str());
+  httplib::Result deleted = client_->Delete(("/platform/v1" + kNumberHooks + "/" + id).c_str());
   ASSERT_TRUE(deleted);
   EXPECT_EQ(deleted->status, 204);
   EXPECT_TRUE(deleted->body.empty());
@@ -80,50 +77,44 @@ TEST_F(WebhookRoutesTest, InvalidBodiesAre422) {
     EXPECT_TRUE(body["error"].is_string());
   }
   SendJson("POST", kNumberHooks, json({{"url", "https://x.example"}}), 422);
-  httplib::Result malformed = client_->Post(
-      ("/platform/v1" + kNumberHooks).c_str(), "{oops", "application/json");
+  httplib::Result malformed =
+      client_->Post(("/platform/v1" + kNumberHooks).c_str(), "{oops", "application/json");
   ASSERT_TRUE(malformed);
   EXPECT_EQ(malformed->status, 400);
 }
 
 TEST_F(WebhookRoutesTest, ConflictsAre409) {
-  SendJson("POST", kNumberHooks,
-           Hook({{"url", "https://hooks.acme.example/kapso/messages"}}), 409);
-  SendJson("POST", kNumberHooks,
-           Hook({{"kind", "meta"}, {"url", "https://example.com/meta2"}}), 409);
+  SendJson("POST", kNumberHooks, Hook({{"url", "https://hooks.acme.example/kapso/messages"}}), 409);
+  SendJson("POST", kNumberHooks, Hook({{"kind", "meta"}, {"url", "https://example.com/meta2"}}),
+           409);
   // The same URL on another number is fine.
   SendJson("POST", std::string("/whatsapp/phone_numbers/") + kAlerts + "/webhooks",
            Hook({{"url", "https://hooks.acme.example/kapso/messages"}}), 201);
-  json meta = SendJson("POST",
-                       std::string("/whatsapp/phone_numbers/") + kAlerts + "/webhooks",
-                       Hook({{"kind", "meta"}, {"url", "https://example.com/meta"}}),
-                       201)["data"];
+  json meta = SendJson("POST", std::string("/whatsapp/phone_numbers/") + kAlerts + "/webhooks",
+                       Hook({{"kind", "meta"}, {"url", "https://example.com/meta"}}), 201)["data"];
   EXPECT_EQ(meta["events"], json::array());
   SendJson("PATCH", "/whatsapp/webhooks/0a000000-0000-4000-8000-000000000002",
-           {{"whatsapp_webhook", {{"url", "https://hooks.acme.example/kapso/messages"}}}},
-           409);
+           {{"whatsapp_webhook", {{"url", "https://hooks.acme.example/kapso/messages"}}}}, 409);
 }
 
 TEST_F(WebhookRoutesTest, ProjectCollection) {
-  json hook = {{"whatsapp_webhook",
-                {{"url", "https://ops.example/numbers"},
-                 {"events", {"whatsapp.phone_number.deleted"}}}}};
+  json hook = {
+      {"whatsapp_webhook",
+       {{"url", "https://ops.example/numbers"}, {"events", {"whatsapp.phone_number.deleted"}}}}};
   json created = SendJson("POST", "/whatsapp/webhooks", hook, 201)["data"];
   EXPECT_TRUE(created["phone_number_id"].is_null());
   EXPECT_EQ(GetJson("/whatsapp/webhooks")["meta"]["total_count"], 7);
-  SendJson("POST", "/whatsapp/webhooks",
-           {{"whatsapp_webhook", {{"url", "https://ops.example/p"},
-                                  {"events", {"project.event"}}}}},
-           402);
+  SendJson(
+      "POST", "/whatsapp/webhooks",
+      {{"whatsapp_webhook", {{"url", "https://ops.example/p"}, {"events", {"project.event"}}}}},
+      402);
   // Message events need a number; meta webhooks too.
   SendJson("POST", "/whatsapp/webhooks",
-           {{"whatsapp_webhook", {{"url", "https://ops.example/m"},
-                                  {"events", {"whatsapp.message.received"}}}}},
+           {{"whatsapp_webhook",
+             {{"url", "https://ops.example/m"}, {"events", {"whatsapp.message.received"}}}}},
            422);
   SendJson("POST", "/whatsapp/webhooks",
-           {{"whatsapp_webhook", {{"url", "https://ops.example/m"},
-                                  {"kind", "meta"}}}},
-           422);
+           {{"whatsapp_webhook", {{"url", "https://ops.example/m"}, {"kind", "meta"}}}}, 422);
   json scoped = SendJson("POST", "/whatsapp/webhooks",
                          {{"whatsapp_webhook",
                            {{"url", "https://ops.example/m"},
@@ -132,17 +123,18 @@ TEST_F(WebhookRoutesTest, ProjectCollection) {
                          201)["data"];
   EXPECT_EQ(scoped["phone_number_id"], kSales);
   SendJson("POST", "/whatsapp/webhooks",
-           {{"whatsapp_webhook", {{"url", "https://ops.example/x"},
-                                  {"phone_number_id", "999"},
-                                  {"events", {"whatsapp.message.received"}}}}},
+           {{"whatsapp_webhook",
+             {{"url", "https://ops.example/x"},
+              {"phone_number_id", "999"},
+              {"events", {"whatsapp.message.received"}}}}},
            404);
 }
 
 TEST_F(WebhookRoutesTest, NumberPathsOnlySeeTheirNumbersWebhooks) {
   std::string sales_hook = "0a000000-0000-4000-8000-000000000004";
   GetJson(kNumberHooks + "/" + sales_hook, 404);
-  SendJson("PATCH", kNumberHooks + "/" + sales_hook,
-           {{"whatsapp_webhook", {{"active", false}}}}, 404);
+  SendJson("PATCH", kNumberHooks + "/" + sales_hook, {{"whatsapp_webhook", {{"active", false}}}},
+           404);
   SendJson("DELETE", kNumberHooks + "/" + sales_hook, nullptr, 404);
   GetJson(std::string("/whatsapp/phone_numbers/") + kSales + "/webhooks/" + sales_hook);
   GetJson("/whatsapp/phone_numbers/999/webhooks/" + sales_hook, 404);

@@ -13,15 +13,17 @@ namespace {
 using nlohmann::json;
 
 const char* const kNumberEvents[] = {
-    "whatsapp.message.received",     "whatsapp.message.sent",
-    "whatsapp.message.delivered",    "whatsapp.message.read",
-    "whatsapp.message.failed",       "whatsapp.conversation.created",
-    "whatsapp.conversation.ended",   "whatsapp.conversation.inactive",
+    "whatsapp.message.received",   "whatsapp.message.sent",
+    "whatsapp.message.delivered",  "whatsapp.message.read",
+    "whatsapp.message.failed",     "whatsapp.conversation.created",
+    "whatsapp.conversation.ended", "whatsapp.conversation.inactive",
     "whatsapp.config.created",  // payload v1 only
 };
 const char* const kProjectEvents[] = {
-    "whatsapp.phone_number.created", "whatsapp.phone_number.deleted",
-    "workflow.execution.handoff",    "workflow.execution.failed",
+    "whatsapp.phone_number.created",
+    "whatsapp.phone_number.deleted",
+    "workflow.execution.handoff",
+    "workflow.execution.failed",
     "project.event",  // plan-gated: 402
 };
 
@@ -46,8 +48,7 @@ absl::Status CheckFieldType(const std::string& name, const json& value) {
   bool ok = true;
   if (name == "url" || name == "kind") {
     ok = value.is_string();
-  } else if (name == "secret_key" || name == "payload_version" ||
-             name == "phone_number_id") {
+  } else if (name == "secret_key" || name == "payload_version" || name == "phone_number_id") {
     ok = value.is_string() || value.is_null();
   } else if (name == "active" || name == "buffer_enabled") {
     ok = value.is_boolean();
@@ -64,14 +65,19 @@ absl::Status CheckFieldType(const std::string& name, const json& value) {
 }
 
 const json& Defaults() {
-  static const json* defaults = new json{
-      {"url", ""},           {"kind", "kapso"},
-      {"events", json::array()}, {"active", true},
-      {"secret_key", nullptr}, {"headers", json::object()},
-      {"payload_version", "v2"}, {"buffer_enabled", false},
-      {"buffer_window_seconds", 5}, {"max_buffer_size", 50},
-      {"buffer_events", json::array()}, {"inactivity_minutes", 60},
-      {"phone_number_id", nullptr}};
+  static const json* defaults = new json{{"url", ""},
+                                         {"kind", "kapso"},
+                                         {"events", json::array()},
+                                         {"active", true},
+                                         {"secret_key", nullptr},
+                                         {"headers", json::object()},
+                                         {"payload_version", "v2"},
+                                         {"buffer_enabled", false},
+                                         {"buffer_window_seconds", 5},
+                                         {"max_buffer_size", 50},
+                                         {"buffer_events", json::array()},
+                                         {"inactivity_minutes", 60},
+                                         {"phone_number_id", nullptr}};
   return *defaults;
 }
 
@@ -93,8 +99,7 @@ absl::StatusOr<json> Inner(const json& body) {
   return body["whatsapp_webhook"];
 }
 
-absl::Status CheckRange(const json& webhook, const char* name, int low,
-                        int high) {
+absl::Status CheckRange(const json& webhook, const char* name, int low, int high) {
   int value = webhook.at(name).get<int>();
   if (value >= low && value <= high) return absl::OkStatus();
   return ApiError(422, absl::StrCat(name, " must be between ", low, " and ", high));
@@ -110,9 +115,8 @@ absl::Status CheckEvents(const json& webhook) {
         return ApiError(422, "whatsapp.config.created requires payload_version v1");
       }
       if (project_scoped && !IsProjectEvent(name)) {
-        return ApiError(422, absl::StrCat(
-            "Project webhooks do not receive ", name,
-            "; use a phone-number webhook"));
+        return ApiError(422, absl::StrCat("Project webhooks do not receive ", name,
+                                          "; use a phone-number webhook"));
       }
     }
   }
@@ -172,9 +176,8 @@ bool IsKnownEvent(const std::string& event) {
   return IsProjectEvent(event);
 }
 
-absl::StatusOr<json> NewWebhookFromRequest(
-    const json& body, WebhookCollection collection,
-    const std::optional<std::string>& path_phone_number_id) {
+absl::StatusOr<json> NewWebhookFromRequest(const json& body, WebhookCollection collection,
+                                           const std::optional<std::string>& path_phone_number_id) {
   absl::StatusOr<json> input = Inner(body);
   if (!input.ok()) return input.status();
   json webhook = Defaults();
@@ -190,8 +193,7 @@ absl::StatusOr<json> NewWebhookFromRequest(
   }
   // Kapso never generates a secret; the number collection requires one.
   if (collection == WebhookCollection::kPhoneNumber &&
-      (!webhook["secret_key"].is_string() ||
-       webhook["secret_key"].get<std::string>().empty())) {
+      (!webhook["secret_key"].is_string() || webhook["secret_key"].get<std::string>().empty())) {
     return ApiError(422, "secret_key is required");
   }
   absl::Status valid = Validate(webhook);

@@ -40,7 +40,8 @@ std::string Status(const std::string& status, const std::string& timestamp,
 std::vector<std::string> Steps(const v1::Message& message) {
   std::vector<std::string> steps;
   for (const auto& e : message.delivery_timeline()) {
-    steps.push_back(absl::StrCat(e.status(), "@", e.has_time() ? absl::StrCat(e.time().seconds()) : "-"));
+    steps.push_back(
+        absl::StrCat(e.status(), "@", e.has_time() ? absl::StrCat(e.time().seconds()) : "-"));
   }
   return steps;
 }
@@ -72,7 +73,8 @@ TEST(DeliveryTimeline, Order) {
        {Status("sent", "yesterday"), Status("read", "1767000010"),
         Status("delivered", "1767000002")},
        {"delivered@1767000002", "read@1767000010", "sent@-"}},
-      {"empty timestamp last", {Status("delivered", ""), Status("sent", "1767000001")},
+      {"empty timestamp last",
+       {Status("delivered", ""), Status("sent", "1767000001")},
        {"sent@1767000001", "delivered@-"}},
   };
   for (const Case& c : cases) {
@@ -82,12 +84,12 @@ TEST(DeliveryTimeline, Order) {
 }
 
 TEST(DeliveryTimeline, FailedStepKeepsMetaErrors) {
-  v1::Message message = WithStatuses(
-      {Status("failed", "1767000003", R"(, "errors": [{"code": 131047,
+  v1::Message message =
+      WithStatuses({Status("failed", "1767000003", R"(, "errors": [{"code": 131047,
          "title": "Re-engagement message", "message": "Re-engagement message",
          "error_data": {"details": "More than 24 hours have passed"},
          "href": "https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/"}])"),
-       Status("sent", "1767000001")});
+                    Status("sent", "1767000001")});
   ASSERT_THAT(Steps(message), ElementsAre("sent@1767000001", "failed@1767000003"));
   EXPECT_EQ(message.delivery_timeline(0).errors_size(), 0);
   const v1::DeliveryEvent& failed = message.delivery_timeline(1);

@@ -13,14 +13,21 @@ namespace {
 
 // Webhook events Kapso delivers (whatsapp.config.created: payload v1 only).
 const absl::flat_hash_set<absl::string_view>& KnownEvents() {
-  static const auto* const kEvents = new absl::flat_hash_set<absl::string_view>{
-      "whatsapp.message.received",   "whatsapp.message.sent",
-      "whatsapp.message.delivered",  "whatsapp.message.read",
-      "whatsapp.message.failed",     "whatsapp.conversation.created",
-      "whatsapp.conversation.ended", "whatsapp.conversation.inactive",
-      "whatsapp.phone_number.created", "whatsapp.phone_number.deleted",
-      "workflow.execution.handoff",  "workflow.execution.failed",
-      "project.event",               "whatsapp.config.created"};
+  static const auto* const kEvents =
+      new absl::flat_hash_set<absl::string_view>{"whatsapp.message.received",
+                                                 "whatsapp.message.sent",
+                                                 "whatsapp.message.delivered",
+                                                 "whatsapp.message.read",
+                                                 "whatsapp.message.failed",
+                                                 "whatsapp.conversation.created",
+                                                 "whatsapp.conversation.ended",
+                                                 "whatsapp.conversation.inactive",
+                                                 "whatsapp.phone_number.created",
+                                                 "whatsapp.phone_number.deleted",
+                                                 "workflow.execution.handoff",
+                                                 "workflow.execution.failed",
+                                                 "project.event",
+                                                 "whatsapp.config.created"};
   return *kEvents;
 }
 
@@ -35,8 +42,8 @@ bool IsIdChar(unsigned char c) { return absl::ascii_isalnum(c) || c == '-' || c 
 bool IsDigit(unsigned char c) { return absl::ascii_isdigit(c); }
 bool IsVisible(unsigned char c) { return c > 0x20 && c < 0x7f; }
 bool IsTokenChar(unsigned char c) {
-  return absl::ascii_isalnum(c) || absl::string_view("!#$%&'*+-.^_`|~").find(c) !=
-                                       absl::string_view::npos;
+  return absl::ascii_isalnum(c) ||
+         absl::string_view("!#$%&'*+-.^_`|~").find(c) != absl::string_view::npos;
 }
 
 }  // namespace

@@ -32,9 +32,8 @@ constexpr absl::Duration kMaxBackoff = absl::Seconds(30);
 
 }  // namespace
 
-FollowPoller::FollowPoller(std::shared_ptr<const FollowSource> source,
-                           client::KapsoClient* client, std::string api_key,
-                           const FollowOptions& options)
+FollowPoller::FollowPoller(std::shared_ptr<const FollowSource> source, client::KapsoClient* client,
+                           std::string api_key, const FollowOptions& options)
     : source_(std::move(source)),
       client_(client),
       api_key_(std::move(api_key)),

@@ -77,8 +77,8 @@ TEST(FollowReaderTest, SameInstantIdsInAnyOrderAreFound) {
 }
 
 TEST(FollowReaderTest, UnsetReadsTheWholeListAndNewestOnlyTheNewestInstant) {
-  auto source = std::make_shared<FakeSource>(std::vector<FollowItemKey>{
-      {T(7), "y"}, {T(7), "x"}, {T(6), "w"}, {T(5), "v"}});
+  auto source = std::make_shared<FakeSource>(
+      std::vector<FollowItemKey>{{T(7), "y"}, {T(7), "x"}, {T(6), "w"}, {T(5), "v"}});
   EXPECT_EQ(Read(source, FollowWatermark()), (std::vector<std::string>{"v", "w", "x", "y"}));
   EXPECT_EQ(Read(source, FollowWatermark(), /*newest_only=*/true),
             (std::vector<std::string>{"x", "y"}));

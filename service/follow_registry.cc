@@ -52,11 +52,10 @@ absl::StatusOr<std::shared_ptr<FollowPoller>> FollowRegistry::Join(
                                "SERVER_SHUTTING_DOWN");
     }
     if (streams_ >= options_.max_streams) {
-      return client::MakeError(
-          absl::StatusCode::kResourceExhausted,
-          absl::StrCat("this server follows ", options_.max_streams,
-                       " streams already; try another replica or later"),
-          "FOLLOW_STREAM_LIMIT");
+      return client::MakeError(absl::StatusCode::kResourceExhausted,
+                               absl::StrCat("this server follows ", options_.max_streams,
+                                            " streams already; try another replica or later"),
+                               "FOLLOW_STREAM_LIMIT");
     }
     std::shared_ptr<FollowPoller>& slot = pollers_[key];
     if (slot == nullptr || slot->stopped()) {
@@ -95,10 +94,10 @@ void FollowRegistry::Shutdown() {
     stopping_ = true;
     for (const auto& [key, poller] : pollers_) pollers.push_back(poller);
   }
-  absl::Status status = client::MakeError(
-      absl::StatusCode::kUnavailable,
-      "server shutting down; resume on another replica with the resume_token",
-      "SERVER_SHUTTING_DOWN");
+  absl::Status status =
+      client::MakeError(absl::StatusCode::kUnavailable,
+                        "server shutting down; resume on another replica with the resume_token",
+                        "SERVER_SHUTTING_DOWN");
   for (const auto& poller : pollers) poller->EndAll(status);
 }
 

@@ -43,9 +43,7 @@ class FollowStream final : public grpc::ServerWriteReactor<Response>, public Fol
     this->StartWrite(&response_);
   }
 
-  void End(const absl::Status& status) override {
-    this->Finish(ToGrpcStatus(status, *redactor_));
-  }
+  void End(const absl::Status& status) override { this->Finish(ToGrpcStatus(status, *redactor_)); }
 
  private:
   void OnWriteDone(bool ok) override {

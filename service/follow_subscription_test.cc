@@ -101,12 +101,12 @@ TEST(FollowSubscriptionTest, OverflowEndsWithTheLastWrittenToken) {
   FollowWatermark now;
   now.Advance({T(1), "a"});
   sub.OnPrimed(now);
-  sub.OnWriteDone(true);  // the empty first response: token 1:a
+  sub.OnWriteDone(true);               // the empty first response: token 1:a
   sub.OnItems(Batch({Item(2, "b")}));  // written, never acknowledged
   sub.OnItems(Batch({Item(3, "c"), Item(3, "d")}));
   EXPECT_FALSE(writer.ended.has_value());
   sub.OnItems(Batch({Item(4, "e"), Item(4, "f")}));  // 4 queued > 3
-  EXPECT_FALSE(writer.ended.has_value());  // waits for the write in flight
+  EXPECT_FALSE(writer.ended.has_value());            // waits for the write in flight
   sub.OnWriteDone(true);
   ASSERT_TRUE(writer.ended.has_value());
   EXPECT_EQ(writer.ended->code(), absl::StatusCode::kResourceExhausted);

@@ -39,8 +39,9 @@ bool FollowWatermark::CoversAll(const FollowWatermark& other) const {
   if (!other.floor_id_.empty() && (floor_id_.empty() || other.floor_id_ > floor_id_)) {
     return false;
   }
-  return std::all_of(other.ids_.begin(), other.ids_.end(),
-                     [this](const std::string& id) { return Covers({time_, id}); });
+  return std::all_of(other.ids_.begin(), other.ids_.end(), [this](const std::string& id) {
+    return Covers({time_, id});
+  });
 }
 
 void FollowWatermark::ToProto(kapso::internal::FollowToken* token) const {

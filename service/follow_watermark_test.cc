@@ -94,8 +94,7 @@ TEST(ResumeTokenTest, TiedToTheFilters) {
   EXPECT_TRUE(decoded->Covers({T(7), "x"}));
 
   request.set_errors_only(false);
-  EXPECT_EQ(DecodeResumeToken(request, token).status().code(),
-            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(DecodeResumeToken(request, token).status().code(), absl::StatusCode::kInvalidArgument);
   ops::v1::FollowWebhookDeliveriesRequest other;  // same fields, other RPC
   other.set_errors_only(true);
   EXPECT_FALSE(DecodeResumeToken(other, token).ok());

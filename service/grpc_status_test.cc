@@ -46,9 +46,9 @@ Unpacked Unpack(const google::rpc::Status& status) {
 }
 
 absl::Status RateLimited() {
-  absl::Status status = client::MakeError(absl::StatusCode::kResourceExhausted,
-                                          "Rate limit exceeded", "KAPSO_RATE_LIMITED",
-                                          {{"http_status", "429"}, {"kapso_method", "GET"}});
+  absl::Status status =
+      client::MakeError(absl::StatusCode::kResourceExhausted, "Rate limit exceeded",
+                        "KAPSO_RATE_LIMITED", {{"http_status", "429"}, {"kapso_method", "GET"}});
   client::SetRetryDelay(status, absl::Seconds(60));
   return status;
 }
@@ -95,7 +95,8 @@ TEST(ToRpcStatus, SameAsTheTrailer) {
   for (const Case& c : Cases()) {
     SCOPED_TRACE(c.name);
     google::rpc::Status rpc = ToRpcStatus(c.status, Redactor());
-    EXPECT_EQ(rpc.SerializeAsString(), Details(ToGrpcStatus(c.status, Redactor())).SerializeAsString());
+    EXPECT_EQ(rpc.SerializeAsString(),
+              Details(ToGrpcStatus(c.status, Redactor())).SerializeAsString());
     EXPECT_EQ(Unpack(rpc).error_infos.size(), 1u);
   }
 }
@@ -108,9 +109,8 @@ TEST(ToGrpcStatus, DetailValuesPassThrough) {
   EXPECT_EQ(unpacked.error_infos[0].metadata().at("http_status"), "429");
   EXPECT_EQ(unpacked.error_infos[0].metadata().at("kapso_method"), "GET");
 
-  unpacked = Unpack(Details(
-      ToGrpcStatus(client::InvalidArgument({{"page_size", "too big"}, {"kind", "unknown"}}),
-                   Redactor())));
+  unpacked = Unpack(Details(ToGrpcStatus(
+      client::InvalidArgument({{"page_size", "too big"}, {"kind", "unknown"}}), Redactor())));
   ASSERT_EQ(unpacked.bad_requests.size(), 1u);
   ASSERT_EQ(unpacked.bad_requests[0].field_violations_size(), 2);
   EXPECT_EQ(unpacked.bad_requests[0].field_violations(0).field(), "page_size");
@@ -132,8 +132,8 @@ TEST(ToGrpcStatus, RedactsSecretsFromTheMessage) {
   };
   for (const Row& row : rows) {
     SCOPED_TRACE(row.message);
-    absl::Status status = client::MakeError(absl::StatusCode::kUnauthenticated, row.message,
-                                            "KAPSO_UNAUTHENTICATED");
+    absl::Status status =
+        client::MakeError(absl::StatusCode::kUnauthenticated, row.message, "KAPSO_UNAUTHENTICATED");
     grpc::Status grpc_status = ToGrpcStatus(status, Redactor());
     EXPECT_EQ(grpc_status.error_message(), row.redacted);
     EXPECT_EQ(Details(grpc_status).message(), row.redacted);

@@ -59,8 +59,7 @@ void AddMessagingFinding(v1::PhoneNumberHealth& health, const v1::HealthCheck& c
     *health.mutable_most_actionable_entity() = entity;
     where = absl::StrCat(" (", entity.entity_type(), " ", entity.id(), ")");
     for (const auto& error : entity.errors()) {
-      absl::StrAppend(&where, "; Meta error ", error.error_code(), ": ",
-                      error.error_description());
+      absl::StrAppend(&where, "; Meta error ", error.error_code(), ": ", error.error_description());
       if (error.error_code() == 141000) absl::StrAppend(&where, " - contact Meta support");
     }
   }

@@ -46,8 +46,8 @@ std::string Messaging(const std::string& overall, const std::vector<std::string>
   std::string list;
   for (const std::string& e : entities) absl::StrAppend(&list, list.empty() ? "" : ",", e);
   return absl::StrCat(R"("messaging_health": {"passed": false, "overall_status": ")", overall,
-                      R"(", "details": {"can_send_message": ")", overall,
-                      R"(", "entities": [)", list, "]}}");
+                      R"(", "details": {"can_send_message": ")", overall, R"(", "entities": [)",
+                      list, "]}}");
 }
 
 std::string Entity(const std::string& type, const std::string& id, const std::string& can_send,
@@ -116,17 +116,17 @@ TEST(HealthFindings, RetryAfterIsReported) {
 }
 
 TEST(HealthFindings, BlockedWithSupportErrorAfterAccess) {
-  v1::PhoneNumberHealth health = Read(Report(
-      "unhealthy",
-      {kAccessFailed,
-       Messaging("BLOCKED",
-                 {Entity("BUSINESS", "444", "BLOCKED"),
-                  Entity("WABA", "222", "LIMITED", R"(, "additional_info": ["Display name pending"])"),
-                  Entity("PHONE_NUMBER", "1000000000000003", "BLOCKED",
-                         R"(, "errors": [{"error_code": 141000,
+  v1::PhoneNumberHealth health =
+      Read(Report("unhealthy",
+                  {kAccessFailed,
+                   Messaging("BLOCKED", {Entity("BUSINESS", "444", "BLOCKED"),
+                                         Entity("WABA", "222", "LIMITED",
+                                                R"(, "additional_info": ["Display name pending"])"),
+                                         Entity("PHONE_NUMBER", "1000000000000003", "BLOCKED",
+                                                R"(, "errors": [{"error_code": 141000,
                               "error_description": "Your account is restricted",
                               "possible_solution": "Contact support"}])")}),
-       kWebhookVerified}));
+                   kWebhookVerified}));
   EXPECT_THAT(Checks(health), ElementsAre("phone_number_access", "messaging_health"));
   EXPECT_THAT(Severities(health), ElementsAre(v1::SEVERITY_CRITICAL, v1::SEVERITY_CRITICAL));
   EXPECT_THAT(health.findings(1).summary(), HasSubstr("BLOCKED"));
@@ -163,20 +163,25 @@ TEST(HealthFindings, MostActionableEntity) {
   const std::string info = R"(, "additional_info": ["Template sending is blocked"])";
   const std::string errors = R"(, "errors": [{"error_code": 131031}])";
   const Case cases[] = {
-      {"LIMITED with info over earlier LIMITED ones", "LIMITED",
+      {"LIMITED with info over earlier LIMITED ones",
+       "LIMITED",
        {Entity("BUSINESS", "b", "LIMITED"), Entity("APP", "a", "LIMITED"),
         Entity("WABA", "w", "LIMITED", info), Entity("PHONE_NUMBER", "p", "AVAILABLE")},
        "w"},
-      {"BLOCKED with errors over LIMITED with info", "BLOCKED",
+      {"BLOCKED with errors over LIMITED with info",
+       "BLOCKED",
        {Entity("PHONE_NUMBER", "p", "LIMITED", info), Entity("WABA", "w", "BLOCKED", errors)},
        "w"},
-      {"BLOCKED without errors is not first choice", "BLOCKED",
+      {"BLOCKED without errors is not first choice",
+       "BLOCKED",
        {Entity("WABA", "w", "BLOCKED"), Entity("PHONE_NUMBER", "p", "LIMITED", info)},
        "p"},
-      {"non-BUSINESS before BUSINESS", "BLOCKED",
+      {"non-BUSINESS before BUSINESS",
+       "BLOCKED",
        {Entity("BUSINESS", "b", "BLOCKED"), Entity("APP", "a", "BLOCKED")},
        "a"},
-      {"BUSINESS when it is the only one", "LIMITED",
+      {"BUSINESS when it is the only one",
+       "LIMITED",
        {Entity("PHONE_NUMBER", "p", "AVAILABLE"), Entity("BUSINESS", "b", "LIMITED")},
        "b"},
       {"no limited entity", "LIMITED", {Entity("PHONE_NUMBER", "p", "AVAILABLE")}, ""},
@@ -193,12 +198,12 @@ TEST(HealthFindings, MostActionableEntity) {
 }
 
 TEST(HealthFindings, LimitedIsWarningAndUnverifiedWebhookFollows) {
-  v1::PhoneNumberHealth health = Read(Report(
-      "degraded",
-      {kWebhookNotVerified, kAccessOk,
-       Messaging("LIMITED", {Entity("PHONE_NUMBER", "1234567890", "LIMITED",
-                                    R"(, "additional_info": ["Payment method issue"])")}),
-       kWebhookSubscribed}));
+  v1::PhoneNumberHealth health = Read(
+      Report("degraded",
+             {kWebhookNotVerified, kAccessOk,
+              Messaging("LIMITED", {Entity("PHONE_NUMBER", "1234567890", "LIMITED",
+                                           R"(, "additional_info": ["Payment method issue"])")}),
+              kWebhookSubscribed}));
   EXPECT_THAT(Checks(health), ElementsAre("messaging_health", "webhook_verified"));
   EXPECT_THAT(Severities(health), ElementsAre(v1::SEVERITY_WARNING, v1::SEVERITY_WARNING));
   EXPECT_THAT(health.findings(0).summary(), HasSubstr("LIMITED"));
@@ -226,7 +231,9 @@ TEST(HealthFindings, QualityAndReviewStatus) {
       {"RED", "CONNECTED", {"quality_rating"}, {v1::SEVERITY_WARNING}},
       {"YELLOW", "CONNECTED", {"quality_rating"}, {v1::SEVERITY_INFO}},
       {"GREEN", "PENDING", {"phone_number_status"}, {v1::SEVERITY_INFO}},
-      {"RED", "PENDING", {"quality_rating", "phone_number_status"},
+      {"RED",
+       "PENDING",
+       {"quality_rating", "phone_number_status"},
        {v1::SEVERITY_WARNING, v1::SEVERITY_INFO}},
   };
   for (const Case& c : cases) {
@@ -241,38 +248,37 @@ TEST(HealthFindings, QualityAndReviewStatus) {
 }
 
 TEST(HealthFindings, UnknownFailedChecksReportedAndNullsIgnored) {
-  v1::PhoneNumberHealth health = Read(Report(
-      "degraded",
-      {kAccessOk, kConnectionUnknown, kMessagingAvailable,
-       R"("zz_billing": {"passed": false, "error": "card declined"})",
-       R"("aa_display_name": {"passed": false})",
-       R"("mystery": {"passed": null, "details": {}})",
-       R"("token_validity": {"passed": null})"}));
+  v1::PhoneNumberHealth health =
+      Read(Report("degraded", {kAccessOk, kConnectionUnknown, kMessagingAvailable,
+                               R"("zz_billing": {"passed": false, "error": "card declined"})",
+                               R"("aa_display_name": {"passed": false})",
+                               R"("mystery": {"passed": null, "details": {}})",
+                               R"("token_validity": {"passed": null})"}));
   EXPECT_THAT(Checks(health), ElementsAre("aa_display_name", "zz_billing"));
   EXPECT_THAT(health.findings(1).summary(), HasSubstr("card declined"));
   EXPECT_EQ(health.findings(1).severity(), v1::SEVERITY_WARNING);
 }
 
 TEST(HealthFindings, TriageOrderWhenEverythingFails) {
-  v1::PhoneNumberHealth health = Read(Report(
-      "error",
-      {R"("zz_other": {"passed": false})", R"("test_message": {"passed": false})",
-       R"("webhook_subscription": {"passed": false})", kWebhookNotVerified,
-       Messaging("BLOCKED", {Entity("PHONE_NUMBER", "p", "BLOCKED")}),
-       R"("token_validity": {"passed": false})", kConnectionDisconnected,
-       R"("phone_number_access": {"passed": false, "details": {"quality_rating": "RED",
+  v1::PhoneNumberHealth health =
+      Read(Report("error",
+                  {R"("zz_other": {"passed": false})", R"("test_message": {"passed": false})",
+                   R"("webhook_subscription": {"passed": false})", kWebhookNotVerified,
+                   Messaging("BLOCKED", {Entity("PHONE_NUMBER", "p", "BLOCKED")}),
+                   R"("token_validity": {"passed": false})", kConnectionDisconnected,
+                   R"("phone_number_access": {"passed": false, "details": {"quality_rating": "RED",
             "status": "PENDING"}})"},
-      R"("retry_after": "2026-09-17T09:17:00Z", )"));
-  EXPECT_THAT(Checks(health),
-              ElementsAre("status", "status", "phone_number_access", "phone_number_connection",
-                          "token_validity", "messaging_health", "webhook_verified",
-                          "webhook_subscription", "test_message", "zz_other", "quality_rating",
-                          "phone_number_status"));
+                  R"("retry_after": "2026-09-17T09:17:00Z", )"));
+  EXPECT_THAT(
+      Checks(health),
+      ElementsAre("status", "status", "phone_number_access", "phone_number_connection",
+                  "token_validity", "messaging_health", "webhook_verified", "webhook_subscription",
+                  "test_message", "zz_other", "quality_rating", "phone_number_status"));
 }
 
 TEST(HealthFindings, RereadingReplacesEarlierFindings) {
-  v1::PhoneNumberHealth health = Read(Report(
-      "unhealthy", {kAccessFailed, Messaging("BLOCKED", {Entity("WABA", "w", "BLOCKED")})}));
+  v1::PhoneNumberHealth health = Read(
+      Report("unhealthy", {kAccessFailed, Messaging("BLOCKED", {Entity("WABA", "w", "BLOCKED")})}));
   const std::string first = health.SerializeAsString();
   AddHealthFindings(health);
   EXPECT_EQ(health.findings_size(), 2);

@@ -37,8 +37,12 @@ class ItemCounter : public std::enable_shared_from_this<ItemCounter<Envelope>> {
   ItemCounter(client::KapsoClient* client, client::RequestContext context,
               const SecretRedactor* redactor, int64_t limit, Build build,
               absl::AnyInvocable<void(ops::v1::Count) &&> done)
-      : client_(client), context_(std::move(context)), redactor_(redactor), limit_(limit),
-        build_(std::move(build)), done_(std::move(done)) {}
+      : client_(client),
+        context_(std::move(context)),
+        redactor_(redactor),
+        limit_(limit),
+        build_(std::move(build)),
+        done_(std::move(done)) {}
 
   void ReadPage(const std::string& cursor) {
     cursor_ = cursor;
@@ -60,9 +64,10 @@ class ItemCounter : public std::enable_shared_from_this<ItemCounter<Envelope>> {
     counted_ += list->data_size();
     const std::string& next = list->paging().next();
     if (!next.empty() && next == cursor_) {
-      return Fail(client::MakeError(absl::StatusCode::kInternal,
-                                    "Kapso's page cursor did not advance (the same cursor came back twice)",
-                                    "KAPSO_BAD_RESPONSE"));
+      return Fail(
+          client::MakeError(absl::StatusCode::kInternal,
+                            "Kapso's page cursor did not advance (the same cursor came back twice)",
+                            "KAPSO_BAD_RESPONSE"));
     }
     if (!next.empty() && counted_ < limit_) return ReadPage(next);
     Done(/*exact=*/next.empty());

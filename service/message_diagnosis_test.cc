@@ -25,8 +25,8 @@ TEST(MetaErrorCatalog, KnownCodesAndRanges) {
   EXPECT_EQ(LookupMetaError(132999).category, "template");  // not listed: by range
   EXPECT_EQ(LookupMetaError(133999).category, "account");
   EXPECT_EQ(LookupMetaError(424242).title, "Unknown Meta error");
-  for (int32_t code : {131047, 131026, 131056, 131049, 132001, 131031, 131042, 130429, 80007,
-                       190, 100}) {
+  for (int32_t code :
+       {131047, 131026, 131056, 131049, 132001, 131031, 131042, 130429, 80007, 190, 100}) {
     EXPECT_FALSE(LookupMetaError(code).remediation.empty()) << code;
     EXPECT_EQ(LookupMetaError(code).code, code) << code;
   }

@@ -16,8 +16,7 @@ constexpr int kDefaultPageSize = 20;
 
 absl::Status InvalidToken(absl::string_view why) {
   return client::MakeError(absl::StatusCode::kInvalidArgument,
-                           std::string("page_token: ") + std::string(why),
-                           "INVALID_PAGE_TOKEN");
+                           std::string("page_token: ") + std::string(why), "INVALID_PAGE_TOKEN");
 }
 
 }  // namespace

@@ -59,8 +59,8 @@ TEST(PageToken, RoundTripsCursorAndPage) {
     int page;
     int decoded_page;
   };
-  for (const Case& c : {Case{"QVBJTE9HOjEyMw==", 0, 1}, Case{"a+b/c=", 0, 1}, Case{"", 2, 2},
-                        Case{"", 51, 51}}) {
+  for (const Case& c :
+       {Case{"QVBJTE9HOjEyMw==", 0, 1}, Case{"a+b/c=", 0, 1}, Case{"", 2, 2}, Case{"", 51, 51}}) {
     SCOPED_TRACE(c.cursor);
     SCOPED_TRACE(c.page);
     v1::ListMessagesRequest request = Messages();

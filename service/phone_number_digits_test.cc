@@ -8,8 +8,8 @@ namespace kapso::service {
 namespace {
 
 TEST(PhoneNumberDigits, CommonFormsGiveTheE164Digits) {
-  for (const char* written : {"+1 555-010-0001", "15550100001", "+15550100001",
-                              "(1) 555.010.0001", "0015550100001", " +1 555 010 0001 "}) {
+  for (const char* written : {"+1 555-010-0001", "15550100001", "+15550100001", "(1) 555.010.0001",
+                              "0015550100001", " +1 555 010 0001 "}) {
     absl::StatusOr<std::string> digits = PhoneNumberDigits(written);
     ASSERT_TRUE(digits.ok()) << written << ": " << digits.status();
     EXPECT_EQ(*digits, "15550100001") << written;
@@ -17,8 +17,8 @@ TEST(PhoneNumberDigits, CommonFormsGiveTheE164Digits) {
 }
 
 TEST(PhoneNumberDigits, AnythingElseIsInvalidArgumentNamingTheField) {
-  for (const char* written : {"", "+", "call me", "+1 555", "1234567890123456", "+1 555 010 0001 x2",
-                              "+1-555-010\n-0001", "++15550100001"}) {
+  for (const char* written : {"", "+", "call me", "+1 555", "1234567890123456",
+                              "+1 555 010 0001 x2", "+1-555-010\n-0001", "++15550100001"}) {
     absl::StatusOr<std::string> digits = PhoneNumberDigits(written, "phone_number");
     ASSERT_FALSE(digits.ok()) << written;
     auto bad_request = client::GetBadRequest(digits.status());

@@ -38,8 +38,8 @@ class NumberPages : public std::enable_shared_from_this<NumberPages> {
     std::optional<client::PageRequest> next = client::NextPhoneNumberPage(page, *list);
     for (auto& number : *list->mutable_data()) numbers_.push_back(std::move(number));
     if (next.has_value()) return Read(*next);
-    std::move(done_)(std::make_shared<const std::vector<ops::v1::PhoneNumber>>(
-        std::move(numbers_)));
+    std::move(done_)(
+        std::make_shared<const std::vector<ops::v1::PhoneNumber>>(std::move(numbers_)));
   }
 
   client::KapsoClient* const client_;
@@ -86,8 +86,8 @@ void PhoneNumberDirectory::Resolve(const client::RequestContext& context,
                                    client::Done<ops::v1::PhoneNumber> done) {
   absl::StatusOr<std::string> digits = PhoneNumberDigits(written);
   if (!digits.ok()) return std::move(done)(digits.status());
-  Load(context, [written, digits = *digits, done = std::move(done)](
-                    absl::StatusOr<Numbers> numbers) mutable {
+  Load(context, [written, digits = *digits,
+                 done = std::move(done)](absl::StatusOr<Numbers> numbers) mutable {
     if (!numbers.ok()) return std::move(done)(numbers.status());
     std::vector<ops::v1::PhoneNumber> matches = MatchPhoneNumber(**numbers, digits);
     if (matches.empty()) return std::move(done)(NoMatch(written, digits));
@@ -96,8 +96,7 @@ void PhoneNumberDirectory::Resolve(const client::RequestContext& context,
   });
 }
 
-void PhoneNumberDirectory::Load(const client::RequestContext& context,
-                                client::Done<Numbers> done) {
+void PhoneNumberDirectory::Load(const client::RequestContext& context, client::Done<Numbers> done) {
   // Keyed by a hash: the directory never holds a caller's key itself.
   std::string key = absl::StrCat(absl::HashOf(context.api_key));
   if (Numbers cached = Cached(key)) return std::move(done)(std::move(cached));

@@ -21,8 +21,7 @@ namespace kapso::service {
 // Kapso the same pages again and again. Thread-safe.
 class PhoneNumberDirectory {
  public:
-  explicit PhoneNumberDirectory(client::KapsoClient* client,
-                                absl::Duration ttl = absl::Seconds(30))
+  explicit PhoneNumberDirectory(client::KapsoClient* client, absl::Duration ttl = absl::Seconds(30))
       : client_(client), ttl_(ttl) {}
 
   // The number whose display form has the digits of `written`: NOT_FOUND

@@ -126,7 +126,9 @@ class ReflectionV1Plugin final : public grpc::ServerBuilderPlugin {
     grpc::health::v1::HealthCheckRequest::descriptor();
     si->RegisterService(service_);
   }
-  void Finish(grpc::ServerInitializer* si) override { service_->set_services(si->GetServiceList()); }
+  void Finish(grpc::ServerInitializer* si) override {
+    service_->set_services(si->GetServiceList());
+  }
   void ChangeArguments(const std::string&, void*) override {}
   bool has_sync_methods() const override { return true; }
 

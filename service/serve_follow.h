@@ -32,8 +32,7 @@ std::string FollowKey(const google::protobuf::Message& request, const std::strin
 template <typename Response, typename Request>
 grpc::ServerWriteReactor<Response>* ServeFollow(
     grpc::CallbackServerContext* context, const ServiceDeps& deps, const Request& request,
-    const absl::Status& checked,
-    std::function<std::shared_ptr<const FollowSource>()> make_source,
+    const absl::Status& checked, std::function<std::shared_ptr<const FollowSource>()> make_source,
     typename FollowStream<Response>::Fill fill) {
   auto* stream = new FollowStream<Response>(deps.redactor, fill);
   absl::StatusOr<std::string> api_key = FollowApiKey(*context, deps);

@@ -18,7 +18,7 @@ namespace v1 = ::kapso::ops::v1;
 
 struct Group {
   EvidenceBuilder evidence;
-  std::string last_error;  // the newest call's error message
+  std::string last_error;      // the newest call's error message
   std::set<std::string> keys;  // API key names
 };
 
@@ -73,11 +73,11 @@ v1::Finding FindingOf(const std::pair<int, std::string>& key, const Group& group
   facts["http_status"] = absl::StrCat(key.first);
   facts["class"] = error_class.name;
   facts["api_keys"] = absl::StrJoin(group.keys, ",");
-  f.set_title(absl::StrCat(Counted(group.evidence.count(), "API call"), " answered HTTP ", key.first,
-                           " (", error_class.name, ") on ", key.second));
-  f.set_detail(absl::StrCat("Latest error: ", group.last_error.empty() ? "(none given)"
-                                                                       : group.last_error,
-                            "; since ", TimeText(group.evidence.first()), "."));
+  f.set_title(absl::StrCat(Counted(group.evidence.count(), "API call"), " answered HTTP ",
+                           key.first, " (", error_class.name, ") on ", key.second));
+  f.set_detail(
+      absl::StrCat("Latest error: ", group.last_error.empty() ? "(none given)" : group.last_error,
+                   "; since ", TimeText(group.evidence.first()), "."));
   f.set_remediation(error_class.remediation);
   return f;
 }
@@ -98,9 +98,8 @@ std::vector<v1::Finding> ApiErrorFindings(
   std::map<std::pair<int, std::string>, Group> groups;
   for (const v1::ApiLog& log : logs) {
     if (log.response_status() < 400) continue;
-    std::string endpoint =
-        absl::StrCat(log.http_method(), log.http_method().empty() ? "" : " ",
-                     EndpointTemplate(log.endpoint()));
+    std::string endpoint = absl::StrCat(log.http_method(), log.http_method().empty() ? "" : " ",
+                                        EndpointTemplate(log.endpoint()));
     Group& group = groups[{log.response_status(), endpoint}];
     if (group.evidence.count() == 0) group.last_error = log.error_message();
     group.evidence.Add(log.id(), TimeOf(log.created_at()));

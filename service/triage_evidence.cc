@@ -21,8 +21,10 @@ void EvidenceBuilder::Add(const std::string& id, absl::Time at) {
 void EvidenceBuilder::Fill(v1::TriageEvidence& out) const {
   out.set_count(count_);
   for (const std::string& id : ids_) out.add_ids(id);
-  if (first_ != absl::InfiniteFuture()) out.mutable_first_seen()->set_seconds(absl::ToUnixSeconds(first_));
-  if (last_ != absl::InfinitePast()) out.mutable_last_seen()->set_seconds(absl::ToUnixSeconds(last_));
+  if (first_ != absl::InfiniteFuture())
+    out.mutable_first_seen()->set_seconds(absl::ToUnixSeconds(first_));
+  if (last_ != absl::InfinitePast())
+    out.mutable_last_seen()->set_seconds(absl::ToUnixSeconds(last_));
 }
 
 absl::Time TimeOf(const google::protobuf::Timestamp& timestamp) {
@@ -47,9 +49,9 @@ v1::Finding SourceErrorFinding(const std::string& source, const absl::Status& st
   finding.set_severity(v1::FINDING_SEVERITY_HIGH);
   finding.set_category(v1::FINDING_CATEGORY_SOURCE_ERROR);
   finding.set_code(absl::StrCat("source:", source));
-  finding.set_title(absl::StrCat("could not read ", source, about.empty() ? "" : " of " + about,
-                                 ": ",
-                                 reason.empty() ? absl::StatusCodeToString(status.code()) : reason));
+  finding.set_title(
+      absl::StrCat("could not read ", source, about.empty() ? "" : " of " + about, ": ",
+                   reason.empty() ? absl::StatusCodeToString(status.code()) : reason));
   finding.set_detail(absl::StrCat("what this source would show is unknown: ", rpc.message()));
   finding.set_remediation(
       "Retry the triage; if it keeps failing, check Kapso's status and this API key "

@@ -49,8 +49,7 @@ std::string Counted(int64_t count, const std::string& noun);
 // The finding for a source that could not be read: code "source:<source>",
 // entity the source, or `about` (e.g. the number whose health failed).
 ops::v1::Finding SourceErrorFinding(const std::string& source, const absl::Status& status,
-                                    const SecretRedactor& redactor,
-                                    const std::string& about = "");
+                                    const SecretRedactor& redactor, const std::string& about = "");
 
 // Sorts most urgent first: severity, then count, then category, code and
 // entity id, so the same data always gives the same order.

@@ -55,7 +55,8 @@ TEST(TriageMessages, GroupsByMetaCodeWithCatalogRemediation) {
   EXPECT_EQ(window->category(), v1::FINDING_CATEGORY_MESSAGES);
   EXPECT_NE(window->remediation().find("template"), std::string::npos);
   EXPECT_EQ(window->evidence().ids(0), "wamid.3");
-  EXPECT_EQ(window->evidence().first_seen().seconds(), absl::ToUnixSeconds(kNow - absl::Minutes(9)));
+  EXPECT_EQ(window->evidence().first_seen().seconds(),
+            absl::ToUnixSeconds(kNow - absl::Minutes(9)));
   EXPECT_EQ(window->evidence().last_seen().seconds(), absl::ToUnixSeconds(kNow - absl::Minutes(1)));
   EXPECT_EQ(window->evidence().facts().at("recipients"), "2");
   EXPECT_EQ(ByCode(findings, "meta_error:131026")->evidence().count(), 1);
@@ -157,7 +158,8 @@ v1::ApiLog Log(const std::string& id, int status, const std::string& path, absl:
 TEST(TriageApi, GroupsByStatusAndEndpointWithClasses) {
   google::protobuf::RepeatedPtrField<v1::ApiLog> logs;
   *logs.Add() = Log("l1", 401, "/platform/v1/whatsapp/phone_numbers/1/health", kNow);
-  *logs.Add() = Log("l2", 401, "/platform/v1/whatsapp/phone_numbers/2/health", kNow - absl::Hours(1));
+  *logs.Add() =
+      Log("l2", 401, "/platform/v1/whatsapp/phone_numbers/2/health", kNow - absl::Hours(1));
   *logs.Add() = Log("l3", 429, "/platform/v1/whatsapp/messages", kNow);
   *logs.Add() = Log("l4", 503, "/platform/v1/whatsapp/messages", kNow);
   *logs.Add() = Log("l5", 422, "/platform/v1/whatsapp/messages", kNow);
@@ -246,9 +248,8 @@ TEST(TriageNumbers, DegradedIsHigh) {
 }
 
 TEST(TriageNumbers, DuplicateDisplayNumbers) {
-  std::vector<v1::PhoneNumber> numbers = {Number("1", "+1 555-010-0001"),
-                                          Number("4", "15550100001"),
-                                          Number("2", "+1 555-010-0002")};
+  std::vector<v1::PhoneNumber> numbers = {
+      Number("1", "+1 555-010-0001"), Number("4", "15550100001"), Number("2", "+1 555-010-0002")};
   auto findings = DuplicateDisplayFindings(numbers);
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].entity().id(), "15550100001");
@@ -277,8 +278,8 @@ TEST(TriageRanking, SeverityThenCountThenStableKeys) {
 
 TEST(TriageSourceError, CarriesReasonAndCode) {
   SecretRedactor redactor({"secret"});
-  absl::Status status = client::MakeError(absl::StatusCode::kUnavailable,
-                                          "down, key secret", "KAPSO_UNAVAILABLE");
+  absl::Status status =
+      client::MakeError(absl::StatusCode::kUnavailable, "down, key secret", "KAPSO_UNAVAILABLE");
   v1::Finding f = SourceErrorFinding("messages", status, redactor);
   EXPECT_EQ(f.category(), v1::FINDING_CATEGORY_SOURCE_ERROR);
   EXPECT_EQ(f.code(), "source:messages");

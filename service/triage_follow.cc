@@ -52,7 +52,8 @@ v1::ListApiLogsRequest ApiLogFilters(const v1::FollowApiLogsRequest& request) {
   return list;
 }
 
-v1::ListWebhookDeliveriesRequest DeliveryFilters(const v1::FollowWebhookDeliveriesRequest& request) {
+v1::ListWebhookDeliveriesRequest DeliveryFilters(
+    const v1::FollowWebhookDeliveriesRequest& request) {
   v1::ListWebhookDeliveriesRequest list;
   list.set_status(request.status());
   list.set_event(request.event());
@@ -86,8 +87,8 @@ grpc::ServerWriteReactor<v1::FollowApiLogsResponse>* TriageService::FollowApiLog
   return ServeFollow<v1::FollowApiLogsResponse>(
       context, deps_, *request, Validate(filters),
       [filters] {
-        return std::make_shared<ListFollowSource<wire::ApiLogList, v1::ListApiLogsRequest,
-                                                 v1::ApiLog>>(
+        return std::make_shared<
+            ListFollowSource<wire::ApiLogList, v1::ListApiLogsRequest, v1::ApiLog>>(
             filters, &client::BuildListApiLogs, &ApiLogKey, &SetPeriod<v1::ListApiLogsRequest>);
       },
       [](const FollowBatch& items, v1::FollowApiLogsResponse* response) {

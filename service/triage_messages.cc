@@ -57,8 +57,8 @@ void Describe(int32_t code, v1::Finding& finding) {
   if (code == 0) return DescribeUncoded(finding);
   const MetaErrorEntry& entry = LookupMetaError(code);
   finding.set_severity(SeverityOf(entry));
-  finding.set_title(absl::StrCat(Counted(finding.evidence().count(), "failed message"),
-                                 ": Meta ", code, " ", entry.title));
+  finding.set_title(absl::StrCat(Counted(finding.evidence().count(), "failed message"), ": Meta ",
+                                 code, " ", entry.title));
   finding.set_detail(std::string(entry.meaning));
   finding.set_remediation(std::string(entry.remediation));
   finding.mutable_entity()->set_name(std::string(entry.title));
@@ -90,8 +90,8 @@ std::vector<v1::Finding> MessageErrorFindings(
     for (int32_t code : CodesOf(message)) {
       CodeGroup& group = groups[code];
       group.evidence.Add(message.id(), at);
-      const std::string& to = message.kapso().phone_number().empty() ? message.to()
-                                                                    : message.kapso().phone_number();
+      const std::string& to =
+          message.kapso().phone_number().empty() ? message.to() : message.kapso().phone_number();
       if (!to.empty()) group.recipients.insert(to);
       if (!message.kapso().phone_number_id().empty()) {
         group.numbers.insert(message.kapso().phone_number_id());

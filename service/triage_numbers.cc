@@ -103,10 +103,12 @@ std::vector<v1::Finding> DuplicateDisplayFindings(const std::vector<v1::PhoneNum
     evidence.Fill(*f.mutable_evidence());
     f.set_title(absl::StrCat(same.size(), " numbers share the display number ",
                              same.front()->display_phone_number()));
-    f.set_detail("Commands given --phone-number cannot tell them apart "
-                 "(PHONE_NUMBER_AMBIGUOUS); each is a separate Meta phone number id.");
-    f.set_remediation("Use --phone-number-id for these numbers, and remove the stale one from "
-                      "Kapso if the number was connected twice.");
+    f.set_detail(
+        "Commands given --phone-number cannot tell them apart "
+        "(PHONE_NUMBER_AMBIGUOUS); each is a separate Meta phone number id.");
+    f.set_remediation(
+        "Use --phone-number-id for these numbers, and remove the stale one from "
+        "Kapso if the number was connected twice.");
   }
   return findings;
 }

@@ -107,11 +107,11 @@ void CheckHealth(const Run& run, std::vector<v1::PhoneNumber> numbers, std::shar
   auto checks = std::make_shared<HealthChecks>();
   checks->numbers = std::move(numbers);
   checks->results.assign(checks->numbers.size(), absl::UnknownError("not read"));
-  auto all = std::make_shared<Join>(static_cast<int>(checks->numbers.size()) + 1,
-                                    [run, checks, join] {
-                                      ReadHealthResults(run, *checks);
-                                      join->Arrive();
-                                    });
+  auto all =
+      std::make_shared<Join>(static_cast<int>(checks->numbers.size()) + 1, [run, checks, join] {
+        ReadHealthResults(run, *checks);
+        join->Arrive();
+      });
   for (size_t i = 0; i < checks->numbers.size(); ++i) {
     FetchPhoneNumberHealth(run->client(), run->context(), checks->numbers[i].phone_number_id(),
                            [checks, all, i](absl::StatusOr<v1::PhoneNumberHealth> health) {
@@ -181,12 +181,13 @@ void ReadMessages(const Run& run, std::shared_ptr<Join> join) {
   v1::ListMessagesRequest failed = FailedOutboundMessages("", run->scope.phone_number_id);
   PageRequest page;
   page.page_size = run->scope.limit;
-  ReadLogSource<wire::MessageList>(
-      run, client::BuildListMessages(failed, page), &TriageRun::messages, std::move(join),
-      [since = run->scope.since](wire::MessageList& list) {
-        for (v1::Message& message : *list.mutable_data()) AddDeliveryTimeline(message);
-        return MessageErrorFindings(list.data(), since);
-      });
+  ReadLogSource<wire::MessageList>(run, client::BuildListMessages(failed, page),
+                                   &TriageRun::messages, std::move(join),
+                                   [since = run->scope.since](wire::MessageList& list) {
+                                     for (v1::Message& message : *list.mutable_data())
+                                       AddDeliveryTimeline(message);
+                                     return MessageErrorFindings(list.data(), since);
+                                   });
 }
 
 // Webhooks: every delivery in the window (for failure rates) and the
@@ -204,7 +205,8 @@ std::map<std::string, WebhookState> StatesOf(const WebhookReads& reads) {
     }
     return states;
   }
-  for (const v1::Webhook& w : reads.webhooks->data()) states[w.id()] = {true, w.active(), w.url(), ""};
+  for (const v1::Webhook& w : reads.webhooks->data())
+    states[w.id()] = {true, w.active(), w.url(), ""};
   return states;
 }
 
@@ -237,22 +239,22 @@ void ReadWebhooks(const Run& run, std::shared_ptr<Join> join) {
   deliveries.set_period(run->scope.period);
   PageRequest page;
   page.page_size = run->scope.limit;
-  run->client()->Fetch<wire::DeliveryList>(
-      client::BuildListWebhookDeliveries(deliveries, page), run->context(),
-      [reads, both](absl::StatusOr<wire::DeliveryList> list) {
-        reads->deliveries = std::move(list);
-        both->Arrive();
-      });
+  run->client()->Fetch<wire::DeliveryList>(client::BuildListWebhookDeliveries(deliveries, page),
+                                           run->context(),
+                                           [reads, both](absl::StatusOr<wire::DeliveryList> list) {
+                                             reads->deliveries = std::move(list);
+                                             both->Arrive();
+                                           });
   v1::ListWebhooksRequest project;  // the project's collection lists every webhook
   project.set_scope(v1::WEBHOOK_SCOPE_PROJECT);
   PageRequest webhooks_page;
   webhooks_page.page_size = 100;
-  run->client()->Fetch<wire::WebhookList>(
-      client::BuildListWebhooks(project, webhooks_page), run->context(),
-      [reads, both](absl::StatusOr<wire::WebhookList> list) {
-        reads->webhooks = std::move(list);
-        both->Arrive();
-      });
+  run->client()->Fetch<wire::WebhookList>(client::BuildListWebhooks(project, webhooks_page),
+                                          run->context(),
+                                          [reads, both](absl::StatusOr<wire::WebhookList> list) {
+                                            reads->webhooks = std::move(list);
+                                            both->Arrive();
+                                          });
 }
 
 void ReadApiErrors(const Run& run, std::shared_ptr<Join> join) {

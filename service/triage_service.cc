@@ -54,18 +54,18 @@ ErrorSources SourcesOf(const v1::ListMessageErrorsRequest& request) {
 void FetchErrorSources(UnaryCall* call, const ErrorSources& sources,
                        v1::ListMessageErrorsResponse* response) {
   std::shared_ptr<Join> join = CompleteWhenJoined(call, 3);
-  FetchSection<wire::MessageList>(
-      call, client::BuildListMessages(sources.failed, sources.page),
-      response->mutable_failed_messages(), join,
-      [](wire::MessageList& list, v1::FailedMessages& section) {
-        section.mutable_messages()->Swap(list.mutable_data());
-        for (v1::Message& message : *section.mutable_messages()) AddDeliveryTimeline(message);
-      });
-  FetchSection<wire::ApiLogList>(
-      call, client::BuildListApiLogs(sources.api_errors, sources.page),
-      response->mutable_api_errors(), join, [](wire::ApiLogList& list, v1::ApiErrors& section) {
-        section.mutable_api_logs()->Swap(list.mutable_data());
-      });
+  FetchSection<wire::MessageList>(call, client::BuildListMessages(sources.failed, sources.page),
+                                  response->mutable_failed_messages(), join,
+                                  [](wire::MessageList& list, v1::FailedMessages& section) {
+                                    section.mutable_messages()->Swap(list.mutable_data());
+                                    for (v1::Message& message : *section.mutable_messages())
+                                      AddDeliveryTimeline(message);
+                                  });
+  FetchSection<wire::ApiLogList>(call, client::BuildListApiLogs(sources.api_errors, sources.page),
+                                 response->mutable_api_errors(), join,
+                                 [](wire::ApiLogList& list, v1::ApiErrors& section) {
+                                   section.mutable_api_logs()->Swap(list.mutable_data());
+                                 });
   FetchSection<wire::DeliveryList>(
       call, client::BuildListWebhookDeliveries(sources.delivery_errors, sources.page),
       response->mutable_delivery_errors(), join,

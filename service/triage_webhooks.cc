@@ -71,11 +71,14 @@ void Describe(const WebhookState* state, int status, int64_t total, v1::Finding&
   f.set_title(absl::StrCat("webhook ", f.entity().name(), ": ", e.count(), " of ", total,
                            " deliveries failed with ", Outcome(status)));
   std::string active = Activity(state);
-  f.set_detail(absl::StrFormat(
-      "%d%% of the deliveries in the window failed this way, since %s (last %s); the webhook is %s.",
-      static_cast<int>(e.rate() * 100 + 0.5), TimeText(TimeOf(e.first_seen())),
-      TimeText(TimeOf(e.last_seen())),
-      active == "true" ? "active" : active == "false" ? "inactive" : "of unknown state"));
+  f.set_detail(
+      absl::StrFormat("%d%% of the deliveries in the window failed this way, since %s (last %s); "
+                      "the webhook is %s.",
+                      static_cast<int>(e.rate() * 100 + 0.5), TimeText(TimeOf(e.first_seen())),
+                      TimeText(TimeOf(e.last_seen())),
+                      active == "true"    ? "active"
+                      : active == "false" ? "inactive"
+                                          : "of unknown state"));
   std::string remedy = Remedy(status);
   if (active == "false") {
     remedy = absl::StrCat("The webhook is inactive: delete it if it is no longer needed. ", remedy);

@@ -43,8 +43,7 @@ grpc::ServerUnaryReactor* WebhooksService::ListWebhooks(grpc::CallbackServerCont
 grpc::ServerUnaryReactor* WebhooksService::GetWebhook(grpc::CallbackServerContext* context,
                                                       const v1::GetWebhookRequest* request,
                                                       v1::Webhook* response) {
-  return ServeItem<wire::WebhookItem>(context, deps_, *request, &client::BuildGetWebhook,
-                                     response);
+  return ServeItem<wire::WebhookItem>(context, deps_, *request, &client::BuildGetWebhook, response);
 }
 
 grpc::ServerUnaryReactor* WebhooksService::CreateWebhook(grpc::CallbackServerContext* context,
@@ -52,7 +51,7 @@ grpc::ServerUnaryReactor* WebhooksService::CreateWebhook(grpc::CallbackServerCon
                                                          v1::Webhook* response) {
   if (!request->webhook().secret_key().empty()) {
     return ServeItem<wire::WebhookItem>(context, deps_, *request, &client::BuildCreateWebhook,
-                                       response);
+                                        response);
   }
   UnaryCall* call = UnaryCall::Start(context, deps_);
   if (!call->Check(Validate(*request))) return call;
@@ -64,7 +63,7 @@ grpc::ServerUnaryReactor* WebhooksService::UpdateWebhook(grpc::CallbackServerCon
                                                          const v1::UpdateWebhookRequest* request,
                                                          v1::Webhook* response) {
   return ServeItem<wire::WebhookItem>(context, deps_, *request, &client::BuildUpdateWebhook,
-                                     response);
+                                      response);
 }
 
 grpc::ServerUnaryReactor* WebhooksService::DeleteWebhook(grpc::CallbackServerContext* context,
@@ -74,7 +73,8 @@ grpc::ServerUnaryReactor* WebhooksService::DeleteWebhook(grpc::CallbackServerCon
   if (!call->Check(Validate(*request))) return call;
   deps_.client->Fetch<google::protobuf::Empty>(
       client::BuildDeleteWebhook(*request), call->request_context(),
-      call->Then<google::protobuf::Empty>([](google::protobuf::Empty) { return absl::OkStatus(); }));
+      call->Then<google::protobuf::Empty>(
+          [](google::protobuf::Empty) { return absl::OkStatus(); }));
   return call;
 }
 

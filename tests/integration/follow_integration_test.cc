@@ -63,8 +63,8 @@ class FollowTest : public KapsoOpsTest {
   }
 
   LogFollower* FollowLogs(v1::FollowApiLogsRequest request = {}) {
-    followers_.push_back(std::make_unique<LogFollower>(
-        [this, request](grpc::ClientContext* context, auto* reactor) {
+    followers_.push_back(
+        std::make_unique<LogFollower>([this, request](grpc::ClientContext* context, auto* reactor) {
           context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(60));
           triage_->async()->FollowApiLogs(context, &request, reactor);
         }));
@@ -317,12 +317,14 @@ TEST_F(FollowTest, WebhookDeliveriesAndMessageErrorsFollowToo) {
   std::vector<std::string> messages = Append("failed_messages", 3);  // may share a second
   auto delivery_ids = [](const auto& responses) {
     std::vector<std::string> ids;
-    for (const auto& r : responses) for (const auto& d : r.deliveries()) ids.push_back(d.id());
+    for (const auto& r : responses)
+      for (const auto& d : r.deliveries()) ids.push_back(d.id());
     return ids;
   };
   auto message_ids = [](const auto& responses) {
     std::vector<std::string> ids;
-    for (const auto& r : responses) for (const auto& m : r.messages()) ids.push_back(m.id());
+    for (const auto& r : responses)
+      for (const auto& m : r.messages()) ids.push_back(m.id());
     return ids;
   };
   EXPECT_TRUE(deliveries.WaitFor([&](const auto& r) { return delivery_ids(r).size() >= 2; }));

@@ -56,12 +56,15 @@ TEST_F(ObservabilityTest, RpcAndUpstreamMetricsAreServedOnMetrics) {
   ASSERT_GT(server().metrics_port(), 0);
   std::string text = ScrapeOverHttp();
   EXPECT_TRUE(absl::StrContains(
-      text, R"(kapso_ops_rpc_requests_total{code="OK",method="/kapso.ops.v1.MessageDebug/GetMessage"} 1)"))
+      text,
+      R"(kapso_ops_rpc_requests_total{code="OK",method="/kapso.ops.v1.MessageDebug/GetMessage"} 1)"))
       << text;
   EXPECT_TRUE(absl::StrContains(
-      text, R"(kapso_ops_rpc_requests_total{code="NOT_FOUND",method="/kapso.ops.v1.MessageDebug/GetMessage"} 1)"));
+      text,
+      R"(kapso_ops_rpc_requests_total{code="NOT_FOUND",method="/kapso.ops.v1.MessageDebug/GetMessage"} 1)"));
   EXPECT_TRUE(absl::StrContains(
-      text, R"(kapso_ops_upstream_requests_total{endpoint="/whatsapp/messages/{id}",http_method="GET",outcome="2xx"} 1)"));
+      text,
+      R"(kapso_ops_upstream_requests_total{endpoint="/whatsapp/messages/{id}",http_method="GET",outcome="2xx"} 1)"));
   EXPECT_TRUE(absl::StrContains(text, "kapso_ops_upstream_circuit_open 0"));
   EXPECT_FALSE(absl::StrContains(text, kSandboxKey));
 }
@@ -79,8 +82,8 @@ TEST_F(ObservabilityTest, RetriesAndCoalescingAreCounted) {
   std::string text = server().ScrapeMetrics();
   EXPECT_TRUE(absl::StrContains(text, "kapso_ops_upstream_retries_total 1")) << text;
   EXPECT_TRUE(absl::StrContains(text, R"(outcome="5xx"} 1)"));
-  EXPECT_TRUE(absl::StrContains(text, absl::StrCat("kapso_ops_upstream_coalesced_total ",
-                                                   kCallers - 1)));
+  EXPECT_TRUE(
+      absl::StrContains(text, absl::StrCat("kapso_ops_upstream_coalesced_total ", kCallers - 1)));
   client::StackStats stats = server().upstream_stats();
   EXPECT_EQ(stats.retries, 1);
   EXPECT_EQ(stats.coalesced, kCallers - 1);

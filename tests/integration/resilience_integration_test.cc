@@ -178,13 +178,14 @@ TEST_F(ResilienceTest, CircuitOpensOnSustainedFailureThenRecovers) {
   EXPECT_EQ(DetailsOf(status).reason, "KAPSO_CIRCUIT_OPEN");
   EXPECT_TRUE(DetailsOf(status).has_retry_info);
   EXPECT_EQ(sandbox().TotalRequests(), sent);
-  EXPECT_EQ(Serving("kapso.ops.v1.MessageDebug"), grpc::health::v1::HealthCheckResponse::NOT_SERVING);
+  EXPECT_EQ(Serving("kapso.ops.v1.MessageDebug"),
+            grpc::health::v1::HealthCheckResponse::NOT_SERVING);
   EXPECT_EQ(Serving(""), grpc::health::v1::HealthCheckResponse::SERVING);
 
   sandbox().ClearFaults();
   // Call until the cool-down ends: refused without Kapso until then, then the probe passes.
-  ASSERT_TRUE(WaitUntil([&] { return GetMessage().ok(); }, absl::Seconds(5),
-                        absl::Milliseconds(20)));
+  ASSERT_TRUE(
+      WaitUntil([&] { return GetMessage().ok(); }, absl::Seconds(5), absl::Milliseconds(20)));
   EXPECT_GE(absl::Now() - before_opening, absl::Milliseconds(500));
   EXPECT_EQ(sandbox().TotalRequests(), sent + 1);  // only the probe reached Kapso
   EXPECT_EQ(Serving("kapso.ops.v1.MessageDebug"), grpc::health::v1::HealthCheckResponse::SERVING);

@@ -153,12 +153,16 @@ TEST_F(RunTriageTest, ScopedToANumberWrittenAsPeopleWriteIt) {
 }
 
 nlohmann::json ApiLog(const std::string& id, int status, absl::Time at) {
-  return {{"id", id}, {"endpoint", "/platform/v1/whatsapp/conversations"},
-          {"http_method", "GET"}, {"response_status", status},
-          {"response_time_ms", 12.5}, {"ip_address", "203.0.113.10"},
+  return {{"id", id},
+          {"endpoint", "/platform/v1/whatsapp/conversations"},
+          {"http_method", "GET"},
+          {"response_status", status},
+          {"response_time_ms", 12.5},
+          {"ip_address", "203.0.113.10"},
           {"error_message", "Invalid API key"},
           {"created_at", absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", at, absl::UTCTimeZone())},
-          {"api_key_id", "6b000000-0000-4000-8000-000000000009"}, {"api_key_name", "Old key"}};
+          {"api_key_id", "6b000000-0000-4000-8000-000000000009"},
+          {"api_key_name", "Old key"}};
 }
 
 TEST_F(RunTriageTest, NewErrorsAppearingOverTimeAreCounted) {
@@ -167,8 +171,12 @@ TEST_F(RunTriageTest, NewErrorsAppearingOverTimeAreCounted) {
   const v1::Finding* old = Find(before, "api:401", endpoint);
   int64_t count = old == nullptr ? 0 : old->evidence().count();
   absl::Time now = absl::Now();
-  ASSERT_TRUE(sandbox().AddRecord("api_logs", ApiLog("a9000000-0000-4000-8000-000000000001", 401, now)).ok());
-  ASSERT_TRUE(sandbox().AddRecord("api_logs", ApiLog("a9000000-0000-4000-8000-000000000002", 401, now)).ok());
+  ASSERT_TRUE(sandbox()
+                  .AddRecord("api_logs", ApiLog("a9000000-0000-4000-8000-000000000001", 401, now))
+                  .ok());
+  ASSERT_TRUE(sandbox()
+                  .AddRecord("api_logs", ApiLog("a9000000-0000-4000-8000-000000000002", 401, now))
+                  .ok());
   v1::TriageReport after = Triage(*triage_, v1::RunTriageRequest());
   const v1::Finding* grown = Find(after, "api:401", endpoint);
   ASSERT_NE(grown, nullptr);
@@ -178,11 +186,13 @@ TEST_F(RunTriageTest, NewErrorsAppearingOverTimeAreCounted) {
 }
 
 TEST_F(RunTriageTest, DuplicateDisplayNumbersAreAFinding) {
-  nlohmann::json twin = {{"id", "1000000000000009"}, {"phone_number_id", "1000000000000009"},
+  nlohmann::json twin = {{"id", "1000000000000009"},
+                         {"phone_number_id", "1000000000000009"},
                          {"name", "Acme Support (old)"},
                          {"display_phone_number", "+1 555-010-0001"},
                          {"business_account_id", "2000000000000001"},
-                         {"status", "CONNECTED"}, {"quality_rating", "GREEN"}};
+                         {"status", "CONNECTED"},
+                         {"quality_rating", "GREEN"}};
   ASSERT_TRUE(sandbox().AddRecord("phone_numbers", twin).ok());
   v1::TriageReport report = Triage(*triage_, v1::RunTriageRequest());
   const v1::Finding* dup = Find(report, "number:duplicate_display", "15550100001");

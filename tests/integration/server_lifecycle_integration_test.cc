@@ -45,9 +45,8 @@ TEST_F(ServerLifecycleTest, ShutdownLetsCallsInFlightFinish) {
   v1::GetMessageRequest request;
   request.set_message_id("wamid.SANDBOX0001");
   v1::Message message;
-  EXPECT_FALSE(messages_->GetMessage(Context(std::chrono::milliseconds(500)).get(), request,
-                                     &message)
-                   .ok());
+  EXPECT_FALSE(
+      messages_->GetMessage(Context(std::chrono::milliseconds(500)).get(), request, &message).ok());
 }
 
 TEST_F(ServerLifecycleTest, GraceEndsWithCallsCancelled) {
@@ -104,10 +103,10 @@ class RestartUnderLoadTest : public ServerLifecycleTest {
     for (int i = 0; i < kCallsPerKind; ++i) {
       contexts_.push_back(Context(std::chrono::milliseconds(300 + 400 * i)));
       health_->async()->CheckPhoneNumberHealth(contexts_.back().get(), &health_request_,
-                                             &health_out_[i], on_done);
+                                               &health_out_[i], on_done);
       contexts_.push_back(Context(std::chrono::seconds(10)));
-      messages_->async()->GetMessage(contexts_.back().get(), &message_request_,
-                                     &messages_out_[i], on_done);
+      messages_->async()->GetMessage(contexts_.back().get(), &message_request_, &messages_out_[i],
+                                     on_done);
     }
   }
 

@@ -71,8 +71,7 @@ void KapsoOpsTest::RestartServer(const service::ServerOptions& options) {
   health_ = v1::Health::NewStub(channel_);
 }
 
-HealthAnswers KapsoOpsTest::CheckHealthTogether(const std::string& phone_number_id,
-                                               int callers) {
+HealthAnswers KapsoOpsTest::CheckHealthTogether(const std::string& phone_number_id, int callers) {
   const std::string path =
       absl::StrCat("/platform/v1/whatsapp/phone_numbers/", phone_number_id, "/health");
   const int64_t before = sandbox().RequestCount("GET", path);
@@ -85,8 +84,8 @@ HealthAnswers KapsoOpsTest::CheckHealthTogether(const std::string& phone_number_
   absl::Notification all_done;
   for (int i = 0; i < callers; ++i) {
     contexts.push_back(Context());
-    health_->async()->CheckPhoneNumberHealth(contexts.back().get(), &request,
-                                             &answers.responses[i], [&](grpc::Status status) {
+    health_->async()->CheckPhoneNumberHealth(contexts.back().get(), &request, &answers.responses[i],
+                                             [&](grpc::Status status) {
                                                if (status.ok()) ok.fetch_add(1);
                                                if (remaining.fetch_sub(1) == 1) all_done.Notify();
                                              });
@@ -106,7 +105,7 @@ std::unique_ptr<grpc::ClientContext> KapsoOpsTest::Context(std::chrono::millisec
 }
 
 void KapsoOpsTest::FailUpstream(const std::string& path_prefix, int status,
-                               const std::string& message) {
+                                const std::string& message) {
   sandbox::Fault fault;
   fault.method = "GET";
   fault.path_prefix = path_prefix;

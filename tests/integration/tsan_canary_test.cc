@@ -5,8 +5,8 @@
 // a handler against the curl loop) and expects TSan to report it. Built
 // without TSan, it is skipped.
 
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <thread>
@@ -60,8 +60,8 @@ int RunRacyServer() {
     // the two writes are concurrent (the race this canary must see).
     absl::SleepFor(absl::Milliseconds(300));
   });
-  auto stub = grpc::health::v1::Health::NewStub(grpc::CreateChannel(
-      "127.0.0.1:" + std::to_string(port), grpc::InsecureChannelCredentials()));
+  auto stub = grpc::health::v1::Health::NewStub(
+      grpc::CreateChannel("127.0.0.1:" + std::to_string(port), grpc::InsecureChannelCredentials()));
   grpc::ClientContext context;
   grpc::health::v1::HealthCheckResponse response;
   grpc::Status status = stub->Check(&context, {}, &response);

@@ -125,7 +125,8 @@ TEST_F(UpstreamErrorsTest, CallerCancellationAbortsTheUpstreamCall) {
   v1::Message message;
   std::thread canceller([&] {
     // Cancel once the upstream call is in flight (in the sandbox's 3 s delay).
-    EXPECT_TRUE(WaitUntil([&] { return sandbox().RequestCount("GET", "/platform/v1/whatsapp/messages/") == 1; }));
+    EXPECT_TRUE(WaitUntil(
+        [&] { return sandbox().RequestCount("GET", "/platform/v1/whatsapp/messages/") == 1; }));
     context.TryCancel();
   });
   absl::Time start = absl::Now();
@@ -134,8 +135,8 @@ TEST_F(UpstreamErrorsTest, CallerCancellationAbortsTheUpstreamCall) {
   EXPECT_EQ(status.error_code(), grpc::StatusCode::CANCELLED);
   EXPECT_LT(absl::Now() - start, absl::Seconds(1));
   // The transfer itself ends, long before the sandbox would have answered.
-  EXPECT_TRUE(WaitUntil([&] { return server().upstream_stats().curl.in_flight == 0; },
-                        absl::Seconds(1)));
+  EXPECT_TRUE(
+      WaitUntil([&] { return server().upstream_stats().curl.in_flight == 0; }, absl::Seconds(1)));
 }
 
 }  // namespace
