@@ -108,18 +108,22 @@ class KapsoClient {
   absl::Status AnswerStatus(const HttpRequest& sent, const HttpResponse& response) const;
 
   // Runs `work` (a parse of `body_bytes`) on the parser pool, or inline when
-  // that is cheaper and holds up no one: a small body while the transport
-  // thread has nothing else to drive. A large body (up to
-  // max_upstream_body_bytes) always goes to the pool, so no parse keeps the
-  // curl loop from other callers' transfers.
+  // that is cheaper and holds up no one for long: always for a body of a
+  // few KB (the one-pass reader, fast_json.h, takes tens of microseconds,
+  // less than the hop to a pool thread and back), and for a larger one up to
+  // kInlineParseBytes while the transport thread has nothing else to drive.
+  // A large body (up to max_upstream_body_bytes) always goes to the pool,
+  // so no parse keeps the curl loop from other callers' transfers.
   void OffTransportThread(size_t body_bytes, absl::AnyInvocable<void() &&> work) {
+    const bool tiny = body_bytes <= kAlwaysInlineBytes;
     const bool small = body_bytes <= kInlineParseBytes;
-    if (parser_pool_ == nullptr || (small && transport_busy_ && !transport_busy_())) {
+    if (parser_pool_ == nullptr || tiny || (small && transport_busy_ && !transport_busy_())) {
       return std::move(work)();
     }
     parser_pool_->Run(std::move(work));
   }
 
+  static constexpr size_t kAlwaysInlineBytes = 4 * 1024;
   static constexpr size_t kInlineParseBytes = 64 * 1024;
 
   HttpTransport* transport_;
