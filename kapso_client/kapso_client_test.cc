@@ -137,8 +137,8 @@ TEST_F(KapsoClientTest, CallBudgetBoundsUpstreamCallsPerRpc) {
   EXPECT_EQ(transport_.requests(), 2);
 }
 
-// Where an answer is parsed: inline on the thread that received it when
-// that thread is idle and the body small, else on the parser pool.
+// Where an answer is parsed: inline on the thread that received it when the
+// body is a few KB, or small and that thread idle; else on the parser pool.
 class KapsoClientParserPoolTest : public ::testing::Test {
  protected:
   // Fetches a 2xx answer with `body`; returns the thread `done` ran on.
@@ -175,9 +175,18 @@ TEST_F(KapsoClientParserPoolTest, SmallAnswerIsParsedInlineWhenTheTransportIsIdl
   EXPECT_EQ(ParsedOn(Body(16)), std::this_thread::get_id());
 }
 
+TEST_F(KapsoClientParserPoolTest, TinyAnswerIsParsedInlineEvenWhenTheTransportIsBusy) {
+  transport_busy_ = true;
+  EXPECT_EQ(ParsedOn(Body(16)), std::this_thread::get_id());  // under 4 KiB
+}
+
 TEST_F(KapsoClientParserPoolTest, SmallAnswerGoesToThePoolWhenTheTransportIsBusy) {
   transport_busy_ = true;
-  EXPECT_NE(ParsedOn(Body(16)), std::this_thread::get_id());
+  EXPECT_NE(ParsedOn(Body(16 * 1024)), std::this_thread::get_id());  // 4 to 64 KiB
+}
+
+TEST_F(KapsoClientParserPoolTest, SmallAnswerIsParsedInlineWhenTheTransportIsIdleToo) {
+  EXPECT_EQ(ParsedOn(Body(16 * 1024)), std::this_thread::get_id());
 }
 
 TEST_F(KapsoClientParserPoolTest, LargeAnswerAlwaysGoesToThePool) {
