@@ -87,7 +87,11 @@ absl::Status ParseKapsoJsonReference(absl::string_view json, google::protobuf::M
 
 absl::Status ParseResponse(const HttpResponse& response, google::protobuf::Message* out) {
   if (response.body.empty()) return absl::OkStatus();
-  if (response.parsed == nullptr) return ParseKapsoJson(response.body, out);
+  // Nobody else holds this answer (no coalesced waiter, no cache): parse
+  // straight into `out`; a shared parse would only add a copy.
+  if (response.parsed == nullptr || response.parsed.use_count() == 1) {
+    return ParseKapsoJson(response.body, out);
+  }
   return response.parsed->CopyTo(response.body, out);
 }
 

@@ -24,7 +24,7 @@ absl::Status ParseKapsoJson(absl::string_view json, google::protobuf::Message* o
 absl::Status ParseKapsoJsonReference(absl::string_view json, google::protobuf::Message* out);
 
 // A response body into `out`, through the response's shared ParsedBody when
-// it has one. An empty body leaves `out` as it is.
+// others share the answer too. An empty body leaves `out` as it is.
 absl::Status ParseResponse(const HttpResponse& response, google::protobuf::Message* out);
 
 // proto -> JSON with Kapso's (proto) field names; fields left at their
