@@ -77,7 +77,8 @@ class KapsoClient {
         [this, summary = std::move(summary), done = std::move(done)](
             absl::StatusOr<HttpResponse> response) mutable {
           size_t body_bytes = response.ok() ? response->body.size() : 0;
-          OffTransportThread(body_bytes, Shared(response), [summary = std::move(summary),
+          const bool shared = Shared(response);  // before the lambda below takes `response`
+          OffTransportThread(body_bytes, shared, [summary = std::move(summary),
                                           response = std::move(response),
                                           done = std::move(done)]() mutable {
             if (!response.ok()) return std::move(done)(response.status());
