@@ -1,7 +1,9 @@
 // Kapso's JSON answers -> the wire envelopes (kapso_client/json_mapping.h).
 // The first byte picks the envelope message of wire.proto; the rest is the
 // body. A body that parses must serialize back and parse again to the same
-// message (nothing the parser accepts is lost or unprintable).
+// message (nothing the parser accepts is lost or unprintable). Wherever the
+// one-pass reader (kapso_client/fast_json.h) answers, the reference path
+// must succeed with an equal message.
 
 #include <cstddef>
 #include <cstdint>
@@ -16,6 +18,7 @@
 #include "google/protobuf/message.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "kapso/internal/wire.pb.h"
+#include "kapso_client/fast_json.h"
 #include "kapso_client/json_mapping.h"
 
 namespace {
@@ -60,6 +63,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
   const google::protobuf::Descriptor* type = Envelope(data[0]);
   std::string body = kapso::fuzz::AsText(data + 1, size - 1);
+  auto fast = NewMessage(type);
+  if (kapso::client::FastJsonToMessage(body, fast.get())) {
+    auto reference = NewMessage(type);
+    KAPSO_FUZZ_CHECK(kapso::client::ParseKapsoJsonReference(body, reference.get()).ok());
+    KAPSO_FUZZ_CHECK(google::protobuf::util::MessageDifferencer::Equals(*fast, *reference));
+  }
   auto parsed = NewMessage(type);
   if (!kapso::client::ParseKapsoJson(body, parsed.get()).ok()) return 0;
   auto json = kapso::client::ToKapsoJson(*parsed);

@@ -133,6 +133,8 @@ class Reader {
   }
 
   bool ReadString(std::string* out);
+  // A member name: protobuf's JSON parser refuses an empty one.
+  bool ReadKey(std::string* out) { return ReadString(out) && !out->empty(); }
   bool ReadEscape(std::string* out);
   bool ReadUtf8(std::string* out);
   bool ReadNumber(Number* out);
@@ -324,7 +326,7 @@ bool Reader::SkipValue(int depth) {
       ++p_;
       if (Consume('}')) return true;
       do {
-        if (!ReadString(&scratch) || !Consume(':') || !SkipValue(depth + 1)) return false;
+        if (!ReadKey(&scratch) || !Consume(':') || !SkipValue(depth + 1)) return false;
       } while (Consume(','));
       return Consume('}');
     }
@@ -353,7 +355,7 @@ bool Reader::ReadMessage(Message* msg, bool keep) {
   do {
     SkipSpace();
     const char* key_start = p_;
-    if (!ReadString(&key)) return false;
+    if (!ReadKey(&key)) return false;
     // An escaped name (raw text longer than the name) is found by protobuf
     // but not by the twin routing's text search: left to the reference.
     if (static_cast<size_t>(p_ - key_start) != key.size() + 2 || !Consume(':')) return false;
@@ -465,7 +467,7 @@ bool Reader::ReadMap(Message* msg, const FieldDescriptor* f, bool keep) {
   std::string key;
   const Reflection* r = msg->GetReflection();
   do {
-    if (!ReadString(&key) || !Consume(':') || !keys.insert(key).second) return false;
+    if (!ReadKey(&key) || !Consume(':') || !keys.insert(key).second) return false;
     if (Peek() == 'n') {
       if (!keep || !Literal("null")) return false;
       continue;  // KeepValue drops null map values
@@ -647,7 +649,7 @@ bool Reader::ReadStruct(google::protobuf::Struct* out) {
   std::string key;
   auto* fields = out->mutable_fields();
   do {
-    if (!ReadString(&key) || !Consume(':')) return false;
+    if (!ReadKey(&key) || !Consume(':')) return false;
     auto [it, inserted] = fields->try_emplace(key);
     if (!inserted || !ReadValue(&it->second)) return false;  // duplicates: the reference
   } while (Consume(','));

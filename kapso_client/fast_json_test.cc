@@ -103,6 +103,8 @@ std::vector<std::string> EdgeBodies() {
       R"({"data":[]})",
       R"([])",
       R"({"data":{"id":"x","kapso":{"is_coexistence":null}}})",
+      R"({"data":[{"id":"a"},{"":"found by the fuzzer"}]})",
+      R"({"data":{"id":"x","unknown":{"":1}}})",
   };
 }
 
