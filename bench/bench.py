@@ -34,6 +34,9 @@ import grpc  # noqa: E402
 from grpc_health.v1 import health_pb2, health_pb2_grpc  # noqa: E402
 from kapso_ops.v1 import message_debug_pb2, message_debug_pb2_grpc  # noqa: E402
 
+sys.path.insert(0, os.path.join(ROOT, "bench"))
+import static_upstream  # noqa: E402
+
 API_KEY = "sandbox-key"
 MESSAGE_ID = "wamid.SANDBOX0001"
 DIRECT_PATH = "/platform/v1/whatsapp/messages/" + MESSAGE_ID
@@ -195,11 +198,12 @@ def h2load(url, callers, duration, warmup, extra, cpu_pids=(), before_hook=None)
     }
 
 
-def grpc_ok_once(addr):
+def grpc_ok_once(addr, expected_id=MESSAGE_ID):
     with grpc.insecure_channel(addr) as ch:
         reply = message_debug_pb2_grpc.MessageDebugStub(ch).GetMessage(
             message_debug_pb2.GetMessageRequest(message_id=MESSAGE_ID), timeout=10)
-        assert reply.id == MESSAGE_ID, reply
+        assert reply.id == expected_id, reply
+        return reply
 
 
 def health_once(addr):
@@ -304,13 +308,14 @@ async def _round_robin(addr, total, concurrency, ids):
     return codes
 
 
-def start_server(sandbox, pool):
+def start_server(upstream, pool):
+    """A kapso-ops server whose Kapso is `upstream` (the sandbox or nginx)."""
     argv = [os.path.join(OUT, "kapso_ops_server"), "--listen=127.0.0.1:0"]
     if pool != POOL_DEFAULT:
         argv.append(f"--max_upstream_connections={pool}")
     if server_has_flag("metrics_listen"):  # default 0.0.0.0:9464: keep it on loopback, any port
         argv.append("--metrics_listen=127.0.0.1:0")
-    return Proc("server", argv, env={"KAPSO_API_BASE_URL": f"http://{sandbox.addr}",
+    return Proc("server", argv, env={"KAPSO_API_BASE_URL": f"http://{upstream.addr}",
                                      "KAPSO_API_KEY": API_KEY})
 
 
@@ -421,7 +426,7 @@ def verdict(ok):
     return "met" if ok else "NOT met"
 
 
-def render(meta, idle, inflight, conns, latency, cli):
+def render_header(meta):
     L = []
     L.append(f"# kapso-ops benchmark results\n")
     L.append(f"- date: {meta['date']}")
@@ -431,6 +436,11 @@ def render(meta, idle, inflight, conns, latency, cli):
     L.append(f"- load generator: {meta['h2load']}, one thread, each caller = one connection "
              f"with one request outstanding; {meta['duration']} s per point after "
              f"{meta['warmup']} s warm-up\n")
+    return L
+
+
+def render(meta, idle, inflight, conns, latency, cli):
+    L = render_header(meta)
     L.append("## Direct HTTP to the sandbox vs through kapso-ops (GetMessage)\n")
     L.append("| callers | direct req/s | kapso-ops req/s | ratio | direct p50 ms | kapso-ops p50 ms "
              "| added p50 ms | direct p99 ms | kapso-ops p99 ms | added p99 ms | server CPU µs/RPC "
@@ -522,6 +532,13 @@ def main():
     ap.add_argument("--conn_callers", type=int, default=64)
     ap.add_argument("--cli_runs", type=int, default=30)
     ap.add_argument("--skip_cli", action="store_true")
+    ap.add_argument("--static_callers", default="1,16",
+                    help="callers of the static-upstream (nginx) scenario")
+    ap.add_argument("--only_static", action="store_true",
+                    help="run the static-upstream scenario alone (no sandbox scenarios)")
+    ap.add_argument("--perf", metavar="DIR",
+                    help="perf record the server in each static kapso-ops run into DIR "
+                         "(the figures of such a run carry perf's overhead)")
     args = ap.parse_args()
 
     os.makedirs(OUT, exist_ok=True)
@@ -548,6 +565,17 @@ def main():
         "duration": args.duration, "warmup": args.warmup,
     }
     body = grpc_body_file()
+    static_callers = [int(c) for c in args.static_callers.split(",")]
+    static_rows, static_body = run_static(args, static_callers, body)
+    static_report = static_upstream.render_static(static_rows, static_body)
+    if args.only_static:
+        report = "\n".join(render_header(meta)) + "\n" + static_report
+        print(report)
+        with open(os.path.join(OUT, "results-static.md"), "w") as f:
+            f.write(report)
+        with open(os.path.join(OUT, "results-static.json"), "w") as f:
+            json.dump({"meta": meta, "static": static_rows}, f, indent=2, default=str)
+        return
     sandbox = Proc("sandbox", [os.path.join(OUT, "kapso_sandbox"), "--port=0",
                                f"--api_key={API_KEY}"])
     meta["sandbox_pid"] = sandbox.pid
@@ -582,13 +610,35 @@ def main():
             server.stop()
         sandbox.stop()
 
-    report = render(meta, idle, inflight, conns, latency, cli)
+    report = render(meta, idle, inflight, conns, latency, cli) + "\n" + static_report
     print(report)
     with open(os.path.join(ROOT, "bench", "results.md"), "w") as f:
         f.write(report)
     with open(os.path.join(OUT, "results.json"), "w") as f:
         json.dump({"meta": meta, "idle": idle, "inflight": inflight, "connections": conns,
-                   "latency": latency, "cli": cli}, f, indent=2, default=str)
+                   "latency": latency, "cli": cli, "static": static_rows}, f, indent=2,
+                  default=str)
+
+
+def run_static(args, callers, body):
+    """The static-upstream scenario: its own nginx and a fresh kapso-ops
+    pointed at it (bench/static_upstream.py)."""
+    log("static upstream (nginx): direct vs kapso-ops")
+    nginx = static_upstream.Nginx(OUT)
+    server = None
+    try:
+        server = start_server(nginx, args.pool)
+        # nginx answers the spec's example whatever the id asked for.
+        reply = grpc_ok_once(server.addr, json.loads(nginx.body)["data"]["id"])
+        log(f"static: GetMessage answers {reply.ByteSize()} bytes of v1.Message")
+        rows = static_upstream.scenario_static(sys.modules[__name__], nginx, server, callers,
+                                               args.duration, args.warmup, body,
+                                               perf_dir=args.perf)
+        return rows, len(nginx.body)
+    finally:
+        if server:
+            server.stop()
+        nginx.stop()
 
 
 if __name__ == "__main__":

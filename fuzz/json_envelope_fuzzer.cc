@@ -1,7 +1,9 @@
 // Kapso's JSON answers -> the wire envelopes (kapso_client/json_mapping.h).
 // The first byte picks the envelope (kapso/internal/wire/); the rest is the
 // body. A body that parses must serialize back and parse again to the same
-// message (nothing the parser accepts is lost or unprintable).
+// message (nothing the parser accepts is lost or unprintable). Wherever the
+// one-pass reader (kapso_client/fast_json.h) answers, the reference path
+// must succeed with an equal message.
 
 #include <cstddef>
 #include <cstdint>
@@ -15,31 +17,15 @@
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/message.h"
 #include "google/protobuf/util/message_differencer.h"
-#include "kapso/internal/wire/api_logs.pb.h"
-#include "kapso/internal/wire/conversations.pb.h"
-#include "kapso/internal/wire/messages.pb.h"
-#include "kapso/internal/wire/paging.pb.h"
-#include "kapso/internal/wire/phone_numbers.pb.h"
-#include "kapso/internal/wire/webhook_deliveries.pb.h"
-#include "kapso/internal/wire/webhooks.pb.h"
+#include "kapso_client/fast_json.h"
 #include "kapso_client/json_mapping.h"
+#include "kapso_client/testing/wire_envelopes.h"
 
 namespace {
 
-namespace wire = ::kapso::internal::wire;
-
-// Every envelope, in the order they had in one file before the split per
-// resource, so that the seed corpus's first bytes pick the same ones.
 const google::protobuf::Descriptor* Envelope(uint8_t selector) {
-  static const google::protobuf::Descriptor* const kEnvelopes[] = {
-      wire::PageMeta::descriptor(),         wire::Paging::descriptor(),
-      wire::WebhookList::descriptor(),      wire::WebhookItem::descriptor(),
-      wire::PhoneNumberList::descriptor(),  wire::MessageList::descriptor(),
-      wire::MessageItem::descriptor(),      wire::ConversationList::descriptor(),
-      wire::ConversationItem::descriptor(), wire::ApiLogList::descriptor(),
-      wire::DeliveryList::descriptor(),     wire::TestResultItem::descriptor(),
-  };
-  return kEnvelopes[selector % (sizeof(kEnvelopes) / sizeof(kEnvelopes[0]))];
+  const auto& envelopes = kapso::client::testing_util::WireEnvelopes();
+  return envelopes[selector % envelopes.size()];
 }
 
 std::unique_ptr<google::protobuf::Message> NewMessage(const google::protobuf::Descriptor* type) {
@@ -76,6 +62,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
   const google::protobuf::Descriptor* type = Envelope(data[0]);
   std::string body = kapso::fuzz::AsText(data + 1, size - 1);
+  auto fast = NewMessage(type);
+  if (kapso::client::FastJsonToMessage(body, fast.get())) {
+    auto reference = NewMessage(type);
+    KAPSO_FUZZ_CHECK(kapso::client::ParseKapsoJsonReference(body, reference.get()).ok());
+    KAPSO_FUZZ_CHECK(google::protobuf::util::MessageDifferencer::Equals(*fast, *reference));
+  }
   auto parsed = NewMessage(type);
   if (!kapso::client::ParseKapsoJson(body, parsed.get()).ok()) return 0;
   auto json = kapso::client::ToKapsoJson(*parsed);

@@ -156,13 +156,20 @@ void CoalescingTransport::Complete(const std::string& key, const GroupPtr& group
     absl::MutexLock lock(&mu_);
     reissue = TakeWaiters(key, group, outcome, to_answer);
   }
-  for (auto& [waiter, cancel_handle] : to_answer) {
+  for (size_t i = 0; i < to_answer.size(); ++i) {
+    auto& [waiter, cancel_handle] = to_answer[i];
     // A handle not stored yet stays registered until the call ends; its
     // callback then finds the waiter answered and does nothing.
     if (waiter->cancellation != nullptr && cancel_handle != 0) {
       waiter->cancellation->Unregister(cancel_handle);
     }
-    std::move(waiter->done)(outcome);  // each waiter gets its own copy
+    // Each waiter gets its own copy; the last one (the only one, mostly)
+    // takes the answer itself, so nothing else holds its parse.
+    if (i + 1 < to_answer.size()) {
+      std::move(waiter->done)(outcome);
+    } else {
+      std::move(waiter->done)(std::move(outcome));
+    }
   }
   if (reissue != nullptr) Issue(key, reissue);
 }

@@ -42,42 +42,54 @@ void CurlEventLoop::Shutdown() {
   if (loop_.joinable()) loop_.join();
 }
 
+bool CurlEventLoop::TakeWake() {
+  bool wake = asleep_;
+  asleep_ = false;  // one wake-up serves every request queued before the loop runs
+  return wake;
+}
+
 void CurlEventLoop::Submit(std::unique_ptr<Transfer> transfer) {
+  bool wake = false;
   {
     absl::MutexLock lock(&mu_);
     if (!stopping_) {
       in_flight_.fetch_add(1, std::memory_order_relaxed);
       submitted_.push_back(std::move(transfer));
       transfer = nullptr;
+      wake = TakeWake();
     }
   }
   if (transfer != nullptr) {
     std::move(transfer->done)(absl::CancelledError("kapso-ops is shutting down"));
     return;
   }
-  curl_multi_wakeup(multi_);
+  if (wake) curl_multi_wakeup(multi_);
 }
 
 void CurlEventLoop::Cancel(int64_t id) {
+  bool wake = false;
   {
     absl::MutexLock lock(&mu_);
     cancelled_.push_back(id);
+    wake = TakeWake();
   }
-  curl_multi_wakeup(multi_);
+  if (wake) curl_multi_wakeup(multi_);
 }
 
 void CurlEventLoop::AddTimer(absl::Time when, absl::AnyInvocable<void() &&> work) {
+  bool wake = false;
   {
     absl::MutexLock lock(&mu_);
     if (!timers_drained_) {
       timers_.push(Timer{when, timer_seq_++, std::move(work)});
       work = nullptr;
+      wake = TakeWake();
     }
   }
   // After shutdown nothing waits any more: the work runs now (whatever it
   // sends fails at once), so no callback it owns is dropped unanswered.
   if (work != nullptr) return std::move(work)();
-  curl_multi_wakeup(multi_);
+  if (wake) curl_multi_wakeup(multi_);
 }
 
 TransportStats CurlEventLoop::stats() const {
@@ -106,6 +118,7 @@ void CurlEventLoop::Loop() {
     ReapFinished();
     RunDueTimers();
     curl_multi_poll(multi_, nullptr, 0, PollTimeoutMs(), nullptr);
+    Woken();
   }
   FailAll();
 }
@@ -209,7 +222,9 @@ void CurlEventLoop::RunDueTimers() {
 
 int CurlEventLoop::PollTimeoutMs() {
   absl::MutexLock lock(&mu_);
-  if (!submitted_.empty() || !cancelled_.empty()) return 0;
+  if (!submitted_.empty() || !cancelled_.empty() || abort_requested_ || stopping_) return 0;
+  // Work queued from now on finds the loop asleep and wakes it.
+  asleep_ = true;
   if (timers_.empty()) return 1000;
   absl::Duration wait = timers_.top().when - absl::Now();
   return static_cast<int>(std::clamp<int64_t>(absl::ToInt64Milliseconds(wait) + 1, 0, 1000));
@@ -227,6 +242,11 @@ void CurlEventLoop::Finish(std::unique_ptr<Transfer> transfer,
   }
   in_flight_.fetch_sub(1, std::memory_order_relaxed);
   std::move(transfer->done)(std::move(result));
+}
+
+void CurlEventLoop::Woken() {
+  absl::MutexLock lock(&mu_);
+  asleep_ = false;
 }
 
 void CurlEventLoop::FailAll() {

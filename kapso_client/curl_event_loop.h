@@ -5,7 +5,8 @@
 // CurlMultiTransport.
 // One thread owns the curl multi handle; other threads hand it transfers,
 // cancellations and timers through mutex-guarded queues and wake it with
-// curl_multi_wakeup.
+// curl_multi_wakeup, only when it sleeps in curl_multi_poll and no one woke
+// it yet (a busy loop reads the queues before it polls again).
 
 #include <curl/curl.h>
 
@@ -59,7 +60,11 @@ class CurlEventLoop {
   void CancelTransfers(const std::vector<int64_t>& ids) ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_thread_);
   void ReapFinished() ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_thread_);
   void RunDueTimers() ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_thread_) ABSL_LOCKS_EXCLUDED(mu_);
+  // The poll's timeout; from here until Woken() the loop counts as asleep.
   int PollTimeoutMs() ABSL_LOCKS_EXCLUDED(mu_);
+  void Woken() ABSL_LOCKS_EXCLUDED(mu_);
+  // Under mu_, after queueing work: whether the caller must wake the loop.
+  bool TakeWake() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   void Finish(std::unique_ptr<Transfer> transfer, absl::StatusOr<HttpResponse> result)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_thread_);
   void FailAll() ABSL_EXCLUSIVE_LOCKS_REQUIRED(loop_thread_) ABSL_LOCKS_EXCLUDED(mu_);
@@ -91,6 +96,8 @@ class CurlEventLoop {
   std::vector<int64_t> cancelled_ ABSL_GUARDED_BY(mu_);
   std::priority_queue<Timer, std::vector<Timer>, std::greater<Timer>> timers_ ABSL_GUARDED_BY(mu_);
   int64_t timer_seq_ ABSL_GUARDED_BY(mu_) = 0;
+  // The loop is (about to be) in curl_multi_poll and nobody has woken it.
+  bool asleep_ ABSL_GUARDED_BY(mu_) = false;
 };
 
 }  // namespace kapso::client::internal

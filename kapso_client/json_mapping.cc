@@ -7,6 +7,7 @@
 #include "google/protobuf/timestamp.pb.h"
 #include "google/protobuf/util/json_util.h"
 #include "google/protobuf/util/time_util.h"
+#include "kapso_client/fast_json.h"
 #include "kapso_client/open_fields.h"
 #include "kapso_client/parsed_body.h"
 #include "kapso_client/status_details.h"
@@ -48,9 +49,25 @@ std::string OutOfRangeTimestamp(const Message& message) {
   return "";
 }
 
+// OK, or KAPSO_BAD_RESPONSE naming the first out-of-range timestamp.
+absl::Status CheckTimestamps(const google::protobuf::Message& out) {
+  if (std::string field = OutOfRangeTimestamp(out); !field.empty()) {
+    return MakeError(absl::StatusCode::kInternal,
+                     absl::StrCat("Kapso sent a time outside 0001-01-01..9999-12-31 in ", field),
+                     "KAPSO_BAD_RESPONSE", {{"field", field}});
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 absl::Status ParseKapsoJson(absl::string_view json, google::protobuf::Message* out) {
+  if (FastJsonToMessage(json, out)) return CheckTimestamps(*out);
+  out->Clear();
+  return ParseKapsoJsonReference(json, out);
+}
+
+absl::Status ParseKapsoJsonReference(absl::string_view json, google::protobuf::Message* out) {
   google::protobuf::util::JsonParseOptions options;
   options.ignore_unknown_fields = true;
   // Open members (Webhook.headers, raw Meta statuses) also go to their
@@ -65,17 +82,16 @@ absl::Status ParseKapsoJson(absl::string_view json, google::protobuf::Message* o
                                   out->GetDescriptor()->name()),
                      "KAPSO_BAD_RESPONSE");
   }
-  if (std::string field = OutOfRangeTimestamp(*out); !field.empty()) {
-    return MakeError(absl::StatusCode::kInternal,
-                     absl::StrCat("Kapso sent a time outside 0001-01-01..9999-12-31 in ", field),
-                     "KAPSO_BAD_RESPONSE", {{"field", field}});
-  }
-  return absl::OkStatus();
+  return CheckTimestamps(*out);
 }
 
 absl::Status ParseResponse(const HttpResponse& response, google::protobuf::Message* out) {
   if (response.body.empty()) return absl::OkStatus();
-  if (response.parsed == nullptr) return ParseKapsoJson(response.body, out);
+  // Nobody else holds this answer (no coalesced waiter, no cache): parse
+  // straight into `out`; a shared parse would only add a copy.
+  if (response.parsed == nullptr || response.parsed.use_count() == 1) {
+    return ParseKapsoJson(response.body, out);
+  }
   return response.parsed->CopyTo(response.body, out);
 }
 

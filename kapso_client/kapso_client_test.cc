@@ -10,6 +10,7 @@
 #include "absl/synchronization/notification.h"
 #include "gtest/gtest.h"
 #include "kapso/internal/wire/messages.pb.h"
+#include "kapso_client/parsed_body.h"
 #include "kapso_client/status_details.h"
 #include "kapso_client/testing/fake_transport.h"
 #include "kapso_client/worker_pool.h"
@@ -137,13 +138,15 @@ TEST_F(KapsoClientTest, CallBudgetBoundsUpstreamCallsPerRpc) {
   EXPECT_EQ(transport_.requests(), 2);
 }
 
-// Where an answer is parsed: inline on the thread that received it when
-// that thread is idle and the body small, else on the parser pool.
+// Where an answer is parsed: inline on the thread that received it when the
+// body is a few KB, or small and that thread idle; else on the parser pool.
 class KapsoClientParserPoolTest : public ::testing::Test {
  protected:
   // Fetches a 2xx answer with `body`; returns the thread `done` ran on.
-  std::thread::id ParsedOn(std::string body) {
-    transport_.Script({Reply(200, {}, std::move(body))});
+  std::thread::id ParsedOn(std::string body) { return ParsedOn(Reply(200, {}, std::move(body))); }
+
+  std::thread::id ParsedOn(HttpResponse reply) {
+    transport_.Script({std::move(reply)});
     std::thread::id parsed_on;
     absl::Notification done;
     client_.Fetch<kapso::internal::wire::MessageItem>(
@@ -175,9 +178,26 @@ TEST_F(KapsoClientParserPoolTest, SmallAnswerIsParsedInlineWhenTheTransportIsIdl
   EXPECT_EQ(ParsedOn(Body(16)), std::this_thread::get_id());
 }
 
+TEST_F(KapsoClientParserPoolTest, TinyAnswerIsParsedInlineEvenWhenTheTransportIsBusy) {
+  transport_busy_ = true;
+  EXPECT_EQ(ParsedOn(Body(16)), std::this_thread::get_id());  // under 4 KiB
+}
+
+TEST_F(KapsoClientParserPoolTest, SharedTinyAnswerGoesToThePoolWhenTheTransportIsBusy) {
+  transport_busy_ = true;
+  HttpResponse reply = Reply(200, {}, Body(16));
+  reply.parsed = std::make_shared<ParsedBody>();
+  HttpResponse other_waiter = reply;  // a coalesced caller not answered yet
+  EXPECT_NE(ParsedOn(reply), std::this_thread::get_id());
+}
+
 TEST_F(KapsoClientParserPoolTest, SmallAnswerGoesToThePoolWhenTheTransportIsBusy) {
   transport_busy_ = true;
-  EXPECT_NE(ParsedOn(Body(16)), std::this_thread::get_id());
+  EXPECT_NE(ParsedOn(Body(16 * 1024)), std::this_thread::get_id());  // 4 to 64 KiB
+}
+
+TEST_F(KapsoClientParserPoolTest, SmallAnswerIsParsedInlineWhenTheTransportIsIdleToo) {
+  EXPECT_EQ(ParsedOn(Body(16 * 1024)), std::this_thread::get_id());
 }
 
 TEST_F(KapsoClientParserPoolTest, LargeAnswerAlwaysGoesToThePool) {

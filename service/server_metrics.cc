@@ -1,11 +1,15 @@
 #include "service/server_metrics.h"
 
+#include <array>
 #include <exception>
+#include <string>
 #include <utility>
 #include <vector>
 
+#include "absl/container/node_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
 #include "kapso_client/kapso_endpoints.h"
 #include "kapso_client/observed_transport.h"
 #include "kapso_client/status_details.h"
@@ -109,13 +113,47 @@ class ServerMetrics::Families {
                            .Register(registry)
                            .Add({})) {}
 
+  // The series of one RPC method. Family::Add builds a label map, hashes it
+  // and locks the family on every call; a series found once is kept here
+  // (prometheus-cpp never frees a series while its family lives).
+  struct MethodSeries {
+    prometheus::Histogram* duration = nullptr;
+    std::array<prometheus::Counter*, 17> by_code{};  // grpc::StatusCode 0..16
+  };
+  MethodSeries* Series(absl::string_view method, grpc::StatusCode code);
+
   prometheus::Family<prometheus::Counter>& rpc_requests;
   prometheus::Family<prometheus::Histogram>& rpc_duration;
   prometheus::Family<prometheus::Counter>& upstream_requests;
   prometheus::Family<prometheus::Histogram>& upstream_duration;
   prometheus::Gauge& follow_streams;
   prometheus::Gauge& follow_pollers;
+
+ private:
+  absl::Mutex mu_;
+  absl::node_hash_map<std::string, MethodSeries> methods_ ABSL_GUARDED_BY(mu_);
 };
+
+ServerMetrics::Families::MethodSeries* ServerMetrics::Families::Series(
+    absl::string_view method, grpc::StatusCode code) {
+  const size_t c = static_cast<size_t>(code);
+  {
+    absl::ReaderMutexLock read(&mu_);
+    auto it = methods_.find(method);
+    if (it != methods_.end() && it->second.by_code[c] != nullptr) return &it->second;
+  }
+  absl::MutexLock lock(&mu_);
+  MethodSeries& series = methods_[method];
+  std::string label(method);
+  if (series.duration == nullptr) {
+    series.duration = &rpc_duration.Add({{"method", label}}, LatencyBuckets());
+  }
+  if (series.by_code[c] == nullptr) {
+    series.by_code[c] = &rpc_requests.Add(
+        {{"method", label}, {"code", absl::StatusCodeToString(static_cast<absl::StatusCode>(code))}});
+  }
+  return &series;
+}
 
 ServerMetrics::ServerMetrics()
     : registry_(std::make_shared<prometheus::Registry>()),
@@ -146,13 +184,10 @@ int ServerMetrics::port() const {
 
 void ServerMetrics::RecordRpc(absl::string_view method, grpc::StatusCode code,
                               absl::Duration elapsed) {
-  std::string method_label(method);
-  families_->rpc_requests
-      .Add({{"method", method_label},
-            {"code", absl::StatusCodeToString(static_cast<absl::StatusCode>(code))}})
-      .Increment();
-  families_->rpc_duration.Add({{"method", method_label}}, LatencyBuckets())
-      .Observe(absl::ToDoubleSeconds(elapsed));
+  if (static_cast<unsigned>(code) > 16) code = grpc::StatusCode::UNKNOWN;
+  Families::MethodSeries* series = families_->Series(method, code);
+  series->by_code[static_cast<size_t>(code)]->Increment();
+  series->duration->Observe(absl::ToDoubleSeconds(elapsed));
 }
 
 void ServerMetrics::RecordUpstream(const client::HttpRequest& request,
