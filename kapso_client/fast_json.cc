@@ -151,7 +151,12 @@ class Reader {
   // RouteOpenFields' KeepValue drops it.
   bool ReadElement(Message* msg, const FieldDescriptor* f, bool keep, bool* fit);
   bool ReadScalar(Message* msg, const FieldDescriptor* f, bool keep, bool* fit);
+  bool ReadStringField(Message* msg, const FieldDescriptor* f);
+  bool ReadBoolField(Message* msg, const FieldDescriptor* f, bool value);
+  bool ReadDoubleField(Message* msg, const FieldDescriptor* f);
   bool ReadInteger(Message* msg, const FieldDescriptor* f, const Number& n, bool* fit);
+  bool SetSigned(Message* msg, const FieldDescriptor* f, const Number& n, bool neg, int64_t lo,
+                 uint64_t hi, bool* fit);
   bool ReadTimestamp(google::protobuf::Timestamp* out);
   bool ReadValue(google::protobuf::Value* out);
   bool ReadStruct(google::protobuf::Struct* out);
@@ -515,37 +520,19 @@ bool Reader::ReadElement(Message* msg, const FieldDescriptor* f, bool keep, bool
 }
 
 bool Reader::ReadScalar(Message* msg, const FieldDescriptor* f, bool keep, bool* fit) {
-  const Reflection* r = msg->GetReflection();
-  const bool rep = f->is_repeated();
   const char next = Peek();
   auto unfit = [&] {
     *fit = false;
     return keep && SkipValue(0);
   };
   switch (f->cpp_type()) {
-    case FieldDescriptor::CPPTYPE_STRING: {
+    case FieldDescriptor::CPPTYPE_STRING:
       if (f->type() == FieldDescriptor::TYPE_BYTES) return false;
-      if (next != '"') return unfit();
-      std::string s;
-      if (!ReadString(&s)) return false;
-      rep ? r->AddString(msg, f, std::move(s)) : r->SetString(msg, f, std::move(s));
-      return true;
-    }
-    case FieldDescriptor::CPPTYPE_BOOL: {
-      if (next != 't' && next != 'f') return unfit();
-      const bool value = next == 't';
-      if (!Literal(value ? "true" : "false")) return false;
-      rep ? r->AddBool(msg, f, value) : r->SetBool(msg, f, value);
-      return true;
-    }
-    case FieldDescriptor::CPPTYPE_DOUBLE: {
-      if (next != '-' && (next < '0' || next > '9')) return unfit();
-      Number n;
-      if (!ReadNumber(&n) || (n.integer && std::fabs(n.value) > kExactDoubleInt)) return false;
-      if (!n.integer && std::fabs(n.value) >= kExactDoubleInt) return false;
-      rep ? r->AddDouble(msg, f, n.value) : r->SetDouble(msg, f, n.value);
-      return true;
-    }
+      return next == '"' ? ReadStringField(msg, f) : unfit();
+    case FieldDescriptor::CPPTYPE_BOOL:
+      return next == 't' || next == 'f' ? ReadBoolField(msg, f, next == 't') : unfit();
+    case FieldDescriptor::CPPTYPE_DOUBLE:
+      return next == '-' || (next >= '0' && next <= '9') ? ReadDoubleField(msg, f) : unfit();
     case FieldDescriptor::CPPTYPE_INT32:
     case FieldDescriptor::CPPTYPE_INT64:
     case FieldDescriptor::CPPTYPE_UINT32:
@@ -560,54 +547,70 @@ bool Reader::ReadScalar(Message* msg, const FieldDescriptor* f, bool keep, bool*
   }
 }
 
+bool Reader::ReadStringField(Message* msg, const FieldDescriptor* f) {
+  std::string s;
+  if (!ReadString(&s)) return false;
+  const Reflection* r = msg->GetReflection();
+  f->is_repeated() ? r->AddString(msg, f, std::move(s)) : r->SetString(msg, f, std::move(s));
+  return true;
+}
+
+bool Reader::ReadBoolField(Message* msg, const FieldDescriptor* f, bool value) {
+  if (!Literal(value ? "true" : "false")) return false;
+  const Reflection* r = msg->GetReflection();
+  f->is_repeated() ? r->AddBool(msg, f, value) : r->SetBool(msg, f, value);
+  return true;
+}
+
+bool Reader::ReadDoubleField(Message* msg, const FieldDescriptor* f) {
+  Number n;
+  if (!ReadNumber(&n) || std::fabs(n.value) >= kExactDoubleInt) return false;
+  const Reflection* r = msg->GetReflection();
+  f->is_repeated() ? r->AddDouble(msg, f, n.value) : r->SetDouble(msg, f, n.value);
+  return true;
+}
+
 // An integer literal into an integer field; a number that does not fit is
 // declined, or (kept values) dropped where nlohmann would call it unfit.
 bool Reader::ReadInteger(Message* msg, const FieldDescriptor* f, const Number& n, bool* fit) {
-  const Reflection* r = msg->GetReflection();
-  const bool rep = f->is_repeated();
-  if (!n.integer) {
-    *fit = false;
-    return false;
-  }
   const bool neg = n.negative && n.magnitude != 0;
-  int64_t signed_value = neg ? static_cast<int64_t>(0 - n.magnitude) : 0;
+  if (!n.integer) return *fit = false;
   switch (f->cpp_type()) {
     case FieldDescriptor::CPPTYPE_INT32:
-    case FieldDescriptor::CPPTYPE_INT64: {
-      const int64_t lo = f->cpp_type() == FieldDescriptor::CPPTYPE_INT32
-                             ? std::numeric_limits<int32_t>::min()
-                             : std::numeric_limits<int64_t>::min();
-      const uint64_t hi = f->cpp_type() == FieldDescriptor::CPPTYPE_INT32
-                              ? std::numeric_limits<int32_t>::max()
-                              : std::numeric_limits<int64_t>::max();
-      if (neg ? signed_value < lo : n.magnitude > hi) return *fit = false;
-      const int64_t v = neg ? signed_value : static_cast<int64_t>(n.magnitude);
-      if (f->cpp_type() == FieldDescriptor::CPPTYPE_INT32) {
-        rep ? r->AddInt32(msg, f, static_cast<int32_t>(v)) : r->SetInt32(msg, f, static_cast<int32_t>(v));
-      } else {
-        rep ? r->AddInt64(msg, f, v) : r->SetInt64(msg, f, v);
-      }
+      return SetSigned(msg, f, n, neg, std::numeric_limits<int32_t>::min(),
+                       std::numeric_limits<int32_t>::max(), fit);
+    case FieldDescriptor::CPPTYPE_INT64:
+      return SetSigned(msg, f, n, neg, std::numeric_limits<int64_t>::min(),
+                       std::numeric_limits<int64_t>::max(), fit);
+    case FieldDescriptor::CPPTYPE_UINT32:
+      if (neg || n.magnitude > std::numeric_limits<uint32_t>::max()) return *fit = false;
+      f->is_repeated()
+          ? msg->GetReflection()->AddUInt32(msg, f, static_cast<uint32_t>(n.magnitude))
+          : msg->GetReflection()->SetUInt32(msg, f, static_cast<uint32_t>(n.magnitude));
       return true;
-    }
-    default: {
-      const uint64_t hi = f->cpp_type() == FieldDescriptor::CPPTYPE_UINT32
-                              ? std::numeric_limits<uint32_t>::max()
-                              : std::numeric_limits<uint64_t>::max();
-      if (neg || n.magnitude > hi) return *fit = false;
-      if (f->cpp_type() == FieldDescriptor::CPPTYPE_UINT32) {
-        const auto v = static_cast<uint32_t>(n.magnitude);
-        rep ? r->AddUInt32(msg, f, v) : r->SetUInt32(msg, f, v);
-      } else {
-        rep ? r->AddUInt64(msg, f, n.magnitude) : r->SetUInt64(msg, f, n.magnitude);
-      }
+    default:  // CPPTYPE_UINT64
+      if (neg) return *fit = false;
+      f->is_repeated() ? msg->GetReflection()->AddUInt64(msg, f, n.magnitude)
+                       : msg->GetReflection()->SetUInt64(msg, f, n.magnitude);
       return true;
-    }
   }
 }
 
-// Only years 0002..9998, so no offset can push the time out of protobuf's
-// range: TimeUtil::FromString CHECK-fails (aborts) on such a time, and the
-// reference path words the error for it (OutOfRangeTimestamp).
+bool Reader::SetSigned(Message* msg, const FieldDescriptor* f, const Number& n, bool neg,
+                       int64_t lo, uint64_t hi, bool* fit) {
+  const int64_t negative_value = neg ? static_cast<int64_t>(0 - n.magnitude) : 0;
+  if (neg ? negative_value < lo : n.magnitude > hi) return *fit = false;
+  const int64_t v = neg ? negative_value : static_cast<int64_t>(n.magnitude);
+  const Reflection* r = msg->GetReflection();
+  if (f->cpp_type() == FieldDescriptor::CPPTYPE_INT32) {
+    const auto v32 = static_cast<int32_t>(v);
+    f->is_repeated() ? r->AddInt32(msg, f, v32) : r->SetInt32(msg, f, v32);
+  } else {
+    f->is_repeated() ? r->AddInt64(msg, f, v) : r->SetInt64(msg, f, v);
+  }
+  return true;
+}
+
 bool Reader::ReadTimestamp(google::protobuf::Timestamp* out) {
   std::string text;
   if (!ReadString(&text)) return false;
