@@ -13,6 +13,12 @@ namespace kapso::client {
 // is not JSON passes; the parser rejects it.
 bool JsonDepthWithin(absl::string_view json, int max_depth);
 
+// Whether a string in `json` holds a raw control character (U+0000 to
+// U+001F unescaped), which JSON forbids. Protobuf 3.21's parser accepts
+// them where nlohmann (open_fields.h) does not, so such a body would be read
+// two ways; the parser's caller refuses it instead.
+bool JsonHasRawControlInString(absl::string_view json);
+
 }  // namespace kapso::client
 
 #endif  // KAPSO_CLIENT_JSON_DEPTH_H_

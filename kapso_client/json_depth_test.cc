@@ -30,5 +30,13 @@ TEST(JsonDepthWithin, IsLinearOnHostileInput) {
   EXPECT_TRUE(JsonDepthWithin(std::string(8 << 20, ']'), 64));
 }
 
+TEST(JsonHasRawControlInString, FindsUnescapedControlsInStringsOnly) {
+  EXPECT_FALSE(JsonHasRawControlInString(R"({"a":"b\n\u0000","c":[1,2]})"));
+  EXPECT_FALSE(JsonHasRawControlInString("{\n\t\"a\" :\r\n 1}"));  // whitespace outside strings
+  EXPECT_TRUE(JsonHasRawControlInString(std::string("{\"a\":\"b\0c\"}", 10)));
+  EXPECT_TRUE(JsonHasRawControlInString("{\"categor\x01y\":1}"));  // in a member name
+  EXPECT_TRUE(JsonHasRawControlInString("{\"a\":\"line\nbreak\"}"));
+}
+
 }  // namespace
 }  // namespace kapso::client

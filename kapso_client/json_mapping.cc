@@ -8,6 +8,7 @@
 #include "google/protobuf/util/json_util.h"
 #include "google/protobuf/util/time_util.h"
 #include "kapso_client/fast_json.h"
+#include "kapso_client/json_depth.h"
 #include "kapso_client/open_fields.h"
 #include "kapso_client/parsed_body.h"
 #include "kapso_client/status_details.h"
@@ -59,6 +60,14 @@ absl::Status CheckTimestamps(const google::protobuf::Message& out) {
   return absl::OkStatus();
 }
 
+// A body that is not JSON kapso-ops can read as `out`.
+absl::Status Unreadable(const google::protobuf::Message& out) {
+  return MakeError(absl::StatusCode::kInternal,
+                   absl::StrCat("Kapso sent a response kapso-ops cannot read as ",
+                                out.GetDescriptor()->name()),
+                   "KAPSO_BAD_RESPONSE");
+}
+
 }  // namespace
 
 absl::Status ParseKapsoJson(absl::string_view json, google::protobuf::Message* out) {
@@ -72,16 +81,12 @@ absl::Status ParseKapsoJsonReference(absl::string_view json, google::protobuf::M
   options.ignore_unknown_fields = true;
   // Open members (Webhook.headers, raw Meta statuses) also go to their
   // *_json twins; see open_fields.h.
+  if (JsonHasRawControlInString(json)) return Unreadable(*out);
   std::optional<std::string> routed = RouteOpenFields(json, out->GetDescriptor());
   if (routed.has_value()) json = *routed;
   auto status = google::protobuf::util::JsonStringToMessage(
       google::protobuf::StringPiece(json.data(), json.size()), out, options);
-  if (!status.ok()) {
-    return MakeError(absl::StatusCode::kInternal,
-                     absl::StrCat("Kapso sent a response kapso-ops cannot read as ",
-                                  out->GetDescriptor()->name()),
-                     "KAPSO_BAD_RESPONSE");
-  }
+  if (!status.ok()) return Unreadable(*out);
   return CheckTimestamps(*out);
 }
 

@@ -7,6 +7,7 @@
 #include "kapso/internal/wire/phone_numbers.pb.h"
 #include "kapso/internal/wire/webhooks.pb.h"
 #include "kapso_client/json_mapping.h"
+#include "kapso_client/status_details.h"
 
 namespace kapso::client {
 namespace {
@@ -100,6 +101,23 @@ TEST(OpenFieldsTest, ADocumentDeeperThanProtobufAllowsIsNotRewritten) {
 TEST(OpenFieldsTest, TypedFieldsOutsideOpenMembersStillFailTheAnswer) {
   wire::WebhookItem item;  // `events` is not open: an object there is a bad answer
   EXPECT_FALSE(ParseKapsoJson(R"({"data":{"id":"a","events":{"x":1}}})", &item).ok());
+}
+
+// Protobuf 3.21 reads a raw control character in a string, nlohmann (the
+// routing) refuses the body: it would be read two ways, so it is refused.
+TEST(OpenFieldsTest, RawControlCharactersInStringsFailTheAnswer) {
+  wire::MessageItem item;
+  static constexpr char kBody[] =
+      "{\"data\":{\"id\":\"wamid.1\",\"kapso\":{\"statuses\":"
+      "[{\"id\":\"s\",\"\":{\"categor\0y\":\"service\"}}]}}}";
+  const std::string body(kBody, sizeof(kBody) - 1);
+  ASSERT_NE(body.find('\0'), std::string::npos);
+  absl::Status status = ParseKapsoJson(body, &item);
+  EXPECT_FALSE(status.ok());
+  EXPECT_EQ(ErrorReason(status), "KAPSO_BAD_RESPONSE");
+  EXPECT_TRUE(ParseKapsoJson(R"({"data":{"id":"wamid.1","kapso":{"content":"a\u0000b"}}})",
+                             &item)
+                  .ok());  // escaped, as JSON allows
 }
 
 }  // namespace
