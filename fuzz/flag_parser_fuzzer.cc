@@ -35,8 +35,8 @@ const std::vector<cli::FlagSpec>& CommandFlags() {
 }
 
 // Offers args[*i] to `specs`; checks what it stored. Returns whether known.
-bool Offer(const std::vector<std::string>& args, size_t* i,
-           const std::vector<cli::FlagSpec>& specs, cli::ParsedFlags* out) {
+bool Offer(const std::vector<std::string>& args, size_t* i, const std::vector<cli::FlagSpec>& specs,
+           cli::ParsedFlags* out) {
   size_t before = *i;
   auto known = cli::ParseOneFlag(args, i, specs, out);
   if (!known.ok() || !*known) {
@@ -69,6 +69,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (!Offer(args, &i, cli::GlobalFlagSpecs(), &globals) || i == before) ++i;
   }
   (void)cli::CheckRequiredFlags(CommandFlags(), flags);
-  (void)cli::MakeGlobalOptions(globals, [](const std::string&) { return ""; }, false);
+  (void)cli::MakeGlobalOptions(
+      globals, [](const std::string&) { return ""; }, false);
   return 0;
 }

@@ -40,13 +40,12 @@ inline const std::string& Part(const std::vector<std::string>& parts, size_t i) 
 
 // An invariant of the code under test broke: report it and crash, so
 // libFuzzer keeps the input.
-#define KAPSO_FUZZ_CHECK(condition)                                              \
-  do {                                                                           \
-    if (!(condition)) {                                                          \
-      std::fprintf(stderr, "%s:%d: invariant failed: %s\n", __FILE__, __LINE__, \
-                   #condition);                                                  \
-      std::abort();                                                              \
-    }                                                                            \
+#define KAPSO_FUZZ_CHECK(condition)                                                          \
+  do {                                                                                       \
+    if (!(condition)) {                                                                      \
+      std::fprintf(stderr, "%s:%d: invariant failed: %s\n", __FILE__, __LINE__, #condition); \
+      std::abort();                                                                          \
+    }                                                                                        \
   } while (0)
 
 }  // namespace kapso::fuzz

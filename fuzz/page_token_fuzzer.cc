@@ -9,8 +9,8 @@
 #include <string>
 
 #include "absl/strings/escaping.h"
-#include "google/protobuf/stubs/common.h"
 #include "fuzz/fuzz_input.h"
+#include "google/protobuf/stubs/common.h"
 #include "kapso/ops/v1/message_debug.pb.h"
 #include "service/page_token.h"
 

@@ -14,8 +14,8 @@
 #include "kapso_client/conversations.h"
 #include "kapso_client/messages.h"
 #include "kapso_client/phone_numbers.h"
-#include "kapso_client/webhooks.h"
 #include "kapso_client/url_encoding.h"
+#include "kapso_client/webhooks.h"
 
 using kapso::fuzz::Part;
 namespace client = kapso::client;

@@ -35,8 +35,8 @@ void CachingTransport::Send(HttpRequest request, CallOptions options, HttpCallba
     return std::move(done)(*std::move(cached));
   }
   inner_->Send(std::move(request), std::move(options),
-               [this, key = std::move(key), done = std::move(done)](
-                   absl::StatusOr<HttpResponse> outcome) mutable {
+               [this, key = std::move(key),
+                done = std::move(done)](absl::StatusOr<HttpResponse> outcome) mutable {
                  if (outcome.ok() && outcome->status == 200) {
                    Store(std::move(key), *outcome, clock_->Now());
                  }

@@ -87,10 +87,12 @@ TEST_F(CachingTransportTest, ErrorsAreNotKept) {
 }
 
 TEST_F(CachingTransportTest, OtherPathsAndMethodsAreNeverCached) {
-  const HttpRequest requests[] = {
-      Get("/whatsapp/phone_numbers/1"), Get("/whatsapp/messages"),
-      Get("/whatsapp/phone_numbers/1/health/extra"), Get("/health"),
-      Request(HttpMethod::kPost, HealthPath(1)), Request(HttpMethod::kDelete, HealthPath(1))};
+  const HttpRequest requests[] = {Get("/whatsapp/phone_numbers/1"),
+                                  Get("/whatsapp/messages"),
+                                  Get("/whatsapp/phone_numbers/1/health/extra"),
+                                  Get("/health"),
+                                  Request(HttpMethod::kPost, HealthPath(1)),
+                                  Request(HttpMethod::kDelete, HealthPath(1))};
   for (const HttpRequest& request : requests) {
     SCOPED_TRACE(absl::StrCat(HttpMethodName(request.method), " ", request.path));
     EXPECT_FALSE(CachingTransport::IsCacheable(request));

@@ -51,8 +51,8 @@ void CoalescingTransport::Send(HttpRequest request, CallOptions options, HttpCal
 }
 
 CoalescingTransport::GroupPtr CoalescingTransport::Join(const std::string& key,
-                                                       HttpRequest& request,
-                                                       const WaiterPtr& waiter) {
+                                                        HttpRequest& request,
+                                                        const WaiterPtr& waiter) {
   absl::MutexLock lock(&mu_);
   GroupPtr& slot = groups_[key];
   GroupPtr created;
@@ -98,8 +98,7 @@ void CoalescingTransport::Issue(const std::string& key, const GroupPtr& group) {
                });
 }
 
-void CoalescingTransport::Leave(const std::string& key, const WaiterPtr& waiter,
-                                absl::Status why) {
+void CoalescingTransport::Leave(const std::string& key, const WaiterPtr& waiter, absl::Status why) {
   GroupPtr emptied;
   {
     absl::MutexLock lock(&mu_);
@@ -123,8 +122,8 @@ bool CoalescingTransport::MarkLeft(const std::string& key, const WaiterPtr& wait
 }
 
 CoalescingTransport::GroupPtr CoalescingTransport::CarryOver(const std::string& key,
-                                                            const GroupPtr& group,
-                                                            std::vector<WaiterPtr>& to_answer) {
+                                                             const GroupPtr& group,
+                                                             std::vector<WaiterPtr>& to_answer) {
   GroupPtr next;
   for (auto& waiter : group->waiters) {
     if (waiter->answered) continue;
@@ -181,7 +180,8 @@ CoalescingTransport::GroupPtr CoalescingTransport::TakeWaiters(
   if (it != groups_.end() && it->second == group) groups_.erase(it);
   // Only a failure by the shared call's own deadline is possibly another
   // caller's failure; any other outcome is everyone's answer.
-  bool by_deadline = !outcome.ok() && outcome.status().code() == absl::StatusCode::kDeadlineExceeded;
+  bool by_deadline =
+      !outcome.ok() && outcome.status().code() == absl::StatusCode::kDeadlineExceeded;
   std::vector<WaiterPtr> answered;
   GroupPtr reissue;
   if (by_deadline) {

@@ -61,12 +61,9 @@ TEST_F(CoalescingTransportTest, DifferentRequestsAreNotShared) {
   with_query.query = {{"limit", "1"}};
   HttpRequest other_query = Get(kPath);
   other_query.query = {{"limit", "2"}};
-  const HttpRequest variants[] = {Get(kPath),
-                                  with_query,
-                                  other_query,
-                                  Get("/whatsapp/phone_numbers/456/health"),
-                                  Get(kPath, "key-b"),
-                                  Request(HttpMethod::kDelete, kPath)};
+  const HttpRequest variants[] = {Get(kPath),          with_query,
+                                  other_query,         Get("/whatsapp/phone_numbers/456/health"),
+                                  Get(kPath, "key-b"), Request(HttpMethod::kDelete, kPath)};
   for (const HttpRequest& request : variants) Send(request);
   EXPECT_EQ(inner_.requests(), 6);
   EXPECT_EQ(coalescing_.coalesced(), 0);

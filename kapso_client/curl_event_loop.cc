@@ -14,10 +14,10 @@ absl::Status CurlEventLoop::Init() {
   multi_ = curl_multi_init();
   if (multi_ == nullptr) return absl::InternalError("curl_multi_init failed");
   long pool = std::max(1, options_.max_connections);
-  for (auto [option, value] : {std::pair{CURLMOPT_MAX_HOST_CONNECTIONS, pool},
-                               std::pair{CURLMOPT_MAX_TOTAL_CONNECTIONS, pool},
-                               std::pair{CURLMOPT_MAXCONNECTS, pool},
-                               std::pair{CURLMOPT_PIPELINING, long{CURLPIPE_MULTIPLEX}}}) {
+  for (auto [option, value] :
+       {std::pair{CURLMOPT_MAX_HOST_CONNECTIONS, pool},
+        std::pair{CURLMOPT_MAX_TOTAL_CONNECTIONS, pool}, std::pair{CURLMOPT_MAXCONNECTS, pool},
+        std::pair{CURLMOPT_PIPELINING, long{CURLPIPE_MULTIPLEX}}}) {
     CURLMcode code = curl_multi_setopt(multi_, option, value);
     if (code != CURLM_OK) {
       return absl::InternalError(absl::StrCat("curl_multi_setopt: ", curl_multi_strerror(code)));
@@ -127,8 +127,8 @@ void CurlEventLoop::StartTransfers(std::vector<std::unique_ptr<Transfer>> batch)
   for (auto& transfer : batch) {
     const auto& cancellation = transfer->options.cancellation;
     if (cancellation != nullptr && cancellation->cancelled()) {
-      Finish(std::move(transfer), MakeError(absl::StatusCode::kCancelled,
-                                            "the caller cancelled the call", "CANCELLED"));
+      Finish(std::move(transfer),
+             MakeError(absl::StatusCode::kCancelled, "the caller cancelled the call", "CANCELLED"));
       continue;
     }
     absl::Duration remaining = transfer->options.deadline - absl::Now();
@@ -144,13 +144,12 @@ void CurlEventLoop::StartTransfers(std::vector<std::unique_ptr<Transfer>> batch)
       transfer->easy = idle_handles_.back();
       idle_handles_.pop_back();
     }
-    absl::Status configured =
-        ConfigureEasy(*transfer, options_, remaining);
+    absl::Status configured = ConfigureEasy(*transfer, options_, remaining);
     if (configured.ok()) {
       CURLMcode code = curl_multi_add_handle(multi_, transfer->easy);
       if (code != CURLM_OK) {
-        configured = absl::InternalError(
-            absl::StrCat("curl_multi_add_handle: ", curl_multi_strerror(code)));
+        configured =
+            absl::InternalError(absl::StrCat("curl_multi_add_handle: ", curl_multi_strerror(code)));
       }
     }
     if (!configured.ok()) {
@@ -231,7 +230,7 @@ int CurlEventLoop::PollTimeoutMs() {
 }
 
 void CurlEventLoop::Finish(std::unique_ptr<Transfer> transfer,
-                                      absl::StatusOr<HttpResponse> result) {
+                           absl::StatusOr<HttpResponse> result) {
   if (transfer->options.cancellation != nullptr && transfer->cancel_handle != 0) {
     transfer->options.cancellation->Unregister(transfer->cancel_handle);
   }

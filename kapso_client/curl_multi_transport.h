@@ -44,8 +44,7 @@ struct TransportStats {
 // (retry back-off) on the same loop.
 class CurlMultiTransport final : public HttpTransport, public Scheduler {
  public:
-  static absl::StatusOr<std::unique_ptr<CurlMultiTransport>> Create(
-      CurlTransportOptions options);
+  static absl::StatusOr<std::unique_ptr<CurlMultiTransport>> Create(CurlTransportOptions options);
   // Stops the loop: requests in flight finish with CANCELLED and pending
   // timers run early (what they send fails at once), all on the loop thread,
   // which is then joined; later Sends fail and later timers run at once.

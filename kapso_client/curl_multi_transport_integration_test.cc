@@ -32,7 +32,8 @@ class RecordingServer {
     server_.Get(R"(/platform/v1/(.*))", [this](const auto& req, auto& res) { Record(req, res); });
     server_.Post(R"(/platform/v1/(.*))", [this](const auto& req, auto& res) { Record(req, res); });
     server_.Patch(R"(/platform/v1/(.*))", [this](const auto& req, auto& res) { Record(req, res); });
-    server_.Delete(R"(/platform/v1/(.*))", [this](const auto& req, auto& res) { Record(req, res); });
+    server_.Delete(R"(/platform/v1/(.*))",
+                   [this](const auto& req, auto& res) { Record(req, res); });
     // Accepted sockets inherit TCP_NODELAY from the listening socket on
     // Linux; without it Nagle holds each body ~40 ms behind its headers.
     server_.set_socket_options([](socket_t sock) {
@@ -69,8 +70,12 @@ class RecordingServer {
   void Record(const httplib::Request& req, httplib::Response& res) {
     {
       absl::MutexLock lock(&mu_);
-      last_ = {req.method, req.path, req.get_param_value("a"), req.get_header_value("X-API-Key"),
-               req.get_header_value("X-Request-Id"), req.body};
+      last_ = {req.method,
+               req.path,
+               req.get_param_value("a"),
+               req.get_header_value("X-API-Key"),
+               req.get_header_value("X-Request-Id"),
+               req.body};
       connections_.insert(req.remote_port);
     }
     // The answer's delay is the behaviour under test (slow Kapso), not an order.
@@ -133,9 +138,9 @@ TEST(CurlMultiTransportTest, SendsKeyRequestIdPathAndQuery) {
 TEST(CurlMultiTransportTest, SendsEachMethodWithItsBody) {
   RecordingServer server;
   auto transport = MakeTransport(server.base_url());
-  for (auto [method, name] : {std::pair{HttpMethod::kPost, "POST"},
-                              std::pair{HttpMethod::kPatch, "PATCH"},
-                              std::pair{HttpMethod::kDelete, "DELETE"}}) {
+  for (auto [method, name] :
+       {std::pair{HttpMethod::kPost, "POST"}, std::pair{HttpMethod::kPatch, "PATCH"},
+        std::pair{HttpMethod::kDelete, "DELETE"}}) {
     SCOPED_TRACE(name);
     HttpRequest request{method, "/whatsapp/webhooks/abc"};
     if (method != HttpMethod::kDelete) request.body = R"({"whatsapp_webhook":{"url":"u"}})";

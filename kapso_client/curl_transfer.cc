@@ -88,8 +88,8 @@ absl::Status SetMethod(Transfer& t) {
     case HttpMethod::kPost:
       break;
   }
-  return set(CURLOPT_POSTFIELDSIZE, static_cast<long>(t.request.body.size()), "POSTFIELDSIZE")
-             (CURLOPT_POSTFIELDS, t.request.body.c_str(), "POSTFIELDS")
+  return set(CURLOPT_POSTFIELDSIZE, static_cast<long>(t.request.body.size()), "POSTFIELDSIZE")(
+             CURLOPT_POSTFIELDS, t.request.body.c_str(), "POSTFIELDS")
       .status();
 }
 
@@ -121,8 +121,8 @@ absl::Status BuildHeaders(Transfer& t, const std::string& key) {
   t.headers = curl_slist_append(t.headers, "Content-Type: application/json");
   t.headers = curl_slist_append(t.headers, "Expect:");  // no 100-continue round trip
   if (!t.request.request_id.empty()) {
-    t.headers = curl_slist_append(
-        t.headers, absl::StrCat("X-Request-Id: ", t.request.request_id).c_str());
+    t.headers =
+        curl_slist_append(t.headers, absl::StrCat("X-Request-Id: ", t.request.request_id).c_str());
   }
   return absl::OkStatus();
 }
@@ -135,25 +135,21 @@ absl::Status ConfigureEasy(Transfer& t, const CurlTransportOptions& options,
   if (absl::Status s = BuildHeaders(t, key); !s.ok()) return s;
   t.max_body_bytes = options.max_body_bytes;
   long timeout_ms = std::max<long>(1, absl::ToInt64Milliseconds(timeout));
-  long connect_ms =
-      std::min<long>(timeout_ms, absl::ToInt64Milliseconds(options.connect_timeout));
+  long connect_ms = std::min<long>(timeout_ms, absl::ToInt64Milliseconds(options.connect_timeout));
   OptionSetter set(t.easy);
-  set(CURLOPT_URL, t.url.c_str(), "URL")
-      (CURLOPT_PATH_AS_IS, 1L, "PATH_AS_IS")  // never squash "/../" in ids
-      (CURLOPT_HTTPHEADER, t.headers, "HTTPHEADER")
-      (CURLOPT_USERAGENT, options.user_agent.c_str(), "USERAGENT")
-      (CURLOPT_NOSIGNAL, 1L, "NOSIGNAL")  // timeouts must not raise SIGALRM in a server
-      (CURLOPT_TIMEOUT_MS, timeout_ms, "TIMEOUT_MS")
-      (CURLOPT_CONNECTTIMEOUT_MS, connect_ms, "CONNECTTIMEOUT_MS")
-      (CURLOPT_TCP_KEEPALIVE, 1L, "TCP_KEEPALIVE")
-      (CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS), "HTTP_VERSION")
-      (CURLOPT_WRITEFUNCTION, OnBody, "WRITEFUNCTION")
-      (CURLOPT_WRITEDATA, &t, "WRITEDATA")
-      (CURLOPT_HEADERFUNCTION, OnHeader, "HEADERFUNCTION")
-      (CURLOPT_HEADERDATA, &t, "HEADERDATA")
-      (CURLOPT_PREREQFUNCTION, OnPrereq, "PREREQFUNCTION")
-      (CURLOPT_PREREQDATA, &t, "PREREQDATA")
-      (CURLOPT_PRIVATE, &t, "PRIVATE");
+  set(CURLOPT_URL, t.url.c_str(), "URL")(CURLOPT_PATH_AS_IS, 1L,
+                                         "PATH_AS_IS")  // never squash "/../" in ids
+      (CURLOPT_HTTPHEADER, t.headers, "HTTPHEADER")(CURLOPT_USERAGENT, options.user_agent.c_str(),
+                                                    "USERAGENT")(
+          CURLOPT_NOSIGNAL, 1L, "NOSIGNAL")  // timeouts must not raise SIGALRM in a server
+      (CURLOPT_TIMEOUT_MS, timeout_ms, "TIMEOUT_MS")(CURLOPT_CONNECTTIMEOUT_MS, connect_ms,
+                                                     "CONNECTTIMEOUT_MS")(CURLOPT_TCP_KEEPALIVE, 1L,
+                                                                          "TCP_KEEPALIVE")(
+          CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS), "HTTP_VERSION")(
+          CURLOPT_WRITEFUNCTION, OnBody, "WRITEFUNCTION")(CURLOPT_WRITEDATA, &t, "WRITEDATA")(
+          CURLOPT_HEADERFUNCTION, OnHeader, "HEADERFUNCTION")(CURLOPT_HEADERDATA, &t, "HEADERDATA")(
+          CURLOPT_PREREQFUNCTION, OnPrereq, "PREREQFUNCTION")(CURLOPT_PREREQDATA, &t, "PREREQDATA")(
+          CURLOPT_PRIVATE, &t, "PRIVATE");
   if (!set.status().ok()) return set.status();
   return SetMethod(t);
 }

@@ -236,16 +236,34 @@ bool Reader::ReadEscape(std::string* out) {
   const char e = p_[1];
   p_ += 2;
   switch (e) {
-    case '"': out->push_back('"'); return true;
-    case '\\': out->push_back('\\'); return true;
-    case '/': out->push_back('/'); return true;
-    case 'b': out->push_back('\b'); return true;
-    case 'f': out->push_back('\f'); return true;
-    case 'n': out->push_back('\n'); return true;
-    case 'r': out->push_back('\r'); return true;
-    case 't': out->push_back('\t'); return true;
-    case 'u': break;
-    default: return false;
+    case '"':
+      out->push_back('"');
+      return true;
+    case '\\':
+      out->push_back('\\');
+      return true;
+    case '/':
+      out->push_back('/');
+      return true;
+    case 'b':
+      out->push_back('\b');
+      return true;
+    case 'f':
+      out->push_back('\f');
+      return true;
+    case 'n':
+      out->push_back('\n');
+      return true;
+    case 'r':
+      out->push_back('\r');
+      return true;
+    case 't':
+      out->push_back('\t');
+      return true;
+    case 'u':
+      break;
+    default:
+      return false;
   }
   if (end_ - p_ < 4) return false;
   uint32_t cp = 0;
@@ -263,7 +281,10 @@ bool Reader::ReadEscape(std::string* out) {
 // One well-formed multi-byte UTF-8 sequence (no overlongs, no surrogates).
 bool Reader::ReadUtf8(std::string* out) {
   const unsigned char c = static_cast<unsigned char>(*p_);
-  int len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+  int len = c >= 0xC2 && c <= 0xDF   ? 2
+            : c >= 0xE0 && c <= 0xEF ? 3
+            : c >= 0xF0 && c <= 0xF4 ? 4
+                                     : 0;
   if (len == 0 || end_ - p_ < len) return false;
   uint32_t cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
   for (int i = 1; i < len; ++i) {
@@ -311,9 +332,10 @@ bool Reader::ReadNumber(Number* out) {
   std::string text(start, p_ - start);
   if (!absl::SimpleAtod(text, &out->value) || !std::isfinite(out->value)) return false;
   if (integer && out->negative && out->value == 0) out->value = 0;  // protobuf reads "-0" as 0
-  out->integer = integer &&
-                 absl::SimpleAtoi(absl::string_view(digits, digits_end - digits), &out->magnitude) &&
-                 (!out->negative || out->magnitude <= uint64_t{1} << 63);
+  out->integer =
+      integer &&
+      absl::SimpleAtoi(absl::string_view(digits, digits_end - digits), &out->magnitude) &&
+      (!out->negative || out->magnitude <= uint64_t{1} << 63);
   return true;
 }
 
@@ -323,10 +345,14 @@ bool Reader::SkipValue(int depth) {
   std::string scratch;
   Number number;
   switch (Peek()) {
-    case '"': return ReadString(&scratch);
-    case 't': return Literal("true");
-    case 'f': return Literal("false");
-    case 'n': return Literal("null");
+    case '"':
+      return ReadString(&scratch);
+    case 't':
+      return Literal("true");
+    case 'f':
+      return Literal("false");
+    case 'n':
+      return Literal("null");
     case '{': {
       ++p_;
       if (Consume('}')) return true;
@@ -343,7 +369,8 @@ bool Reader::SkipValue(int depth) {
       } while (Consume(','));
       return Consume(']');
     }
-    default: return ReadNumber(&number);
+    default:
+      return ReadNumber(&number);
   }
 }
 
@@ -413,7 +440,8 @@ bool Reader::ReadTwinned(Message* msg, const FieldDescriptor* f, const FieldDesc
   google::protobuf::Value raw;
   if (!ReadValue(&raw)) return false;
   if (twin->is_repeated()) {  // repeated Struct: an array of objects
-    if (!IsType(twin, google::protobuf::Struct::descriptor()) || !raw.has_list_value()) return false;
+    if (!IsType(twin, google::protobuf::Struct::descriptor()) || !raw.has_list_value())
+      return false;
     for (auto& element : *raw.mutable_list_value()->mutable_values()) {
       if (!element.has_struct_value()) return false;
       static_cast<google::protobuf::Struct*>(r->AddMessage(msg, twin))
@@ -624,7 +652,8 @@ bool Reader::ReadTimestamp(google::protobuf::Timestamp* out) {
 
 bool Reader::ReadValue(google::protobuf::Value* out) {
   switch (Peek()) {
-    case '"': return ReadString(out->mutable_string_value());
+    case '"':
+      return ReadString(out->mutable_string_value());
     case 't':
       out->set_bool_value(true);
       return Literal("true");
@@ -634,8 +663,10 @@ bool Reader::ReadValue(google::protobuf::Value* out) {
     case 'n':
       out->set_null_value(google::protobuf::NULL_VALUE);
       return Literal("null");
-    case '{': return ReadStruct(out->mutable_struct_value());
-    case '[': return ReadList(out->mutable_list_value());
+    case '{':
+      return ReadStruct(out->mutable_struct_value());
+    case '[':
+      return ReadList(out->mutable_list_value());
     default: {
       Number n;
       if (!ReadNumber(&n) || std::fabs(n.value) > kExactDoubleInt) return false;

@@ -106,11 +106,29 @@ std::vector<std::string> EdgeBodies() {
 
 // One value of each kind, for mutations.
 const std::vector<std::string>& Values() {
-  static const auto* values = new std::vector<std::string>{
-      "null", "0", "-0", "7", "-7", "1.5", "1e2", "12345678901234567890", "9007199254740993",
-      "\"x\"", "\"\"", "true", "false", "{}", "[]", "[null]", "[1,\"a\"]", "{\"a\":1}",
-      "\"2024-01-01T00:00:00Z\"", "\"2024-01-01T00:00:00+01:00\"", "{\"id\":\"q\"}",
-      "[{\"id\":\"q\",\"status\":5}]", "\"\\u00e9\""};
+  static const auto* values = new std::vector<std::string>{"null",
+                                                           "0",
+                                                           "-0",
+                                                           "7",
+                                                           "-7",
+                                                           "1.5",
+                                                           "1e2",
+                                                           "12345678901234567890",
+                                                           "9007199254740993",
+                                                           "\"x\"",
+                                                           "\"\"",
+                                                           "true",
+                                                           "false",
+                                                           "{}",
+                                                           "[]",
+                                                           "[null]",
+                                                           "[1,\"a\"]",
+                                                           "{\"a\":1}",
+                                                           "\"2024-01-01T00:00:00Z\"",
+                                                           "\"2024-01-01T00:00:00+01:00\"",
+                                                           "{\"id\":\"q\"}",
+                                                           "[{\"id\":\"q\",\"status\":5}]",
+                                                           "\"\\u00e9\""};
   return *values;
 }
 
@@ -128,8 +146,10 @@ std::string Mutate(const std::string& body, std::mt19937& rng) {
   for (; end < body.size(); ++end) {
     char c = body[end];
     if (in_string) {
-      if (c == '\\') ++end;
-      else if (c == '"') in_string = false;
+      if (c == '\\')
+        ++end;
+      else if (c == '"')
+        in_string = false;
     } else if (c == '"') {
       in_string = true;
     } else if (c == '{' || c == '[') {

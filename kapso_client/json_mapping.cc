@@ -62,10 +62,10 @@ absl::Status CheckTimestamps(const google::protobuf::Message& out) {
 
 // A body that is not JSON kapso-ops can read as `out`.
 absl::Status Unreadable(const google::protobuf::Message& out) {
-  return MakeError(absl::StatusCode::kInternal,
-                   absl::StrCat("Kapso sent a response kapso-ops cannot read as ",
-                                out.GetDescriptor()->name()),
-                   "KAPSO_BAD_RESPONSE");
+  return MakeError(
+      absl::StatusCode::kInternal,
+      absl::StrCat("Kapso sent a response kapso-ops cannot read as ", out.GetDescriptor()->name()),
+      "KAPSO_BAD_RESPONSE");
 }
 
 }  // namespace

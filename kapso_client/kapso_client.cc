@@ -24,12 +24,12 @@ bool MayHaveReachedKapso(const absl::Status& status) {
 // message that tell the caller to look before writing again.
 absl::Status MarkOutcomeUnknown(absl::Status status) {
   auto info = GetErrorInfo(status);
-  absl::Status marked = MakeError(
-      status.code(),
-      absl::StrCat(status.message(),
-                   " (the change may or may not have been applied by Kapso: read it back "
-                   "before trying again)"),
-      "KAPSO_OUTCOME_UNKNOWN");
+  absl::Status marked =
+      MakeError(status.code(),
+                absl::StrCat(status.message(),
+                             " (the change may or may not have been applied by Kapso: read it back "
+                             "before trying again)"),
+                "KAPSO_OUTCOME_UNKNOWN");
   if (info.has_value()) {
     for (const auto& [key, value] : info->metadata()) SetErrorMetadata(marked, key, value);
   }
@@ -49,9 +49,8 @@ std::string ResourceId(const std::string& body) {
     object = &data->second.struct_value();
   }
   auto id = object->fields().find("id");
-  return id != object->fields().end() && id->second.has_string_value()
-             ? id->second.string_value()
-             : "";
+  return id != object->fields().end() && id->second.has_string_value() ? id->second.string_value()
+                                                                       : "";
 }
 
 // A singular "data" message field left unset by a non-empty body: Kapso
@@ -116,10 +115,10 @@ void KapsoClient::Send(absl::StatusOr<HttpRequest> request, const RequestContext
       [this, done = std::move(done)](absl::StatusOr<HttpResponse> response) mutable {
         size_t body_bytes = response.ok() ? response->body.size() : 0;
         const bool shared = Shared(response);  // before the lambda below takes `response`
-        OffTransportThread(body_bytes, shared, [response = std::move(response),
-                                        done = std::move(done)]() mutable {
-          std::move(done)(std::move(response));
-        });
+        OffTransportThread(body_bytes, shared,
+                           [response = std::move(response), done = std::move(done)]() mutable {
+                             std::move(done)(std::move(response));
+                           });
       });
 }
 
@@ -128,8 +127,8 @@ absl::Status KapsoClient::AnswerStatus(const HttpRequest& sent,
   // Before anything parses the body, the error mapping included.
   if (!JsonDepthWithin(response.body, options_.max_json_depth)) {
     return MakeError(absl::StatusCode::kInternal,
-                     absl::StrCat("Kapso's answer nests JSON deeper than ",
-                                  options_.max_json_depth, " levels (--max_json_depth)"),
+                     absl::StrCat("Kapso's answer nests JSON deeper than ", options_.max_json_depth,
+                                  " levels (--max_json_depth)"),
                      "KAPSO_BAD_RESPONSE", ResponseMetadata(sent, response));
   }
   return StatusFromHttpResponse(sent, response, options_.errors);
@@ -145,11 +144,10 @@ void KapsoClient::SendOnTransportThread(absl::StatusOr<HttpRequest> request,
                                      "READ_ONLY_REPLICA"));
   }
   if (context.budget != nullptr && !context.budget->Take()) {
-    return std::move(done)(MakeError(
-        absl::StatusCode::kResourceExhausted,
-        "this call needs more Kapso requests than one RPC may make "
-        "(--max_upstream_calls_per_rpc)",
-        "UPSTREAM_CALL_LIMIT", {{"kapso_path", request->path}}));
+    return std::move(done)(MakeError(absl::StatusCode::kResourceExhausted,
+                                     "this call needs more Kapso requests than one RPC may make "
+                                     "(--max_upstream_calls_per_rpc)",
+                                     "UPSTREAM_CALL_LIMIT", {{"kapso_path", request->path}}));
   }
   request->api_key = context.api_key;
   request->request_id = context.request_id;
@@ -157,8 +155,8 @@ void KapsoClient::SendOnTransportThread(absl::StatusOr<HttpRequest> request,
   sent.api_key = context.api_key;
   transport_->Send(
       *std::move(request), context.options,
-      [this, sent = std::move(sent), done = std::move(done)](
-          absl::StatusOr<HttpResponse> response) mutable {
+      [this, sent = std::move(sent),
+       done = std::move(done)](absl::StatusOr<HttpResponse> response) mutable {
         absl::Status status = response.ok() ? AnswerStatus(sent, *response) : response.status();
         if (status.ok()) return std::move(done)(std::move(response));
         const bool server_error = status.code() == absl::StatusCode::kUnavailable ||

@@ -40,15 +40,13 @@ struct KapsoClientOptions {
 };
 
 // Typed, asynchronous calls of the Kapso Platform API. A call takes an
-// HttpRequest built by a resource file (messages.h, webhooks.h, ...) and answers with the parsed JSON, or
-// with the error of StatusFromHttpResponse / the transport. A write whose
-// fate is unknown (a transport error once the request was sent, a 5xx, a
-// shutdown, a 2xx whose body cannot be read) has reason
-// KAPSO_OUTCOME_UNKNOWN: the caller must read before writing again. A
-// caller's own API key is removed from every error Kapso's answer produced.
-// `done` runs on whichever thread completes the call: a transport or parser
-// thread, or the caller's own when a decorator answers at once (cache hit,
-// open circuit, spent budget).
+// HttpRequest built by a resource file (messages.h, webhooks.h, ...) and answers with the parsed
+// JSON, or with the error of StatusFromHttpResponse / the transport. A write whose fate is unknown
+// (a transport error once the request was sent, a 5xx, a shutdown, a 2xx whose body cannot be read)
+// has reason KAPSO_OUTCOME_UNKNOWN: the caller must read before writing again. A caller's own API
+// key is removed from every error Kapso's answer produced. `done` runs on whichever thread
+// completes the call: a transport or parser thread, or the caller's own when a decorator answers at
+// once (cache hit, open circuit, spent budget).
 class KapsoClient {
  public:
   // With a `parser_pool`, answers are parsed there instead of on the
@@ -74,19 +72,19 @@ class KapsoClient {
     HttpRequest summary = Summary(request);
     SendOnTransportThread(
         std::move(request), context,
-        [this, summary = std::move(summary), done = std::move(done)](
-            absl::StatusOr<HttpResponse> response) mutable {
+        [this, summary = std::move(summary),
+         done = std::move(done)](absl::StatusOr<HttpResponse> response) mutable {
           size_t body_bytes = response.ok() ? response->body.size() : 0;
           const bool shared = Shared(response);  // before the lambda below takes `response`
-          OffTransportThread(body_bytes, shared, [summary = std::move(summary),
-                                          response = std::move(response),
-                                          done = std::move(done)]() mutable {
-            if (!response.ok()) return std::move(done)(response.status());
-            Envelope envelope;
-            absl::Status parsed = ParseAnswer(summary, *response, &envelope);
-            if (!parsed.ok()) return std::move(done)(parsed);
-            std::move(done)(std::move(envelope));
-          });
+          OffTransportThread(body_bytes, shared,
+                             [summary = std::move(summary), response = std::move(response),
+                              done = std::move(done)]() mutable {
+                               if (!response.ok()) return std::move(done)(response.status());
+                               Envelope envelope;
+                               absl::Status parsed = ParseAnswer(summary, *response, &envelope);
+                               if (!parsed.ok()) return std::move(done)(parsed);
+                               std::move(done)(std::move(envelope));
+                             });
         });
   }
 

@@ -25,7 +25,7 @@ class KapsoClientTest : public ::testing::Test {
  protected:
   // Fetches `request` as a MessageItem; the fake answers at once.
   absl::StatusOr<kapso::internal::wire::MessageItem> Fetch(HttpRequest request,
-                                                          RequestContext context = {}) {
+                                                           RequestContext context = {}) {
     std::optional<absl::StatusOr<kapso::internal::wire::MessageItem>> result;
     client_.Fetch<kapso::internal::wire::MessageItem>(
         std::move(request), context,
@@ -35,7 +35,9 @@ class KapsoClientTest : public ::testing::Test {
   }
 
   static HttpRequest Get() { return HttpRequest{HttpMethod::kGet, "/whatsapp/messages/wamid.A"}; }
-  static HttpRequest Post() { return HttpRequest{HttpMethod::kPost, "/whatsapp/webhooks", {}, "{}"}; }
+  static HttpRequest Post() {
+    return HttpRequest{HttpMethod::kPost, "/whatsapp/webhooks", {}, "{}"};
+  }
 
   static std::string Meta(const absl::Status& status, const std::string& key) {
     auto info = GetErrorInfo(status);
@@ -74,8 +76,8 @@ TEST_F(KapsoClientTest, MissingDataIsBadResponse) {
 }
 
 TEST_F(KapsoClientTest, DeepJsonIsRefusedBeforeAnyParse) {
-  std::string deep = R"({"data":{"id":"x","context":)" + std::string(100, '[') +
-                     std::string(100, ']') + "}}";
+  std::string deep =
+      R"({"data":{"id":"x","context":)" + std::string(100, '[') + std::string(100, ']') + "}}";
   transport_.Script({Reply(200, {}, deep), Reply(500, {}, deep)});
   EXPECT_EQ(ErrorReason(Fetch(Get()).status()), "KAPSO_BAD_RESPONSE");
   // An error answer as deep is refused the same way (its message is not read).
@@ -83,7 +85,8 @@ TEST_F(KapsoClientTest, DeepJsonIsRefusedBeforeAnyParse) {
 }
 
 TEST_F(KapsoClientTest, UnreadableWriteAnswerIsOutcomeUnknownWithTheResourceId) {
-  transport_.Script({Reply(201, {}, R"({"id":"wh-1","data":{"id":"wh-1","type":{"not":"a string"}}})")});
+  transport_.Script(
+      {Reply(201, {}, R"({"id":"wh-1","data":{"id":"wh-1","type":{"not":"a string"}}})")});
   auto item = Fetch(Post());
   EXPECT_EQ(ErrorReason(item.status()), "KAPSO_OUTCOME_UNKNOWN");
   EXPECT_EQ(Meta(item.status(), "resource_id"), "wh-1");
@@ -103,8 +106,8 @@ TEST_F(KapsoClientTest, WriteThatMayHaveBeenSentIsOutcomeUnknown) {
 
 TEST_F(KapsoClientTest, CallersKeyEchoedByKapsoIsRedacted) {
   const std::string key = "caller-secret-key-123";
-  transport_.Script({Reply(401, {{"x-request-id", key}},
-                           R"({"error":"bad key caller-secret-key-123"})")});
+  transport_.Script(
+      {Reply(401, {{"x-request-id", key}}, R"({"error":"bad key caller-secret-key-123"})")});
   RequestContext context;
   context.api_key = key;
   absl::Status status = Fetch(Get(), context).status();
@@ -128,8 +131,8 @@ TEST_F(KapsoClientTest, ReadOnlyRefusesWritesWithoutSendingThem) {
 TEST_F(KapsoClientTest, CallBudgetBoundsUpstreamCallsPerRpc) {
   RequestContext context;
   context.budget = std::make_shared<CallBudget>(2);
-  transport_.Script({Reply(200, {}, R"({"data":{"id":"a"}})"),
-                     Reply(200, {}, R"({"data":{"id":"b"}})")});
+  transport_.Script(
+      {Reply(200, {}, R"({"data":{"id":"a"}})"), Reply(200, {}, R"({"data":{"id":"b"}})")});
   EXPECT_TRUE(Fetch(Get(), context).ok());
   EXPECT_TRUE(Fetch(Get(), context).ok());
   absl::Status third = Fetch(Get(), context).status();

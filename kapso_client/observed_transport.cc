@@ -11,8 +11,8 @@ void ObservedTransport::Send(HttpRequest request, CallOptions options, HttpCallb
   seen.method = request.method;
   seen.path = request.path;
   inner_->Send(std::move(request), std::move(options),
-               [this, start, seen = std::move(seen), done = std::move(done)](
-                   absl::StatusOr<HttpResponse> outcome) mutable {
+               [this, start, seen = std::move(seen),
+                done = std::move(done)](absl::StatusOr<HttpResponse> outcome) mutable {
                  observer_(seen, outcome, clock_->Now() - start);
                  std::move(done)(std::move(outcome));
                });

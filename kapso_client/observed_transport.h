@@ -13,9 +13,9 @@ namespace kapso::client {
 // Hears every request that actually goes to Kapso (each retry attempt),
 // with its outcome and how long it took; for metrics. Runs on a transport
 // thread, so it must be quick.
-using UpstreamObserver = std::function<void(
-    const HttpRequest& request, const absl::StatusOr<HttpResponse>& outcome,
-    absl::Duration elapsed)>;
+using UpstreamObserver =
+    std::function<void(const HttpRequest& request, const absl::StatusOr<HttpResponse>& outcome,
+                       absl::Duration elapsed)>;
 
 class ObservedTransport final : public HttpTransport {
  public:

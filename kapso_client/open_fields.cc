@@ -6,8 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "absl/container/node_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/container/node_hash_map.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
@@ -84,8 +84,10 @@ bool TooDeep(absl::string_view json) {
   for (size_t i = 0; i < json.size(); ++i) {
     const char c = json[i];
     if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
     } else if (c == '"') {
       in_string = true;
     } else if (c == '{' || c == '[') {
@@ -218,8 +220,10 @@ void Route(Json& object, const Descriptor* d) {
       object[twin->name()] = std::move(raw);
     } else if (f->type() == FieldDescriptor::TYPE_MESSAGE && !f->is_map() &&
                HasOpenTwins(f->message_type())) {
-      if (!f->is_repeated()) Route(*member, f->message_type());
-      else if (member->is_array()) for (Json& e : *member) Route(e, f->message_type());
+      if (!f->is_repeated())
+        Route(*member, f->message_type());
+      else if (member->is_array())
+        for (Json& e : *member) Route(e, f->message_type());
     }
   }
 }

@@ -54,8 +54,15 @@ TEST(OpenFieldsTest, RawMetaStatusesAreKeptWhileTheTypedViewDropsWhatDoesNotFit)
   EXPECT_EQ(kapso.statuses(1).timestamp(), "1705395300");
   ASSERT_EQ(kapso.statuses_json_size(), 2);
   EXPECT_EQ(kapso.statuses_json(0).fields().at("timestamp").number_value(), 1705395005);
-  EXPECT_EQ(kapso.statuses_json(0).fields().at("errors").list_value().values(0)
-                .struct_value().fields().at("code").string_value(),
+  EXPECT_EQ(kapso.statuses_json(0)
+                .fields()
+                .at("errors")
+                .list_value()
+                .values(0)
+                .struct_value()
+                .fields()
+                .at("code")
+                .string_value(),
             "131047");
   EXPECT_TRUE(kapso.statuses_json(0).fields().contains("biz_opaque"));
 }
@@ -93,8 +100,8 @@ TEST(OpenFieldsTest, EnvelopesWithoutTwinsAreLeftToProtobuf) {
 }
 
 TEST(OpenFieldsTest, ADocumentDeeperThanProtobufAllowsIsNotRewritten) {
-  std::string deep = R"({"data":{"headers":)" + std::string(150, '[') + std::string(150, ']') +
-                     "}}";
+  std::string deep =
+      R"({"data":{"headers":)" + std::string(150, '[') + std::string(150, ']') + "}}";
   EXPECT_FALSE(RouteOpenFields(deep, wire::WebhookItem::descriptor()).has_value());
 }
 

@@ -24,8 +24,8 @@ void RetryingTransport::Answer(const std::shared_ptr<Call>& call,
   std::move(call->done)(std::move(outcome));
 }
 
-RetryingTransport::RetryingTransport(HttpTransport* inner, Scheduler* scheduler,
-                                     RetryPolicy policy, std::function<double()> uniform01)
+RetryingTransport::RetryingTransport(HttpTransport* inner, Scheduler* scheduler, RetryPolicy policy,
+                                     std::function<double()> uniform01)
     : inner_(inner), scheduler_(scheduler), policy_(policy), uniform01_(std::move(uniform01)) {}
 
 void RetryingTransport::Send(HttpRequest request, CallOptions options, HttpCallback done) {

@@ -7,8 +7,8 @@
 
 #include "absl/synchronization/mutex.h"
 #include "kapso_client/http_transport.h"
-#include "kapso_client/scheduler.h"
 #include "kapso_client/retry_policy.h"
+#include "kapso_client/scheduler.h"
 
 namespace kapso::client {
 

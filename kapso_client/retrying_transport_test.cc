@@ -97,8 +97,8 @@ TEST_F(RetryingTransportTest, WritesAreNeverRetried) {
   struct Case {
     HttpMethod method;
     Outcome outcome;
-  } cases[] = {{HttpMethod::kPost, Reply(503)},   {HttpMethod::kPatch, Reply(503)},
-               {HttpMethod::kDelete, Reply(503)}, {HttpMethod::kPost, Unreachable()},
+  } cases[] = {{HttpMethod::kPost, Reply(503)},     {HttpMethod::kPatch, Reply(503)},
+               {HttpMethod::kDelete, Reply(503)},   {HttpMethod::kPost, Unreachable()},
                {HttpMethod::kPatch, Unreachable()}, {HttpMethod::kDelete, Unreachable()}};
   for (const Case& c : cases) {
     SCOPED_TRACE(absl::StrCat(HttpMethodName(c.method), " ", c.outcome.status().ToString()));

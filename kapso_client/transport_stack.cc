@@ -13,19 +13,19 @@ absl::StatusOr<std::unique_ptr<TransportStack>> TransportStack::Create(
   std::unique_ptr<TransportStack> stack(new TransportStack());
   stack->curl_ = *std::move(curl);
   Scheduler* clock = stack->curl_.get();
-  stack->observed_ = std::make_unique<ObservedTransport>(stack->curl_.get(), clock,
-                                                        std::move(options.observer));
-  stack->gate_ = std::make_unique<RateLimitGate>(stack->observed_.get(), clock,
-                                                options.max_retry_after);
+  stack->observed_ =
+      std::make_unique<ObservedTransport>(stack->curl_.get(), clock, std::move(options.observer));
+  stack->gate_ =
+      std::make_unique<RateLimitGate>(stack->observed_.get(), clock, options.max_retry_after);
   stack->breaker_ = std::make_unique<CircuitBreaker>(stack->gate_.get(), clock, options.breaker,
                                                      std::move(options.on_upstream_change));
   auto gen = std::make_shared<absl::BitGen>();
-  stack->retry_ = std::make_unique<RetryingTransport>(
-      stack->breaker_.get(), clock, options.retry,
-      [gen] { return absl::Uniform<double>(*gen, 0.0, 1.0); });
+  stack->retry_ =
+      std::make_unique<RetryingTransport>(stack->breaker_.get(), clock, options.retry,
+                                          [gen] { return absl::Uniform<double>(*gen, 0.0, 1.0); });
   stack->coalescing_ = std::make_unique<CoalescingTransport>(stack->retry_.get(), clock);
-  stack->cache_ = std::make_unique<CachingTransport>(stack->coalescing_.get(), clock,
-                                                     options.health_cache_ttl);
+  stack->cache_ =
+      std::make_unique<CachingTransport>(stack->coalescing_.get(), clock, options.health_cache_ttl);
   return stack;
 }
 

@@ -2,18 +2,18 @@
 
 #include <algorithm>
 #include <atomic>
-#include <thread>
 #include <chrono>
+#include <thread>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "absl/synchronization/notification.h"
 #include "absl/synchronization/mutex.h"
+#include "absl/synchronization/notification.h"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/grpcpp.h"
 #include "grpcpp/health_check_service_interface.h"
-#include "kapso_client/transport_stack.h"
 #include "kapso_client/kapso_client.h"
+#include "kapso_client/transport_stack.h"
 #include "service/follow_registry.h"
 #include "service/grpc_status.h"
 #include "service/kapso_health_service.h"
@@ -106,7 +106,7 @@ KapsoOpsServer::Impl::~Impl() {
     absl::MutexLock lock(&health_mu_);
     health_server_ = nullptr;
   }
-  server_.reset();  // no RPC runs past here
+  server_.reset();                                   // no RPC runs past here
   if (metrics_ != nullptr) metrics_->StopServing();  // no scrape reads the transport
   // The curl loop stops while everything it calls back into (decorators,
   // KapsoClient, the parser pool) is alive: every completion and timer has
@@ -148,7 +148,8 @@ absl::Status KapsoOpsServer::Impl::StartTransport(const ServerOptions& options) 
   transport_options.health_cache_ttl = options.health_cache_ttl;
   transport_options.on_upstream_change = [this](bool usable) { SetUpstreamUsable(usable); };
   transport_options.observer = [metrics = metrics_.get()](const client::HttpRequest& request,
-                                                          const auto& outcome, absl::Duration took) {
+                                                          const auto& outcome,
+                                                          absl::Duration took) {
     metrics->RecordUpstream(request, outcome, took);
   };
   auto transport = client::TransportStack::Create(std::move(transport_options));

@@ -13,10 +13,10 @@ namespace kapso::service {
 // `finish` on it (e.g. to derive fields Kapso does not send). `request` is
 // read before this returns, so it may be a temporary.
 template <typename Envelope, typename Request, typename Response>
-grpc::ServerUnaryReactor* ServeItem(
-    grpc::CallbackServerContext* context, const ServiceDeps& deps, const Request& request,
-    absl::StatusOr<client::HttpRequest> (*build)(const Request&), Response* response,
-    void (*finish)(Response&) = nullptr) {
+grpc::ServerUnaryReactor* ServeItem(grpc::CallbackServerContext* context, const ServiceDeps& deps,
+                                    const Request& request,
+                                    absl::StatusOr<client::HttpRequest> (*build)(const Request&),
+                                    Response* response, void (*finish)(Response&) = nullptr) {
   UnaryCall* call = UnaryCall::Start(context, deps);
   if (!call->Check(Validate(request))) return call;
   deps.client->template Fetch<Envelope>(

@@ -46,8 +46,7 @@ ABSL_FLAG(int, retry_max_attempts, 4, "tries of an idempotent upstream call, the
 ABSL_FLAG(absl::Duration, retry_initial_backoff, absl::Milliseconds(100),
           "back-off ceiling before the first retry (doubles each retry, full jitter)");
 ABSL_FLAG(absl::Duration, retry_max_backoff, absl::Seconds(5), "largest back-off ceiling");
-ABSL_FLAG(int, breaker_failure_threshold, 5,
-          "consecutive upstream failures that open the circuit");
+ABSL_FLAG(int, breaker_failure_threshold, 5, "consecutive upstream failures that open the circuit");
 ABSL_FLAG(absl::Duration, breaker_cool_down, absl::Seconds(10),
           "how long an open circuit fails fast before probing Kapso again");
 ABSL_FLAG(absl::Duration, health_cache_ttl, absl::Seconds(60),
@@ -109,8 +108,7 @@ void SetLimitFlags(kapso::service::ServerOptions& options) {
   options.max_error_text_bytes =
       static_cast<size_t>(std::max<int64_t>(16, absl::GetFlag(FLAGS_max_error_text_bytes)));
   options.max_retry_after = absl::GetFlag(FLAGS_max_retry_after);
-  options.max_upstream_calls_per_rpc =
-      std::max(1, absl::GetFlag(FLAGS_max_upstream_calls_per_rpc));
+  options.max_upstream_calls_per_rpc = std::max(1, absl::GetFlag(FLAGS_max_upstream_calls_per_rpc));
 }
 
 void SetFollowFlags(kapso::service::ServerOptions& options) {

@@ -49,12 +49,13 @@ class UpstreamCollectable final : public prometheus::Collectable {
   std::vector<prometheus::MetricFamily> Collect() const override {
     client::StackStats s = stats_();
     std::vector<prometheus::MetricFamily> families;
-    auto add = [&](const char* name, const char* help, prometheus::MetricType type,
-                   double value) {
+    auto add = [&](const char* name, const char* help, prometheus::MetricType type, double value) {
       prometheus::MetricFamily family{name, help, type, {}};
       prometheus::ClientMetric metric;
-      if (type == prometheus::MetricType::Counter) metric.counter.value = value;
-      else metric.gauge.value = value;
+      if (type == prometheus::MetricType::Counter)
+        metric.counter.value = value;
+      else
+        metric.gauge.value = value;
       family.metric.push_back(metric);
       families.push_back(std::move(family));
     };
@@ -69,8 +70,8 @@ class UpstreamCollectable final : public prometheus::Collectable {
         "Calls refused because Kapso's rate limit was spent", T::Counter, s.budget_refusals);
     add("kapso_ops_upstream_circuit_refusals_total", "Calls refused while the circuit was open",
         T::Counter, s.circuit_refusals);
-    add("kapso_ops_upstream_connections_opened_total", "Connections opened to Kapso",
-        T::Counter, s.curl.connections_opened);
+    add("kapso_ops_upstream_connections_opened_total", "Connections opened to Kapso", T::Counter,
+        s.curl.connections_opened);
     add("kapso_ops_upstream_in_flight", "Kapso calls in flight", T::Gauge, s.curl.in_flight);
     add("kapso_ops_upstream_circuit_open", "1 while the circuit to Kapso is open", T::Gauge,
         s.circuit_open ? 1 : 0);
@@ -134,8 +135,8 @@ class ServerMetrics::Families {
   absl::node_hash_map<std::string, MethodSeries> methods_ ABSL_GUARDED_BY(mu_);
 };
 
-ServerMetrics::Families::MethodSeries* ServerMetrics::Families::Series(
-    absl::string_view method, grpc::StatusCode code) {
+ServerMetrics::Families::MethodSeries* ServerMetrics::Families::Series(absl::string_view method,
+                                                                       grpc::StatusCode code) {
   const size_t c = static_cast<size_t>(code);
   {
     absl::ReaderMutexLock read(&mu_);
@@ -150,7 +151,8 @@ ServerMetrics::Families::MethodSeries* ServerMetrics::Families::Series(
   }
   if (series.by_code[c] == nullptr) {
     series.by_code[c] = &rpc_requests.Add(
-        {{"method", label}, {"code", absl::StatusCodeToString(static_cast<absl::StatusCode>(code))}});
+        {{"method", label},
+         {"code", absl::StatusCodeToString(static_cast<absl::StatusCode>(code))}});
   }
   return &series;
 }
@@ -169,7 +171,8 @@ absl::StatusOr<std::unique_ptr<ServerMetrics>> ServerMetrics::Create(
   try {  // prometheus-cpp reports a port it cannot bind by throwing
     metrics->exposer_ = std::make_unique<prometheus::Exposer>(listen, 1);
   } catch (const std::exception& e) {
-    return absl::UnavailableError(absl::StrCat("metrics: cannot listen on ", listen, ": ", e.what()));
+    return absl::UnavailableError(
+        absl::StrCat("metrics: cannot listen on ", listen, ": ", e.what()));
   }
   metrics->exposer_->RegisterCollectable(metrics->registry_);
   metrics->exposer_->RegisterCollectable(metrics->upstream_collectable_);
@@ -198,8 +201,8 @@ void ServerMetrics::RecordUpstream(const client::HttpRequest& request,
   families_->upstream_requests
       .Add({{"http_method", method}, {"endpoint", endpoint}, {"outcome", Outcome(outcome)}})
       .Increment();
-  families_->upstream_duration.Add({{"http_method", method}, {"endpoint", endpoint}},
-                                   LatencyBuckets())
+  families_->upstream_duration
+      .Add({{"http_method", method}, {"endpoint", endpoint}}, LatencyBuckets())
       .Observe(absl::ToDoubleSeconds(elapsed));
 }
 

@@ -41,8 +41,7 @@ class ServerMetrics {
 
   void RecordRpc(absl::string_view method, grpc::StatusCode code, absl::Duration elapsed);
   void RecordUpstream(const client::HttpRequest& request,
-                      const absl::StatusOr<client::HttpResponse>& outcome,
-                      absl::Duration elapsed);
+                      const absl::StatusOr<client::HttpResponse>& outcome, absl::Duration elapsed);
 
   // Follow streams open and the upstream pollers they share.
   void SetFollowCounts(int streams, int pollers);

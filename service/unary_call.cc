@@ -19,8 +19,7 @@ std::string Metadata(const grpc::CallbackServerContext& context, const char* key
 
 std::string NewRequestId() {
   thread_local absl::BitGen gen;  // one per gRPC thread: no lock on every call
-  return absl::StrFormat("%016x%016x", absl::Uniform<uint64_t>(gen),
-                         absl::Uniform<uint64_t>(gen));
+  return absl::StrFormat("%016x%016x", absl::Uniform<uint64_t>(gen), absl::Uniform<uint64_t>(gen));
 }
 
 }  // namespace
@@ -34,8 +33,7 @@ UnaryCall::UnaryCall(grpc::CallbackServerContext* context, const ServiceDeps& de
   request_context_.options.deadline =
       std::min(absl::FromChrono(context->deadline()), absl::Now() + deps.max_call_duration);
   request_context_.options.cancellation = cancellation_;
-  request_context_.budget =
-      std::make_shared<client::CallBudget>(deps.max_upstream_calls_per_rpc);
+  request_context_.budget = std::make_shared<client::CallBudget>(deps.max_upstream_calls_per_rpc);
   request_context_.read_only = deps.read_only;
   // The id travels upstream as a header and back as metadata: anything but
   // a plain token (CR/LF, NUL, bytes gRPC core refuses to send) is replaced.

@@ -26,7 +26,7 @@ using grpc::health::v1::HealthCheckResponse;
 
 // What the handler saw of its UnaryCall.
 struct Seen {
-  bool started = false;    // Check(OK) said the call may go on
+  bool started = false;  // Check(OK) said the call may go on
   std::string request_id;
   std::string api_key;
   absl::Time deadline;
@@ -108,8 +108,8 @@ class UnaryCallTest : public ::testing::Test {
     server_ = builder.BuildAndStart();
     ASSERT_NE(server_, nullptr);
     ASSERT_GT(port, 0);
-    stub_ = Health::NewStub(grpc::CreateChannel(absl::StrCat("127.0.0.1:", port),
-                                                grpc::InsecureChannelCredentials()));
+    stub_ = Health::NewStub(
+        grpc::CreateChannel(absl::StrCat("127.0.0.1:", port), grpc::InsecureChannelCredentials()));
   }
 
   // One Check with `metadata`, `deadline` (infinite: none) and the handler

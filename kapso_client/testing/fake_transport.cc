@@ -21,8 +21,8 @@ absl::Status Unreachable() {
 }
 
 absl::Status TimedOut() {
-  return MakeError(absl::StatusCode::kDeadlineExceeded,
-                   "Kapso did not answer before the deadline", "KAPSO_TIMEOUT");
+  return MakeError(absl::StatusCode::kDeadlineExceeded, "Kapso did not answer before the deadline",
+                   "KAPSO_TIMEOUT");
 }
 
 absl::Status Cancelled() {

@@ -40,7 +40,7 @@ class Answer {
   Answer();
   HttpCallback Callback() const;
   bool answered() const;
-  int times() const;  // how often `done` ran (exactly once is the contract)
+  int times() const;        // how often `done` ran (exactly once is the contract)
   Outcome outcome() const;  // the last outcome; an INTERNAL error before any
   int http_status() const;  // the response's status, or -1 for an error/none
 
