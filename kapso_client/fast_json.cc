@@ -13,6 +13,7 @@
 #include "absl/container/inlined_vector.h"
 #include "absl/container/node_hash_map.h"
 #include "absl/strings/numbers.h"
+#include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
@@ -249,36 +250,14 @@ bool Reader::ReadEscape(std::string* out) {
   if (end_ - p_ < 2) return false;
   const char e = p_[1];
   p_ += 2;
-  switch (e) {
-    case '"':
-      out->push_back('"');
-      return true;
-    case '\\':
-      out->push_back('\\');
-      return true;
-    case '/':
-      out->push_back('/');
-      return true;
-    case 'b':
-      out->push_back('\b');
-      return true;
-    case 'f':
-      out->push_back('\f');
-      return true;
-    case 'n':
-      out->push_back('\n');
-      return true;
-    case 'r':
-      out->push_back('\r');
-      return true;
-    case 't':
-      out->push_back('\t');
-      return true;
-    case 'u':
-      break;
-    default:
-      return false;
+  // The one-letter escapes, and the characters they stand for.
+  static constexpr absl::string_view kEscapes = "\"\\/bfnrt";
+  static constexpr absl::string_view kMeanings = "\"\\/\b\f\n\r\t";
+  if (size_t i = kEscapes.find(e); i != absl::string_view::npos) {
+    out->push_back(kMeanings[i]);
+    return true;
   }
+  if (e != 'u') return false;
   if (end_ - p_ < 4) return false;
   uint32_t cp = 0;
   for (int i = 0; i < 4; ++i) {

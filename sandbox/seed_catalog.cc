@@ -96,7 +96,10 @@ void AddPhoneNumbers(absl::Time now, SeedData& seed) {
   }
 }
 
-void AddWebhooks(absl::Time now, SeedData& seed) {
+namespace {
+
+// The webhooks of phone numbers (their config collections).
+void AddNumberWebhooks(absl::Time now, SeedData& seed) {
   const WebhookSpec specs[] = {
       {"0a000000-0000-4000-8000-000000000001",
        "1000000000000001",
@@ -131,6 +134,15 @@ void AddWebhooks(absl::Time now, SeedData& seed) {
        true,
        "sandbox-secret-4",
        13},
+  };
+  for (const WebhookSpec& spec : specs) {
+    seed.webhooks.push_back(Webhook(spec, now));
+  }
+}
+
+// The project-scoped webhooks (no phone number).
+void AddProjectWebhooks(absl::Time now, SeedData& seed) {
+  const WebhookSpec specs[] = {
       {"0b000000-0000-4000-8000-000000000001",
        nullptr,
        "https://ops.acme.example/kapso/numbers",
@@ -151,6 +163,13 @@ void AddWebhooks(absl::Time now, SeedData& seed) {
   for (const WebhookSpec& spec : specs) {
     seed.webhooks.push_back(Webhook(spec, now));
   }
+}
+
+}  // namespace
+
+void AddWebhooks(absl::Time now, SeedData& seed) {
+  AddNumberWebhooks(now, seed);
+  AddProjectWebhooks(now, seed);
 }
 
 void SortNewestFirst(std::vector<Record>& records) {
