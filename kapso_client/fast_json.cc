@@ -11,7 +11,6 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/container/inlined_vector.h"
-#include "absl/container/node_hash_map.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
@@ -21,6 +20,7 @@
 #include "google/protobuf/timestamp.pb.h"
 #include "google/protobuf/util/time_util.h"
 #include "google/protobuf/wire_format_lite.h"
+#include "kapso_client/descriptor_memo.h"
 #include "kapso_client/open_fields.h"
 
 namespace kapso::client {
@@ -46,29 +46,20 @@ struct FieldIndex {
   bool has_twins = false;
 };
 
-// One index per message type for the process, built on first use under the
-// writer lock (the walk resolves protobuf's lazily built descriptors, see
-// open_fields.cc); a node map keeps references valid as it grows.
+void BuildIndex(const Descriptor* d, FieldIndex& index) {
+  for (int i = 0; i < d->field_count(); ++i) {
+    const FieldDescriptor* f = d->field(i);
+    index.by_json_name.emplace(f->json_name(), f);
+    index.by_name.emplace(f->name(), f);
+    if (const FieldDescriptor* twin = OpenTwin(f)) index.twins.insert(twin);
+  }
+  index.has_twins = HasOpenTwins(d);
+}
+
+// One index per message type for the process (descriptor_memo.h).
 const FieldIndex& IndexOf(const Descriptor* d) {
-  static absl::Mutex mu(absl::kConstInit);
-  static auto* cache = new absl::node_hash_map<const Descriptor*, FieldIndex>;
-  {
-    absl::ReaderMutexLock read(&mu);
-    if (auto it = cache->find(d); it != cache->end()) return it->second;
-  }
-  absl::MutexLock lock(&mu);
-  auto [it, inserted] = cache->try_emplace(d);
-  if (inserted) {
-    FieldIndex& index = it->second;
-    for (int i = 0; i < d->field_count(); ++i) {
-      const FieldDescriptor* f = d->field(i);
-      index.by_json_name.emplace(f->json_name(), f);
-      index.by_name.emplace(f->name(), f);
-      if (const FieldDescriptor* twin = OpenTwin(f)) index.twins.insert(twin);
-    }
-    index.has_twins = HasOpenTwins(d);
-  }
-  return it->second;
+  static auto* const memo = new DescriptorMemo<FieldIndex>(&BuildIndex);
+  return memo->Get(d);
 }
 
 const FieldDescriptor* Lookup(const FieldIndex& index, absl::string_view key) {

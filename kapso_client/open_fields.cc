@@ -7,10 +7,9 @@
 #include <nlohmann/json.hpp>
 
 #include "absl/container/flat_hash_set.h"
-#include "absl/container/node_hash_map.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/synchronization/mutex.h"
+#include "kapso_client/descriptor_memo.h"
 
 namespace kapso::client {
 namespace {
@@ -47,26 +46,15 @@ void CollectTwinned(const Descriptor* d, absl::flat_hash_set<const Descriptor*>&
   }
 }
 
-// Asked on every answer parsed. One memo for the process, filled under one
-// lock: the walk is what first resolves protobuf's lazily built descriptors
-// (libprotobuf orders that with once-flags of its own, which TSan cannot see
-// through), so walking under our lock orders every reader after the one
-// walk. A node map keeps returned references valid as it grows; descriptors
-// live as long as the process.
+void BuildTwinnedNames(const Descriptor* type, std::vector<std::string>& names) {
+  absl::flat_hash_set<const Descriptor*> seen;
+  CollectTwinned(type, seen, names);
+}
+
+// Asked on every answer parsed: once per type for the process.
 const std::vector<std::string>& TwinnedNames(const Descriptor* type) {
-  static absl::Mutex mu(absl::kConstInit);
-  static auto* cache = new absl::node_hash_map<const Descriptor*, std::vector<std::string>>;
-  {
-    absl::ReaderMutexLock read(&mu);  // every answer after the first of its type
-    if (auto it = cache->find(type); it != cache->end()) return it->second;
-  }
-  absl::MutexLock lock(&mu);
-  auto [it, inserted] = cache->try_emplace(type);
-  if (inserted) {
-    absl::flat_hash_set<const Descriptor*> seen;
-    CollectTwinned(type, seen, it->second);
-  }
-  return it->second;
+  static auto* const memo = new DescriptorMemo<std::vector<std::string>>(&BuildTwinnedNames);
+  return memo->Get(type);
 }
 
 // Whether the body names a twinned member at all: most message pages carry
