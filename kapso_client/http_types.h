@@ -50,6 +50,10 @@ struct HttpResponse {
   std::shared_ptr<ParsedBody> parsed;
 
   const std::string* Header(absl::string_view lower_name) const;
+
+  // Whether other callers hold this answer's parse too (coalesced waiters
+  // not yet answered, a cache).
+  bool SharedWithOthers() const { return parsed != nullptr && parsed.use_count() > 1; }
 };
 
 // Per-call context carried from the gRPC caller down to curl.

@@ -79,9 +79,9 @@ absl::Status ParseKapsoJson(absl::string_view json, google::protobuf::Message* o
 absl::Status ParseKapsoJsonReference(absl::string_view json, google::protobuf::Message* out) {
   google::protobuf::util::JsonParseOptions options;
   options.ignore_unknown_fields = true;
+  if (JsonHasRawControlInString(json)) return Unreadable(*out);
   // Open members (Webhook.headers, raw Meta statuses) also go to their
   // *_json twins; see open_fields.h.
-  if (JsonHasRawControlInString(json)) return Unreadable(*out);
   std::optional<std::string> routed = RouteOpenFields(json, out->GetDescriptor());
   if (routed.has_value()) json = *routed;
   auto status = google::protobuf::util::JsonStringToMessage(
@@ -94,9 +94,7 @@ absl::Status ParseResponse(const HttpResponse& response, google::protobuf::Messa
   if (response.body.empty()) return absl::OkStatus();
   // Nobody else holds this answer (no coalesced waiter, no cache): parse
   // straight into `out`; a shared parse would only add a copy.
-  if (response.parsed == nullptr || response.parsed.use_count() == 1) {
-    return ParseKapsoJson(response.body, out);
-  }
+  if (!response.SharedWithOthers()) return ParseKapsoJson(response.body, out);
   return response.parsed->CopyTo(response.body, out);
 }
 

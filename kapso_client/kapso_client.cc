@@ -113,12 +113,10 @@ void KapsoClient::Send(absl::StatusOr<HttpRequest> request, const RequestContext
   SendOnTransportThread(
       std::move(request), context,
       [this, done = std::move(done)](absl::StatusOr<HttpResponse> response) mutable {
-        size_t body_bytes = response.ok() ? response->body.size() : 0;
-        const bool shared = Shared(response);  // before the lambda below takes `response`
-        OffTransportThread(body_bytes, shared,
-                           [response = std::move(response), done = std::move(done)]() mutable {
-                             std::move(done)(std::move(response));
-                           });
+        const bool here = ParseHere(response);  // before the lambda below takes `response`
+        RunParse(here, [response = std::move(response), done = std::move(done)]() mutable {
+          std::move(done)(std::move(response));
+        });
       });
 }
 

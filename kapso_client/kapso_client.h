@@ -74,17 +74,15 @@ class KapsoClient {
         std::move(request), context,
         [this, summary = std::move(summary),
          done = std::move(done)](absl::StatusOr<HttpResponse> response) mutable {
-          size_t body_bytes = response.ok() ? response->body.size() : 0;
-          const bool shared = Shared(response);  // before the lambda below takes `response`
-          OffTransportThread(body_bytes, shared,
-                             [summary = std::move(summary), response = std::move(response),
-                              done = std::move(done)]() mutable {
-                               if (!response.ok()) return std::move(done)(response.status());
-                               Envelope envelope;
-                               absl::Status parsed = ParseAnswer(summary, *response, &envelope);
-                               if (!parsed.ok()) return std::move(done)(parsed);
-                               std::move(done)(std::move(envelope));
-                             });
+          const bool here = ParseHere(response);  // before the lambda below takes `response`
+          RunParse(here, [summary = std::move(summary), response = std::move(response),
+                          done = std::move(done)]() mutable {
+            if (!response.ok()) return std::move(done)(response.status());
+            Envelope envelope;
+            absl::Status parsed = ParseAnswer(summary, *response, &envelope);
+            if (!parsed.ok()) return std::move(done)(parsed);
+            std::move(done)(std::move(envelope));
+          });
         });
   }
 
@@ -106,29 +104,29 @@ class KapsoClient {
   // The status of an answer: OK for a readable 2xx, else the mapped error.
   absl::Status AnswerStatus(const HttpRequest& sent, const HttpResponse& response) const;
 
-  // Runs `work` (a parse of `body_bytes`, then the caller's continuation) on
-  // the parser pool, or inline when that is cheaper and holds up no one for
-  // long: a body of a few KB that no other caller shares (the one-pass
-  // reader, fast_json.h, takes tens of microseconds, less than the hop to a
-  // pool thread and back), or a body up to kInlineParseBytes while the
-  // transport thread has nothing else to drive. An answer `shared` by
-  // coalesced callers is being handed to each of them in turn: those go to
-  // the pool while the transport is busy, so hundreds of waiters are not
-  // finished one after another on the curl loop. A large body (up to
-  // max_upstream_body_bytes) always goes to the pool.
-  void OffTransportThread(size_t body_bytes, bool shared, absl::AnyInvocable<void() &&> work) {
+  // Whether the answer is parsed (and the caller's continuation run) on the
+  // transport thread that received it rather than on the parser pool: when
+  // that is cheaper and holds up no one for long. That is a body of a few KB
+  // that no other caller shares (the one-pass reader, fast_json.h, takes
+  // tens of microseconds, less than the hop to a pool thread and back), or
+  // a body up to kInlineParseBytes while the transport thread has nothing
+  // else to drive. An answer shared by coalesced callers is being handed to
+  // each of them in turn: those go to the pool while the transport is busy,
+  // so hundreds of waiters are not finished one after another on the curl
+  // loop. A large body (up to max_upstream_body_bytes) always goes to the
+  // pool.
+  bool ParseHere(const absl::StatusOr<HttpResponse>& response) const {
+    const size_t body_bytes = response.ok() ? response->body.size() : 0;
+    const bool shared = response.ok() && response->SharedWithOthers();
     const bool tiny = body_bytes <= kAlwaysInlineBytes && !shared;
     const bool small = body_bytes <= kInlineParseBytes;
-    if (parser_pool_ == nullptr || tiny || (small && transport_busy_ && !transport_busy_())) {
-      return std::move(work)();
-    }
-    parser_pool_->Run(std::move(work));
+    return parser_pool_ == nullptr || tiny || (small && transport_busy_ && !transport_busy_());
   }
 
-  // Whether other callers hold the same answer (coalesced waiters not yet
-  // answered, a cache).
-  static bool Shared(const absl::StatusOr<HttpResponse>& response) {
-    return response.ok() && response->parsed != nullptr && response->parsed.use_count() > 1;
+  // Runs `work` here, or on the parser pool.
+  void RunParse(bool here, absl::AnyInvocable<void() &&> work) {
+    if (here) return std::move(work)();
+    parser_pool_->Run(std::move(work));
   }
 
   static constexpr size_t kAlwaysInlineBytes = 4 * 1024;
