@@ -23,6 +23,9 @@
 namespace kapso::service {
 namespace {
 
+// grpc::StatusCode runs from OK (0) to UNAUTHENTICATED (16).
+constexpr size_t kStatusCodes = grpc::StatusCode::UNAUTHENTICATED + 1;
+
 const prometheus::Histogram::BucketBoundaries& LatencyBuckets() {
   static const auto* const kBuckets = new prometheus::Histogram::BucketBoundaries{
       0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30};
@@ -119,7 +122,7 @@ class ServerMetrics::Families {
   // (prometheus-cpp never frees a series while its family lives).
   struct MethodSeries {
     prometheus::Histogram* duration = nullptr;
-    std::array<prometheus::Counter*, 17> by_code{};  // grpc::StatusCode 0..16
+    std::array<prometheus::Counter*, kStatusCodes> by_code{};
   };
   MethodSeries* Series(absl::string_view method, grpc::StatusCode code);
 
@@ -187,7 +190,7 @@ int ServerMetrics::port() const {
 
 void ServerMetrics::RecordRpc(absl::string_view method, grpc::StatusCode code,
                               absl::Duration elapsed) {
-  if (static_cast<unsigned>(code) > 16) code = grpc::StatusCode::UNKNOWN;
+  if (static_cast<unsigned>(code) >= kStatusCodes) code = grpc::StatusCode::UNKNOWN;
   Families::MethodSeries* series = families_->Series(method, code);
   series->by_code[static_cast<size_t>(code)]->Increment();
   series->duration->Observe(absl::ToDoubleSeconds(elapsed));
