@@ -566,15 +566,17 @@ def main():
     }
     body = grpc_body_file()
     static_callers = [int(c) for c in args.static_callers.split(",")]
-    static_rows, static_body = run_static(args, static_callers, body)
-    static_report = static_upstream.render_static(static_rows, static_body)
+    static_rows, static_body, static_floor = run_static(args, static_callers, body)
+    static_report = (static_upstream.render_static(static_rows, len(static_body)) +
+                     static_upstream.render_floor(static_rows, static_floor))
     if args.only_static:
         report = "\n".join(render_header(meta)) + "\n" + static_report
         print(report)
         with open(os.path.join(OUT, "results-static.md"), "w") as f:
             f.write(report)
         with open(os.path.join(OUT, "results-static.json"), "w") as f:
-            json.dump({"meta": meta, "static": static_rows}, f, indent=2, default=str)
+            json.dump({"meta": meta, "static": static_rows, "static_floor": static_floor}, f,
+                      indent=2, default=str)
         return
     sandbox = Proc("sandbox", [os.path.join(OUT, "kapso_sandbox"), "--port=0",
                                f"--api_key={API_KEY}"])
@@ -616,8 +618,8 @@ def main():
         f.write(report)
     with open(os.path.join(OUT, "results.json"), "w") as f:
         json.dump({"meta": meta, "idle": idle, "inflight": inflight, "connections": conns,
-                   "latency": latency, "cli": cli, "static": static_rows}, f, indent=2,
-                  default=str)
+                   "latency": latency, "cli": cli, "static": static_rows,
+                   "static_floor": static_floor}, f, indent=2, default=str)
 
 
 def run_static(args, callers, body):
@@ -634,7 +636,10 @@ def run_static(args, callers, body):
         rows = static_upstream.scenario_static(sys.modules[__name__], nginx, server, callers,
                                                args.duration, args.warmup, body,
                                                perf_dir=args.perf)
-        return rows, len(nginx.body)
+        server.stop()
+        fl = static_upstream.floor(sys.modules[__name__], callers, args.duration, args.warmup,
+                                   nginx.body)
+        return rows, nginx.body, fl
     finally:
         if server:
             server.stop()

@@ -10,7 +10,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 OUT=bench/.out
-TARGETS=(//sandbox:kapso_sandbox //service:kapso_ops_server //cli:kapso-ops //bench:bare_server)
+TARGETS=(//sandbox:kapso_sandbox //service:kapso_ops_server //cli:kapso-ops //bench:bare_server
+         //bench:json_parse_bench)
 
 # From a clean clone too: setup is idempotent and quick once done.
 scripts/setup.sh >&2

@@ -186,6 +186,32 @@ def scenario_static(b, nginx, server, callers_list, duration, warmup, body, perf
     return rows
 
 
+def floor(b, callers_list, duration, warmup, nginx_body):
+    """What the per-call targets compare against on this machine: the same
+    h2load load on a bare gRPC server's unary Health/Check (bench/bare_server:
+    Debian's gRPC, no upstream, no JSON), and the JSON half of a GetMessage
+    alone (bench/json_parse_bench on the body nginx serves)."""
+    empty = os.path.join(b.OUT, "empty.grpc")
+    with open(empty, "wb") as f:
+        f.write(b"\x00\x00\x00\x00\x00")
+    bare = b.Proc("bare-floor", [os.path.join(b.OUT, "bare_server"), "--listen=127.0.0.1:0"])
+    out = {"bare": []}
+    try:
+        for callers in callers_list:
+            r = b.h2load(f"http://{bare.addr}/grpc.health.v1.Health/Check", callers, duration,
+                         warmup, ["-d", empty] + b.GRPC_HEADERS, cpu_pids=(bare.pid,))
+            r["server_cpu_us_per_rpc"] = 1e6 * r["cpu_s"][bare.pid] / max(1, r["done"])
+            out["bare"].append(r)
+    finally:
+        bare.stop()
+    body_file = os.path.join(b.OUT, "spec-getmessage.json")
+    with open(body_file, "w") as f:
+        f.write(nginx_body)
+    res = b.run([os.path.join(b.OUT, "json_parse_bench"), body_file, "20000"], timeout=300)
+    out["json"] = json.loads(res.stdout) if res.returncode == 0 else {"error": res.stderr}
+    return out
+
+
 def distinct_ids(b, nginx, server, callers, duration):
     requests0, cpu0, t0 = nginx.requests(), b.proc_cpu_seconds(server.pid), time.monotonic()
     codes = asyncio.run(_distinct_ids(server.addr, duration, callers,
@@ -207,6 +233,29 @@ def start_perf(perf_dir, pid, name, duration):
         ["perf", "record", "-F", "499", "--call-graph", "dwarf,16384", "-p", str(pid),
          "-o", os.path.join(perf_dir, f"{name}.data"), "--", "sleep", str(duration + 1)],
         stdout=subprocess.DEVNULL, stderr=open(os.path.join(perf_dir, f"{name}.log"), "w"))
+
+
+def render_floor(rows, fl):
+    """The limit the per-call targets meet: a bare gRPC unary call, same load."""
+    L = ["\n### The limit on this machine: a bare gRPC unary call\n",
+         "`bench/bare_server` (Debian's gRPC 1.51, health + reflection, sync server) answering "
+         "`Health/Check` under the same h2load load: no upstream, no JSON, no decorators.\n",
+         "| callers | bare gRPC calls/s | bare p50 ms | bare server CPU µs/call "
+         "| kapso-ops GetMessage CPU µs/RPC | kapso-ops / bare |",
+         "|---:|---:|---:|---:|---:|---:|"]
+    for r, bare in zip(rows, fl["bare"]):
+        ours = r["grpc"]["server_cpu_us_per_rpc"]
+        L.append(f"| {r['callers']} | {bare['rps']:.0f} | {bare['p50_ms']:.3f} "
+                 f"| {bare['server_cpu_us_per_rpc']:.0f} | {ours:.0f} "
+                 f"| {ours / max(1e-9, bare['server_cpu_us_per_rpc']):.1f}x |")
+    j = fl["json"]
+    if "parse_us" in j:
+        L.append(f"\nJSON alone (`bench/json_parse_bench`, {j['bytes']} bytes, {j['iterations']} "
+                 f"parses, hot caches): ParseKapsoJson {j['parse_us']:.1f} µs per body; "
+                 f"protobuf's JsonStringToMessage path {j['reference_us']:.1f} µs.")
+    else:
+        L.append(f"\nJSON alone: json_parse_bench failed: {j.get('error')}")
+    return "\n".join(L) + "\n"
 
 
 def render_static(rows, nginx_body_bytes):

@@ -37,21 +37,29 @@ constexpr int kMaxDepth = 64;
 constexpr double kExactDoubleInt = 9007199254740992.0;
 
 // How a message's JSON members name its fields: protobuf 3.21 looks a member
-// up by json_name first, then by the proto name. `twin_of_field` marks the
-// open twins (`<field>_json`) themselves: a body naming one is declined.
+// up by json_name first, then by the proto name. By field index: the field's
+// open twin (`<field>_json`, open_fields.h), and whether the field is itself
+// a twin (a body naming one is declined). Looked up once per type, not per
+// member: OpenTwin builds a name and searches the descriptor.
 struct FieldIndex {
   absl::flat_hash_map<std::string, const FieldDescriptor*> by_json_name;
   absl::flat_hash_map<std::string, const FieldDescriptor*> by_name;
-  absl::flat_hash_set<const FieldDescriptor*> twins;
+  std::vector<const FieldDescriptor*> twin_of;
+  std::vector<bool> is_twin;
   bool has_twins = false;
 };
 
 void BuildIndex(const Descriptor* d, FieldIndex& index) {
+  index.twin_of.assign(d->field_count(), nullptr);
+  index.is_twin.assign(d->field_count(), false);
   for (int i = 0; i < d->field_count(); ++i) {
     const FieldDescriptor* f = d->field(i);
     index.by_json_name.emplace(f->json_name(), f);
     index.by_name.emplace(f->name(), f);
-    if (const FieldDescriptor* twin = OpenTwin(f)) index.twins.insert(twin);
+    if (const FieldDescriptor* twin = OpenTwin(f)) {
+      index.twin_of[i] = twin;
+      index.is_twin[twin->index()] = true;
+    }
   }
   index.has_twins = HasOpenTwins(d);
 }
@@ -148,7 +156,8 @@ class Reader {
 
   // ---------------------------------------------------------------- values
   bool ReadMessage(Message* msg, bool keep);
-  bool ReadMember(Message* msg, const FieldDescriptor* f, bool keep);
+  // `twin`: f's open twin, or null (always null when `keep`).
+  bool ReadMember(Message* msg, const FieldDescriptor* f, const FieldDescriptor* twin, bool keep);
   bool ReadTwinned(Message* msg, const FieldDescriptor* f, const FieldDescriptor* twin);
   bool ReadRepeated(Message* msg, const FieldDescriptor* f, bool keep);
   bool ReadMap(Message* msg, const FieldDescriptor* f, bool keep);
@@ -384,14 +393,14 @@ bool Reader::ReadMessage(Message* msg, bool keep) {
       if (s == f) return false;  // a duplicate: merged or replaced, left to the reference
     }
     seen.push_back(f);
-    if (index.twins.contains(f) || f->real_containing_oneof() != nullptr) return false;
-    if (!ReadMember(msg, f, keep)) return false;
+    if (index.is_twin[f->index()] || f->real_containing_oneof() != nullptr) return false;
+    if (!ReadMember(msg, f, keep ? nullptr : index.twin_of[f->index()], keep)) return false;
   } while (Consume(','));
   return Consume('}');
 }
 
-bool Reader::ReadMember(Message* msg, const FieldDescriptor* f, bool keep) {
-  const FieldDescriptor* twin = keep ? nullptr : OpenTwin(f);
+bool Reader::ReadMember(Message* msg, const FieldDescriptor* f, const FieldDescriptor* twin,
+                        bool keep) {
   if (twin != nullptr) return ReadTwinned(msg, f, twin);
   if (Peek() == 'n') {
     if (!Literal("null")) return false;
@@ -444,7 +453,7 @@ bool Reader::ReadTwinned(Message* msg, const FieldDescriptor* f, const FieldDesc
   }
   const char* after = p_;
   p_ = start;
-  if (!ReadMember(msg, f, /*keep=*/true)) return false;
+  if (!ReadMember(msg, f, /*twin=*/nullptr, /*keep=*/true)) return false;
   return p_ == after;
 }
 

@@ -90,6 +90,10 @@ std::vector<std::string> EdgeBodies() {
       R"({"meta":{"page":"3","total_count":"4"}})",
       R"({"data":{"id":"x","created_at":"2024-01-02T03:04:05.123+01:00"}})",
       R"({"data":{"id":"x","created_at":"0001-01-01T00:00:00+01:00"}})",
+      // The reader's year bounds (0002..9998) with the largest offsets: still
+      // in range, so ParseKapsoJson needs no range walk after the reader.
+      R"({"data":{"id":"x","created_at":"0002-01-01T00:00:00+23:59"}})",
+      R"({"data":{"id":"x","created_at":"9998-12-31T23:59:59-23:59"}})",
       R"({"data":{"id":"x","created_at":"not a time"}})",
       R"({"data":{"id":"x","created_at":null,"updated_at":5}})",
       R"({"data":{"id":"x","unknown":{"deep":[1,{"a":null}],"n":-0.0e-3}}})",

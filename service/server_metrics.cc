@@ -126,6 +126,14 @@ class ServerMetrics::Families {
   };
   MethodSeries* Series(absl::string_view method, grpc::StatusCode code);
 
+  // The series of one upstream label set, kept the same way.
+  struct UpstreamSeries {
+    prometheus::Counter* requests = nullptr;
+    prometheus::Histogram* duration = nullptr;
+  };
+  const UpstreamSeries& Upstream(const std::string& method, const std::string& endpoint,
+                                 const std::string& outcome);
+
   prometheus::Family<prometheus::Counter>& rpc_requests;
   prometheus::Family<prometheus::Histogram>& rpc_duration;
   prometheus::Family<prometheus::Counter>& upstream_requests;
@@ -136,7 +144,28 @@ class ServerMetrics::Families {
  private:
   absl::Mutex mu_;
   absl::node_hash_map<std::string, MethodSeries> methods_ ABSL_GUARDED_BY(mu_);
+  // Keyed by "method endpoint outcome"; endpoints are templates, so few.
+  absl::node_hash_map<std::string, UpstreamSeries> upstream_ ABSL_GUARDED_BY(mu_);
 };
+
+const ServerMetrics::Families::UpstreamSeries& ServerMetrics::Families::Upstream(
+    const std::string& method, const std::string& endpoint, const std::string& outcome) {
+  std::string key = absl::StrCat(method, " ", endpoint, " ", outcome);
+  {
+    absl::ReaderMutexLock read(&mu_);
+    auto it = upstream_.find(key);
+    if (it != upstream_.end()) return it->second;
+  }
+  absl::MutexLock lock(&mu_);
+  UpstreamSeries& series = upstream_[key];
+  if (series.requests == nullptr) {
+    series.requests = &upstream_requests.Add(
+        {{"http_method", method}, {"endpoint", endpoint}, {"outcome", outcome}});
+    series.duration =
+        &upstream_duration.Add({{"http_method", method}, {"endpoint", endpoint}}, LatencyBuckets());
+  }
+  return series;
+}
 
 ServerMetrics::Families::MethodSeries* ServerMetrics::Families::Series(absl::string_view method,
                                                                        grpc::StatusCode code) {
@@ -199,14 +228,11 @@ void ServerMetrics::RecordRpc(absl::string_view method, grpc::StatusCode code,
 void ServerMetrics::RecordUpstream(const client::HttpRequest& request,
                                    const absl::StatusOr<client::HttpResponse>& outcome,
                                    absl::Duration elapsed) {
-  std::string method(client::HttpMethodName(request.method));
-  std::string endpoint = client::EndpointTemplate(request.path);
-  families_->upstream_requests
-      .Add({{"http_method", method}, {"endpoint", endpoint}, {"outcome", Outcome(outcome)}})
-      .Increment();
-  families_->upstream_duration
-      .Add({{"http_method", method}, {"endpoint", endpoint}}, LatencyBuckets())
-      .Observe(absl::ToDoubleSeconds(elapsed));
+  const Families::UpstreamSeries& series =
+      families_->Upstream(std::string(client::HttpMethodName(request.method)),
+                          client::EndpointTemplate(request.path), Outcome(outcome));
+  series.requests->Increment();
+  series.duration->Observe(absl::ToDoubleSeconds(elapsed));
 }
 
 void ServerMetrics::SetFollowCounts(int streams, int pollers) {
