@@ -10,7 +10,7 @@ APT_PACKAGES=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libabsl-dev libcurl4-openssl-dev libssl-dev libgtest-dev libgmock-dev
   grpc-proto prometheus-cpp-dev libcpp-httplib-dev nlohmann-json3-dev
-  nghttp2-client
+  nghttp2-client libgoogle-perftools-dev
   clang libclang-rt-14-dev libfuzzer-14-dev
 )
 # Tools of the test command only, kept out of APT_PACKAGES so that

@@ -30,6 +30,8 @@ _LIBS = {
     "gtest_main": (["gtest_main", "gmock"], []),
     "httplib": (["cpp-httplib"], []),
     "prometheus": (["prometheus-cpp-core", "prometheus-cpp-pull"], []),
+    # gperftools' TCMalloc (the server's allocator, see service/BUILD.bazel).
+    "tcmalloc": (["libtcmalloc_minimal"], []),
 }
 
 def _pkg_config(ctx, flag, packages):
