@@ -85,6 +85,33 @@ class UpstreamCollectable final : public prometheus::Collectable {
   std::function<client::StackStats()> stats_;
 };
 
+// Series of one family found once and kept, by label key: Family::Add
+// builds a label map, hashes it and locks the family on every call, while a
+// series, once added, lives as long as its family. A node map keeps each
+// entry's address stable as it grows.
+template <typename Series>
+class KeptSeries {
+ public:
+  // The entry of `key` once `ready(entry)`; the first caller to find it not
+  // ready runs `complete(entry)` under the writer lock.
+  template <typename Ready, typename Complete>
+  Series& Get(absl::string_view key, Ready ready, Complete complete) ABSL_LOCKS_EXCLUDED(mu_) {
+    {
+      absl::ReaderMutexLock read(&mu_);
+      auto it = map_.find(key);
+      if (it != map_.end() && ready(it->second)) return it->second;
+    }
+    absl::MutexLock lock(&mu_);
+    Series& series = map_[std::string(key)];
+    if (!ready(series)) complete(series);
+    return series;
+  }
+
+ private:
+  absl::Mutex mu_;
+  absl::node_hash_map<std::string, Series> map_ ABSL_GUARDED_BY(mu_);
+};
+
 }  // namespace
 
 class ServerMetrics::Families {
@@ -117,9 +144,7 @@ class ServerMetrics::Families {
                            .Register(registry)
                            .Add({})) {}
 
-  // The series of one RPC method. Family::Add builds a label map, hashes it
-  // and locks the family on every call; a series found once is kept here
-  // (prometheus-cpp never frees a series while its family lives).
+  // The series of one RPC method, kept (KeptSeries).
   struct MethodSeries {
     prometheus::Histogram* duration = nullptr;
     std::array<prometheus::Counter*, kStatusCodes> by_code{};
@@ -142,51 +167,38 @@ class ServerMetrics::Families {
   prometheus::Gauge& follow_pollers;
 
  private:
-  absl::Mutex mu_;
-  absl::node_hash_map<std::string, MethodSeries> methods_ ABSL_GUARDED_BY(mu_);
+  KeptSeries<MethodSeries> methods_;
   // Keyed by "method endpoint outcome"; endpoints are templates, so few.
-  absl::node_hash_map<std::string, UpstreamSeries> upstream_ ABSL_GUARDED_BY(mu_);
+  KeptSeries<UpstreamSeries> upstream_;
 };
 
 const ServerMetrics::Families::UpstreamSeries& ServerMetrics::Families::Upstream(
     const std::string& method, const std::string& endpoint, const std::string& outcome) {
-  std::string key = absl::StrCat(method, " ", endpoint, " ", outcome);
-  {
-    absl::ReaderMutexLock read(&mu_);
-    auto it = upstream_.find(key);
-    if (it != upstream_.end()) return it->second;
-  }
-  absl::MutexLock lock(&mu_);
-  UpstreamSeries& series = upstream_[key];
-  if (series.requests == nullptr) {
-    series.requests = &upstream_requests.Add(
-        {{"http_method", method}, {"endpoint", endpoint}, {"outcome", outcome}});
-    series.duration =
-        &upstream_duration.Add({{"http_method", method}, {"endpoint", endpoint}}, LatencyBuckets());
-  }
-  return series;
+  return upstream_.Get(
+      absl::StrCat(method, " ", endpoint, " ", outcome),
+      [](const UpstreamSeries& series) { return series.requests != nullptr; },
+      [&](UpstreamSeries& series) {
+        series.requests = &upstream_requests.Add(
+            {{"http_method", method}, {"endpoint", endpoint}, {"outcome", outcome}});
+        series.duration = &upstream_duration.Add({{"http_method", method}, {"endpoint", endpoint}},
+                                                 LatencyBuckets());
+      });
 }
 
 ServerMetrics::Families::MethodSeries* ServerMetrics::Families::Series(absl::string_view method,
                                                                        grpc::StatusCode code) {
   const size_t c = static_cast<size_t>(code);
-  {
-    absl::ReaderMutexLock read(&mu_);
-    auto it = methods_.find(method);
-    if (it != methods_.end() && it->second.by_code[c] != nullptr) return &it->second;
-  }
-  absl::MutexLock lock(&mu_);
-  MethodSeries& series = methods_[method];
-  std::string label(method);
-  if (series.duration == nullptr) {
-    series.duration = &rpc_duration.Add({{"method", label}}, LatencyBuckets());
-  }
-  if (series.by_code[c] == nullptr) {
-    series.by_code[c] = &rpc_requests.Add(
-        {{"method", label},
-         {"code", absl::StatusCodeToString(static_cast<absl::StatusCode>(code))}});
-  }
-  return &series;
+  return &methods_.Get(
+      method, [c](const MethodSeries& series) { return series.by_code[c] != nullptr; },
+      [&](MethodSeries& series) {
+        std::string label(method);
+        if (series.duration == nullptr) {
+          series.duration = &rpc_duration.Add({{"method", label}}, LatencyBuckets());
+        }
+        series.by_code[c] = &rpc_requests.Add(
+            {{"method", label},
+             {"code", absl::StatusCodeToString(static_cast<absl::StatusCode>(code))}});
+      });
 }
 
 ServerMetrics::ServerMetrics()

@@ -65,6 +65,14 @@ TEST_F(ObservabilityTest, RpcAndUpstreamMetricsAreServedOnMetrics) {
   EXPECT_TRUE(absl::StrContains(
       text,
       R"(kapso_ops_upstream_requests_total{endpoint="/whatsapp/messages/{id}",http_method="GET",outcome="2xx"} 1)"));
+  // One series per outcome, one latency histogram for both (the kept series
+  // must not split or drop either).
+  EXPECT_TRUE(absl::StrContains(
+      text,
+      R"(kapso_ops_upstream_requests_total{endpoint="/whatsapp/messages/{id}",http_method="GET",outcome="4xx"} 1)"));
+  EXPECT_TRUE(absl::StrContains(
+      text,
+      R"(kapso_ops_upstream_duration_seconds_count{endpoint="/whatsapp/messages/{id}",http_method="GET"} 2)"));
   EXPECT_TRUE(absl::StrContains(text, "kapso_ops_upstream_circuit_open 0"));
   EXPECT_FALSE(absl::StrContains(text, kSandboxKey));
 }
