@@ -47,9 +47,10 @@ class UnaryCall final : public grpc::ServerUnaryReactor {
   // gRPC 1.51 runs the reactions of a reactor that is not "inlineable" on
   // its executor thread: a thread hand-off per call (~10% of a GetMessage's
   // CPU) just to run OnDone. Ours are short and never block (OnDone deletes
-  // the call; OnCancel flags the Cancellation, whose callbacks only queue
-  // work), which is what the hook asks for; it is marked "not API", and
-  // Debian pins the gRPC it comes from.
+  // the call; OnCancel runs the Cancellation's callbacks, which queue work
+  // for the curl loop or answer a waiting call, i.e. Finish it), which is
+  // what the hook asks for; it is marked "not API", and Debian pins the gRPC
+  // it comes from.
   bool InternalInlineable() override { return true; }
 
   const ServiceDeps& deps_;
