@@ -212,12 +212,28 @@ def health_once(addr):
         assert reply.status == health_pb2.HealthCheckResponse.SERVING, reply
 
 
-def health_once_h2load(addr):
-    """One Health/Check from a separate process (so the measured server sees a
-    real call, and this process's gRPC library is not involved)."""
+def empty_grpc_body_file():
+    """An empty message in gRPC's framing (h2load -d), e.g. a HealthCheckRequest."""
     path = os.path.join(OUT, "empty.grpc")
     with open(path, "wb") as f:
         f.write(b"\x00\x00\x00\x00\x00")
+    return path
+
+
+def run_detail(label, x, cpu):
+    """The report's detail line of one h2load run `x`; `cpu`: its CPU seconds, as shown."""
+    return (f"- {label}: {x['requests']} requests logged, mean {x['mean_ms']:.3f} ms, "
+            f"HTTP statuses {x['statuses']}, CPU s {cpu}")
+
+
+def cpu_us_per_rpc(cpu_s, rpcs):
+    return 1e6 * cpu_s / max(1, rpcs)
+
+
+def health_once_h2load(addr):
+    """One Health/Check from a separate process (so the measured server sees a
+    real call, and this process's gRPC library is not involved)."""
+    path = empty_grpc_body_file()
     res = run(["h2load", "-n", "1", "-c", "1", "-d", path] + GRPC_HEADERS +
               [f"http://{addr}/grpc.health.v1.Health/Check"], timeout=30)
     assert "1 succeeded" in res.stdout, res.stdout
@@ -392,7 +408,7 @@ def scenario_latency(sandbox, server, callers_list, duration, warmup, body):
                      before_hook=lambda: sandbox_stats(sandbox)["total_requests"])
         upstream = sandbox_stats(sandbox)["total_requests"] - via.pop("before")
         via["upstream_per_rpc"] = upstream / max(1, via["done"])
-        via["server_cpu_us_per_rpc"] = 1e6 * via["cpu_s"][server.pid] / max(1, via["done"])
+        via["server_cpu_us_per_rpc"] = cpu_us_per_rpc(via["cpu_s"][server.pid], via["done"])
         rows.append({"callers": callers, "direct": direct, "grpc": via})
         log(f"{callers} callers: direct {direct['rps']:.0f} req/s p50 {direct['p50_ms']:.3f} ms; "
             f"grpc {via['rps']:.0f} req/s p50 {via['p50_ms']:.3f} ms")
@@ -508,9 +524,9 @@ def render(meta, idle, inflight, conns, latency, cli):
     for r in latency:
         for side in ("direct", "grpc"):
             x = r[side]
-            L.append(f"- {r['callers']} callers {side}: {x['requests']} requests logged, mean "
-                     f"{x['mean_ms']:.3f} ms, HTTP statuses {x['statuses']}, CPU s "
-                     f"{ {('sandbox' if p == meta['sandbox_pid'] else 'server'): round(v, 2) for p, v in x['cpu_s'].items()} }")
+            cpu = {('sandbox' if p == meta['sandbox_pid'] else 'server'): round(v, 2)
+                   for p, v in x['cpu_s'].items()}
+            L.append(run_detail(f"{r['callers']} callers {side}", x, cpu))
     if cli:
         L.append(f"- overview: {cli['runs']} runs each "
                  f"({'hyperfine -N' if cli['hyperfine'] else 'shell loop'}), means"
@@ -567,7 +583,8 @@ def main():
     body = grpc_body_file()
     static_callers = [int(c) for c in args.static_callers.split(",")]
     static_rows, static_body, static_floor = run_static(args, static_callers, body)
-    static_report = (static_upstream.render_static(static_rows, len(static_body)) +
+    static_report = (static_upstream.render_static(sys.modules[__name__], static_rows,
+                                                   len(static_body)) +
                      static_upstream.render_floor(static_rows, static_floor))
     if args.only_static:
         report = "\n".join(render_header(meta)) + "\n" + static_report

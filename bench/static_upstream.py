@@ -175,7 +175,7 @@ def scenario_static(b, nginx, server, callers_list, duration, warmup, body, perf
         if perf:
             perf.wait(duration + 120)
         via["upstream_per_rpc"] = (nginx.requests() - via.pop("before")) / max(1, via["done"])
-        via["server_cpu_us_per_rpc"] = 1e6 * via["cpu_s"][server.pid] / max(1, via["done"])
+        via["server_cpu_us_per_rpc"] = b.cpu_us_per_rpc(via["cpu_s"][server.pid], via["done"])
         row = {"callers": callers, "direct": direct, "grpc": via}
         if callers > 1 and not perf_dir:
             row["distinct"] = distinct_ids(b, nginx, server, callers, duration)
@@ -191,16 +191,14 @@ def floor(b, callers_list, duration, warmup, nginx_body):
     h2load load on a bare gRPC server's unary Health/Check (bench/bare_server:
     Debian's gRPC, no upstream, no JSON), and the JSON half of a GetMessage
     alone (bench/json_parse_bench on the body nginx serves)."""
-    empty = os.path.join(b.OUT, "empty.grpc")
-    with open(empty, "wb") as f:
-        f.write(b"\x00\x00\x00\x00\x00")
+    empty = b.empty_grpc_body_file()
     bare = b.Proc("bare-floor", [os.path.join(b.OUT, "bare_server"), "--listen=127.0.0.1:0"])
     out = {"bare": []}
     try:
         for callers in callers_list:
             r = b.h2load(f"http://{bare.addr}/grpc.health.v1.Health/Check", callers, duration,
                          warmup, ["-d", empty] + b.GRPC_HEADERS, cpu_pids=(bare.pid,))
-            r["server_cpu_us_per_rpc"] = 1e6 * r["cpu_s"][bare.pid] / max(1, r["done"])
+            r["server_cpu_us_per_rpc"] = b.cpu_us_per_rpc(r["cpu_s"][bare.pid], r["done"])
             out["bare"].append(r)
     finally:
         bare.stop()
@@ -220,7 +218,7 @@ def distinct_ids(b, nginx, server, callers, duration):
     cpu = b.proc_cpu_seconds(server.pid) - cpu0
     done = sum(codes.values())
     return {"codes": codes, "rps": done / elapsed,
-            "server_cpu_us_per_rpc": 1e6 * cpu / max(1, done),
+            "server_cpu_us_per_rpc": b.cpu_us_per_rpc(cpu, done),
             "upstream_per_rpc": (nginx.requests() - requests0) / max(1, done)}
 
 
@@ -258,7 +256,7 @@ def render_floor(rows, fl):
     return "\n".join(L) + "\n"
 
 
-def render_static(rows, nginx_body_bytes):
+def render_static(b, rows, nginx_body_bytes):
     L = ["## Static upstream: direct HTTP to nginx vs GetMessage through kapso-ops\n",
          f"nginx (Debian, one worker, access log off) answers the spec's example "
          f"({nginx_body_bytes} bytes) for any id. Upstream req/RPC from nginx's "
@@ -305,8 +303,7 @@ def render_static(rows, nginx_body_bytes):
     for r in rows:
         for side in ("direct", "grpc"):
             x = r[side]
-            L.append(f"- static {r['callers']} callers {side}: {x['requests']} requests logged, "
-                     f"mean {x['mean_ms']:.3f} ms, HTTP statuses {x['statuses']}, CPU s "
-                     f"{list(round(v, 2) for v in x['cpu_s'].values())} (nginx worker"
-                     f"{', server' if side == 'grpc' else ''})")
+            cpu = (f"{list(round(v, 2) for v in x['cpu_s'].values())} (nginx worker"
+                   f"{', server' if side == 'grpc' else ''})")
+            L.append(b.run_detail(f"static {r['callers']} callers {side}", x, cpu))
     return "\n".join(L) + "\n"
