@@ -295,8 +295,8 @@ class Sampler(threading.Thread):
 
 # ---------------------------------------------------------------- scenarios
 
-def server_has_flag(name):
-    res = run([os.path.join(OUT, "kapso_ops_server"), "--helpfull"], timeout=30)
+def server_has_flag(name, binary=None):
+    res = run([binary or os.path.join(OUT, "kapso_ops_server"), "--helpfull"], timeout=30)
     return f"--{name} " in res.stdout + res.stderr
 
 
@@ -324,15 +324,17 @@ async def _round_robin(addr, total, concurrency, ids):
     return codes
 
 
-def start_server(upstream, pool):
-    """A kapso-ops server whose Kapso is `upstream` (the sandbox or nginx)."""
-    argv = [os.path.join(OUT, "kapso_ops_server"), "--listen=127.0.0.1:0"]
+def start_server(upstream, pool, binary=None, env=None):
+    """A kapso-ops server whose Kapso is `upstream` (the sandbox or nginx);
+    `binary` (default bench/.out's) and extra `env` for comparisons."""
+    binary = binary or os.path.join(OUT, "kapso_ops_server")
+    argv = [binary, "--listen=127.0.0.1:0"]
     if pool != POOL_DEFAULT:
         argv.append(f"--max_upstream_connections={pool}")
-    if server_has_flag("metrics_listen"):  # default 0.0.0.0:9464: keep it on loopback, any port
+    if server_has_flag("metrics_listen", binary):  # default 0.0.0.0:9464: keep it on loopback
         argv.append("--metrics_listen=127.0.0.1:0")
     return Proc("server", argv, env={"KAPSO_API_BASE_URL": f"http://{upstream.addr}",
-                                     "KAPSO_API_KEY": API_KEY})
+                                     "KAPSO_API_KEY": API_KEY, **(env or {})})
 
 
 def scenario_idle(sandbox, pool):
