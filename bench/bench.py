@@ -457,23 +457,36 @@ def render_header(meta):
     return L
 
 
-def render(meta, idle, inflight, conns, latency, cli):
-    L = render_header(meta)
-    L.append("## Direct HTTP to the sandbox vs through kapso-ops (GetMessage)\n")
-    L.append("| callers | direct req/s | kapso-ops req/s | ratio | direct p50 ms | kapso-ops p50 ms "
-             "| added p50 ms | direct p99 ms | kapso-ops p99 ms | added p99 ms | server CPU µs/RPC "
-             "| upstream req/RPC |")
-    L.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for r in latency:
+def latency_table(rows):
+    """Direct against through kapso-ops, a row per caller count (both scenarios)."""
+    L = ["| callers | direct req/s | kapso-ops req/s | ratio | direct p50 ms | kapso-ops p50 ms "
+         "| added p50 ms | direct p99 ms | kapso-ops p99 ms | added p99 ms | server CPU µs/RPC "
+         "| upstream req/RPC |",
+         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in rows:
         d, g = r["direct"], r["grpc"]
         L.append(f"| {r['callers']} | {d['rps']:.0f} | {g['rps']:.0f} | {g['rps'] / d['rps']:.2f} "
                  f"| {d['p50_ms']:.3f} | {g['p50_ms']:.3f} | {g['p50_ms'] - d['p50_ms']:+.3f} "
                  f"| {d['p99_ms']:.3f} | {g['p99_ms']:.3f} | {g['p99_ms'] - d['p99_ms']:+.3f} "
                  f"| {g['server_cpu_us_per_rpc']:.0f} | {g['upstream_per_rpc']:.2f} |")
+    return L
+
+
+def render(meta, idle, inflight, conns, latency, cli):
+    L = render_header(meta)
+    L.append("## Direct HTTP to the sandbox vs through kapso-ops (GetMessage)\n")
+    L.extend(latency_table(latency))
     L.append("")
     L.append("## Targets\n")
-    L.append("| scenario | measured | target | verdict |")
-    L.append("|---|---|---|---|")
+    L.extend(render_targets(idle, inflight, conns, latency, cli))
+    L.append("")
+    L.append("## Details\n")
+    L.extend(render_details(meta, idle, inflight, conns, latency, cli))
+    return "\n".join(L) + "\n"
+
+
+def render_targets(idle, inflight, conns, latency, cli):
+    L = ["| scenario | measured | target | verdict |", "|---|---|---|---|"]
     for r in latency:
         d, g = r["direct"], r["grpc"]
         a50, a99 = g["p50_ms"] - d["p50_ms"], g["p99_ms"] - d["p99_ms"]
@@ -484,9 +497,7 @@ def render(meta, idle, inflight, conns, latency, cli):
         ratio = r16["grpc"]["rps"] / r16["direct"]["rps"]
         L.append(f"| throughput, 16 callers | {100 * ratio:.0f}% of direct "
                  f"| ≥ 80% | {verdict(ratio >= 0.8)} |")
-    i = inflight
-    ok_count = i["codes"].get("OK", 0)
-    sm = i["small"]
+    i, sm = inflight, inflight["small"]
     L.append(f"| {i['count']} in flight, {i['delay_ms']} ms upstream: threads "
              f"| {i['threads_idle']} idle, {sm['threads_max']} max at {sm['count']} in flight, "
              f"{i['threads_max']} max at {i['count']} "
@@ -507,11 +518,14 @@ def render(meta, idle, inflight, conns, latency, cli):
         L.append(f"| `kapso-ops overview` vs Node five serial GETs | {cli['cli_ms']:.1f} ms vs "
                  f"{cli['node_ms']:.1f} ms = {cli['ratio']:.1f}x faster | ≥ 10x "
                  f"| {verdict(cli['ratio'] >= 10)} |")
-    L.append("")
-    L.append("## Details\n")
-    L.append(f"- idle: kapso-ops {idle['kapso_ops']['Threads']} threads, VmRSS "
-             f"{idle['kapso_ops']['VmRSS']} kB; bare {idle['bare']['Threads']} threads, VmRSS "
-             f"{idle['bare']['VmRSS']} kB (after startup + one Health/Check)")
+    return L
+
+
+def render_details(meta, idle, inflight, conns, latency, cli):
+    i, sm, c = inflight, inflight["small"], conns
+    L = [f"- idle: kapso-ops {idle['kapso_ops']['Threads']} threads, VmRSS "
+         f"{idle['kapso_ops']['VmRSS']} kB; bare {idle['bare']['Threads']} threads, VmRSS "
+         f"{idle['bare']['VmRSS']} kB (after startup + one Health/Check)"]
     L.append(f"- {i['count']} in flight ({i['channels']} client channels, Python grpc.aio): "
              f"codes {i['codes']}, all done in {i['elapsed_s']:.2f} s, RPC p50 {i['p50_s']:.2f} s, "
              f"max {i['max_s']:.2f} s; upstream requests {i['upstream_requests']}, upstream "
@@ -534,10 +548,10 @@ def render(meta, idle, inflight, conns, latency, cli):
                  f"({'hyperfine -N' if cli['hyperfine'] else 'shell loop'}), means"
                  + (f"; `kapso-ops --help` alone (process start, no RPC): "
                     f"{cli['startup_ms']:.1f} ms" if cli['startup_ms'] else ""))
-    return "\n".join(L) + "\n"
+    return L
 
 
-def main():
+def parse_args():
     ap = argparse.ArgumentParser()
     ap.add_argument("--duration", type=int, default=5, help="seconds per latency point")
     ap.add_argument("--warmup", type=int, default=1)
@@ -557,9 +571,11 @@ def main():
     ap.add_argument("--perf", metavar="DIR",
                     help="perf record the server in each static kapso-ops run into DIR "
                          "(the figures of such a run carry perf's overhead)")
-    args = ap.parse_args()
+    return ap.parse_args()
 
-    os.makedirs(OUT, exist_ok=True)
+
+def run_meta(args):
+    """What the report's header says about the run: date, commit, machine, load."""
     git = lambda *a: run(["git", "-C", ROOT] + list(a), timeout=30).stdout.rstrip("\n")
     dirty = sorted({line[3:].split("/")[0] for line in
                     git("status", "--porcelain", "--", "kapso_client", "service", "sandbox",
@@ -575,28 +591,26 @@ def main():
         built_commit, dirty = lines[0], lines[1].split(",") if lines[1] else []
     else:
         built_commit = git("rev-parse", "--short=12", "HEAD")
-    meta = {
+    return {
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "commit": built_commit, "dirty": ", ".join(dirty),
         "cpus": os.cpu_count(), "cpu_model": cpu_model,
         "h2load": run(["h2load", "--version"], timeout=10).stdout.strip().splitlines()[0],
         "duration": args.duration, "warmup": args.warmup,
     }
-    body = grpc_body_file()
-    static_callers = [int(c) for c in args.static_callers.split(",")]
-    static_rows, static_body, static_floor = run_static(args, static_callers, body)
-    static_report = (static_upstream.render_static(sys.modules[__name__], static_rows,
-                                                   len(static_body)) +
-                     static_upstream.render_floor(static_rows, static_floor))
-    if args.only_static:
-        report = "\n".join(render_header(meta)) + "\n" + static_report
-        print(report)
-        with open(os.path.join(OUT, "results-static.md"), "w") as f:
-            f.write(report)
-        with open(os.path.join(OUT, "results-static.json"), "w") as f:
-            json.dump({"meta": meta, "static": static_rows, "static_floor": static_floor}, f,
-                      indent=2, default=str)
-        return
+
+
+def write_report(report, md_path, json_name, data):
+    print(report)
+    with open(md_path, "w") as f:
+        f.write(report)
+    with open(os.path.join(OUT, json_name), "w") as f:
+        json.dump(data, f, indent=2, default=str)
+
+
+def run_sandbox_scenarios(args, meta, body):
+    """Every scenario against the sandbox: idle, in flight, connections,
+    latency, CLI. Returns their results for render()."""
     sandbox = Proc("sandbox", [os.path.join(OUT, "kapso_sandbox"), "--port=0",
                                f"--api_key={API_KEY}"])
     meta["sandbox_pid"] = sandbox.pid
@@ -630,15 +644,30 @@ def main():
         if server:
             server.stop()
         sandbox.stop()
+    return idle, inflight, conns, latency, cli
 
-    report = render(meta, idle, inflight, conns, latency, cli) + "\n" + static_report
-    print(report)
-    with open(os.path.join(ROOT, "bench", "results.md"), "w") as f:
-        f.write(report)
-    with open(os.path.join(OUT, "results.json"), "w") as f:
-        json.dump({"meta": meta, "idle": idle, "inflight": inflight, "connections": conns,
-                   "latency": latency, "cli": cli, "static": static_rows,
-                   "static_floor": static_floor}, f, indent=2, default=str)
+
+def main():
+    args = parse_args()
+    os.makedirs(OUT, exist_ok=True)
+    meta = run_meta(args)
+    body = grpc_body_file()
+    static_callers = [int(c) for c in args.static_callers.split(",")]
+    static_rows, static_body, static_floor = run_static(args, static_callers, body)
+    static_report = (static_upstream.render_static(sys.modules[__name__], static_rows,
+                                                   len(static_body)) +
+                     static_upstream.render_floor(static_rows, static_floor))
+    static_data = {"static": static_rows, "static_floor": static_floor}
+    if args.only_static:
+        write_report("\n".join(render_header(meta)) + "\n" + static_report,
+                     os.path.join(OUT, "results-static.md"), "results-static.json",
+                     {"meta": meta, **static_data})
+        return
+    idle, inflight, conns, latency, cli = run_sandbox_scenarios(args, meta, body)
+    write_report(render(meta, idle, inflight, conns, latency, cli) + "\n" + static_report,
+                 os.path.join(ROOT, "bench", "results.md"), "results.json",
+                 {"meta": meta, "idle": idle, "inflight": inflight, "connections": conns,
+                  "latency": latency, "cli": cli, **static_data})
 
 
 def run_static(args, callers, body):

@@ -285,17 +285,8 @@ def render_static(b, rows, nginx_body_bytes):
     L = ["## Static upstream: direct HTTP to nginx vs GetMessage through kapso-ops\n",
          f"nginx (Debian, one worker, access log off) answers the spec's example "
          f"({nginx_body_bytes} bytes) for any id. Upstream req/RPC from nginx's "
-         f"stub_status; below 1.00 means coalescing shared upstream calls.\n",
-         "| callers | direct req/s | kapso-ops req/s | ratio | direct p50 ms | kapso-ops p50 ms "
-         "| added p50 ms | direct p99 ms | kapso-ops p99 ms | added p99 ms | server CPU µs/RPC "
-         "| upstream req/RPC |",
-         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
-    for r in rows:
-        d, g = r["direct"], r["grpc"]
-        L.append(f"| {r['callers']} | {d['rps']:.0f} | {g['rps']:.0f} | {g['rps'] / d['rps']:.2f} "
-                 f"| {d['p50_ms']:.3f} | {g['p50_ms']:.3f} | {g['p50_ms'] - d['p50_ms']:+.3f} "
-                 f"| {d['p99_ms']:.3f} | {g['p99_ms']:.3f} | {g['p99_ms'] - d['p99_ms']:+.3f} "
-                 f"| {g['server_cpu_us_per_rpc']:.0f} | {g['upstream_per_rpc']:.2f} |")
+         f"stub_status; below 1.00 means coalescing shared upstream calls.\n"]
+    L.extend(b.latency_table(rows))
     for r in rows:
         x = r.get("distinct")
         if x:
