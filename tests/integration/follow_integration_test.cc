@@ -362,12 +362,19 @@ TEST_F(FollowTest, ASlowReaderEndsWithResourceExhaustedAndResumesExactly) {
   auto reader = stub->FollowApiLogs(context.get(), v1::FollowApiLogsRequest());
   v1::FollowApiLogsResponse response;
   ASSERT_TRUE(reader->Read(&response));  // live
+  // Nobody reads. Each batch is fetched and fanned out before the next is
+  // appended: a stream takes a whole poll's items while it has nothing
+  // unwritten, and overflows when a later poll's items find it still
+  // writing. 1,000 items are 10 full pages, one more request finds the end,
+  // and the next poll starts only after that fan-out. (Slept on before, the
+  // three batches sometimes reached the poller as one, which a stream takes
+  // whole, and the test waited for its deadline.)
   std::vector<std::string> want;
   for (int i = 0; i < 3; ++i) {
     std::vector<std::string> ids = Append("api_logs", 1000);
     want.insert(want.end(), ids.begin(), ids.end());
+    AwaitPolls(12);
   }
-  absl::SleepFor(absl::Seconds(2));  // the poller fans out; nobody reads
   std::vector<std::string> got;
   std::string token = response.resume_token();
   while (reader->Read(&response)) {
