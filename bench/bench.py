@@ -686,7 +686,7 @@ def run_static(args, callers, body):
                                                perf_dir=args.perf)
         server.stop()
         fl = static_upstream.floor(sys.modules[__name__], callers, args.duration, args.warmup,
-                                   nginx.body)
+                                   nginx)
         return rows, nginx.body, fl
     finally:
         if server:

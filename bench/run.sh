@@ -11,7 +11,7 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 OUT=bench/.out
 TARGETS=(//sandbox:kapso_sandbox //service:kapso_ops_server //cli:kapso-ops //bench:bare_server
-         //bench:json_parse_bench)
+         //bench:json_parse_bench //bench:curl_floor)
 
 # From a clean clone too: setup is idempotent and quick once done.
 scripts/setup.sh >&2

@@ -186,28 +186,41 @@ def scenario_static(b, nginx, server, callers_list, duration, warmup, body, perf
     return rows
 
 
-def floor(b, callers_list, duration, warmup, nginx_body):
+def floor(b, callers_list, duration, warmup, nginx):
     """What the per-call targets compare against on this machine: the same
-    h2load load on a bare gRPC server's unary Health/Check (bench/bare_server:
-    Debian's gRPC, no upstream, no JSON), and the JSON half of a GetMessage
-    alone (bench/json_parse_bench on the body nginx serves)."""
+    h2load load on bare gRPC servers (bench/bare_server: Debian's gRPC, no
+    upstream, no JSON; its callback API as kapso-ops uses, and one async
+    completion-queue thread), libcurl fetching the example from the same
+    nginx alone (bench/curl_floor), and the JSON half of a GetMessage alone
+    (bench/json_parse_bench on the body nginx serves)."""
+    out = {api: bare_floor(b, api, callers_list, duration, warmup)
+           for api in ("callback", "async")}
+    res = b.run([os.path.join(b.OUT, "curl_floor"), f"http://{nginx.addr}{PREFIX}floor",
+                 str(duration)], timeout=duration + 60)
+    out["curl"] = json.loads(res.stdout) if res.returncode == 0 else {"error": res.stderr}
+    body_file = os.path.join(b.OUT, "spec-getmessage.json")
+    with open(body_file, "w") as f:
+        f.write(nginx.body)
+    res = b.run([os.path.join(b.OUT, "json_parse_bench"), body_file, "20000"], timeout=300)
+    out["json"] = json.loads(res.stdout) if res.returncode == 0 else {"error": res.stderr}
+    return out
+
+
+def bare_floor(b, api, callers_list, duration, warmup):
+    """h2load's unary Health/Check on bench/bare_server --api=API, per caller count."""
     empty = b.empty_grpc_body_file()
-    bare = b.Proc("bare-floor", [os.path.join(b.OUT, "bare_server"), "--listen=127.0.0.1:0"])
-    out = {"bare": []}
+    bare = b.Proc(f"bare-floor-{api}", [os.path.join(b.OUT, "bare_server"),
+                                        "--listen=127.0.0.1:0", f"--api={api}"])
+    rows = []
     try:
         for callers in callers_list:
             r = b.h2load(f"http://{bare.addr}/grpc.health.v1.Health/Check", callers, duration,
                          warmup, ["-d", empty] + b.GRPC_HEADERS, cpu_pids=(bare.pid,))
             r["server_cpu_us_per_rpc"] = b.cpu_us_per_rpc(r["cpu_s"][bare.pid], r["done"])
-            out["bare"].append(r)
+            rows.append(r)
     finally:
         bare.stop()
-    body_file = os.path.join(b.OUT, "spec-getmessage.json")
-    with open(body_file, "w") as f:
-        f.write(nginx_body)
-    res = b.run([os.path.join(b.OUT, "json_parse_bench"), body_file, "20000"], timeout=300)
-    out["json"] = json.loads(res.stdout) if res.returncode == 0 else {"error": res.stderr}
-    return out
+    return rows
 
 
 def distinct_ids(b, nginx, server, callers, duration):
@@ -234,25 +247,40 @@ def start_perf(perf_dir, pid, name, duration):
 
 
 def render_floor(rows, fl):
-    """The limit the per-call targets meet: a bare gRPC unary call, same load."""
-    L = ["\n### The limit on this machine: a bare gRPC unary call\n",
-         "`bench/bare_server` (Debian's gRPC 1.51, health + reflection, sync server) answering "
-         "`Health/Check` under the same h2load load: no upstream, no JSON, no decorators.\n",
-         "| callers | bare gRPC calls/s | bare p50 ms | bare server CPU µs/call "
-         "| kapso-ops GetMessage CPU µs/RPC | kapso-ops / bare |",
-         "|---:|---:|---:|---:|---:|---:|"]
-    for r, bare in zip(rows, fl["bare"]):
+    """The limit the per-call targets meet: what gRPC, libcurl and the JSON
+    step cost alone on this machine, under the same load."""
+    L = ["\n### The limit on this machine: each library alone\n",
+         "`bench/bare_server` (Debian's gRPC 1.51, no upstream, no JSON, no decorators) "
+         "answering `Health/Check` under the same h2load load: `callback` is gRPC's default "
+         "health service, a callback-API handler as kapso-ops' are; `async` is one thread on one "
+         "completion queue answering every method through the generic async API.\n",
+         "| callers | callback calls/s | callback CPU µs/call | async calls/s "
+         "| async CPU µs/call | async calls/s as % of direct HTTP "
+         "| kapso-ops GetMessage CPU µs/RPC | kapso-ops / callback |",
+         "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r, cb, asy in zip(rows, fl["callback"], fl["async"]):
         ours = r["grpc"]["server_cpu_us_per_rpc"]
-        L.append(f"| {r['callers']} | {bare['rps']:.0f} | {bare['p50_ms']:.3f} "
-                 f"| {bare['server_cpu_us_per_rpc']:.0f} | {ours:.0f} "
-                 f"| {ours / max(1e-9, bare['server_cpu_us_per_rpc']):.1f}x |")
-    j = fl["json"]
-    if "parse_us" in j:
-        L.append(f"\nJSON alone (`bench/json_parse_bench`, {j['bytes']} bytes, {j['iterations']} "
-                 f"parses, hot caches): ParseKapsoJson {j['parse_us']:.1f} µs per body; "
-                 f"protobuf's JsonStringToMessage path {j['reference_us']:.1f} µs.")
-    else:
-        L.append(f"\nJSON alone: json_parse_bench failed: {j.get('error')}")
+        L.append(f"| {r['callers']} | {cb['rps']:.0f} | {cb['server_cpu_us_per_rpc']:.0f} "
+                 f"| {asy['rps']:.0f} | {asy['server_cpu_us_per_rpc']:.0f} "
+                 f"| {100 * asy['rps'] / max(1e-9, r['direct']['rps']):.0f}% | {ours:.0f} "
+                 f"| {ours / max(1e-9, cb['server_cpu_us_per_rpc']):.1f}x |")
+    c, j = fl["curl"], fl["json"]
+    L.append(f"\nlibcurl alone (`bench/curl_floor`: one thread, one kept-alive connection, "
+             f"the multi interface and curl_multi_poll as the service drives it): "
+             + (f"{c['cpu_us_per_request']:.1f} µs of CPU per GET of the example, "
+                f"{c['requests_per_s']:.0f} req/s." if "cpu_us_per_request" in c
+                else f"failed: {c.get('error')}"))
+    L.append(f"\nJSON alone (`bench/json_parse_bench`, hot caches): "
+             + (f"ParseKapsoJson {j['parse_us']:.1f} µs per {j['bytes']}-byte body; "
+                f"protobuf's JsonStringToMessage path {j['reference_us']:.1f} µs."
+                if "parse_us" in j else f"failed: {j.get('error')}"))
+    if "cpu_us_per_request" in c and "parse_us" in j:
+        parts = [(a[0]["server_cpu_us_per_rpc"], name) for a, name in
+                 ((fl["async"], "async gRPC"), (fl["callback"], "callback gRPC"))]
+        for grpc_us, name in parts:
+            total = grpc_us + c["cpu_us_per_request"] + j["parse_us"]
+            L.append(f"\nAt 1 caller, {name} + libcurl + JSON alone: {total:.0f} µs per call "
+                     f"(target: ≤ 60 µs for all of GetMessage).")
     return "\n".join(L) + "\n"
 
 
