@@ -85,7 +85,12 @@ int Announce(const std::string& listen, int port) {
 int main(int argc, char** argv) {
   absl::ParseCommandLine(argc, argv);
   const kapso::StopSignals stop_signals;  // before any thread starts
-  const bool async = absl::GetFlag(FLAGS_api) == "async";
+  const std::string api = absl::GetFlag(FLAGS_api);
+  if (api != "callback" && api != "async") {
+    std::cerr << "bare-server: --api must be callback or async, not \"" << api << "\"\n";
+    return 2;
+  }
+  const bool async = api == "async";
 
   grpc::AsyncGenericService generic;
   grpc::ServerBuilder builder;

@@ -195,15 +195,20 @@ def floor(b, callers_list, duration, warmup, nginx):
     (bench/json_parse_bench on the body nginx serves)."""
     out = {api: bare_floor(b, api, callers_list, duration, warmup)
            for api in ("callback", "async")}
-    res = b.run([os.path.join(b.OUT, "curl_floor"), f"http://{nginx.addr}{PREFIX}floor",
-                 str(duration)], timeout=duration + 60)
-    out["curl"] = json.loads(res.stdout) if res.returncode == 0 else {"error": res.stderr}
+    out["curl"] = run_json(b, ["curl_floor", f"http://{nginx.addr}{PREFIX}floor", str(duration)],
+                           timeout=duration + 60)
     body_file = os.path.join(b.OUT, "spec-getmessage.json")
     with open(body_file, "w") as f:
         f.write(nginx.body)
-    res = b.run([os.path.join(b.OUT, "json_parse_bench"), body_file, "20000"], timeout=300)
-    out["json"] = json.loads(res.stdout) if res.returncode == 0 else {"error": res.stderr}
+    out["json"] = run_json(b, ["json_parse_bench", body_file, "20000"], timeout=300)
     return out
+
+
+def run_json(b, argv, timeout):
+    """Runs bench/.out/ARGV[0] with the rest of argv; the JSON object it
+    prints, or {"error": its stderr} when it fails."""
+    res = b.run([os.path.join(b.OUT, argv[0])] + argv[1:], timeout=timeout)
+    return json.loads(res.stdout) if res.returncode == 0 else {"error": res.stderr}
 
 
 def bare_floor(b, api, callers_list, duration, warmup):
@@ -275,11 +280,11 @@ def render_floor(rows, fl):
                 f"protobuf's JsonStringToMessage path {j['reference_us']:.1f} µs."
                 if "parse_us" in j else f"failed: {j.get('error')}"))
     if "cpu_us_per_request" in c and "parse_us" in j:
-        parts = [(a[0]["server_cpu_us_per_rpc"], name) for a, name in
-                 ((fl["async"], "async gRPC"), (fl["callback"], "callback gRPC"))]
-        for grpc_us, name in parts:
-            total = grpc_us + c["cpu_us_per_request"] + j["parse_us"]
-            L.append(f"\nAt 1 caller, {name} + libcurl + JSON alone: {total:.0f} µs per call "
+        rest = c["cpu_us_per_request"] + j["parse_us"]
+        for r, cb, asy in zip(rows, fl["callback"], fl["async"]):
+            L.append(f"\nAt {r['callers']} callers, gRPC + libcurl + JSON alone (one upstream fetch per call): "
+                     f"{asy['server_cpu_us_per_rpc'] + rest:.0f} µs per call with the async API, "
+                     f"{cb['server_cpu_us_per_rpc'] + rest:.0f} µs with the callback API "
                      f"(target: ≤ 60 µs for all of GetMessage).")
     return "\n".join(L) + "\n"
 
